@@ -1,0 +1,174 @@
+// The peer-comparable "walk" benchmark: the engine's hot path in miniature (move every agent,
+// rebuild the neighbour grid, count neighbours) with a workload fixed by agents, ticks and
+// seed, so its cost per agent-tick can be compared across machines and implementations.
+//
+// Workload, exactly (a peer implementation reproducing it gets the same checksum):
+//  - a torus of side sqrt(agents / 4) (4 agents per unit area); RNG seedrandom.xor128(seed),
+//    each draw u = rng() in [0, 1);
+//  - placement, agent by agent: x = u·side, y = u·side, heading = u·2π;
+//  - each tick, agent by agent: heading += (2u - 1)·15·DEG_TO_RAD; x += 0.5·dcos(heading);
+//    y += 0.5·dsin(heading); wrap into [0, side);
+//  - then every agent counts the other agents with dx² + dy² <= 1, dx and dy being torus
+//    minimum images (dx - side when dx > side/2, dx + side when dx < -side/2);
+//  - the checksum is the sum of all counts over all 2 + ticks ticks (the 2 warm-up ticks are
+//    part of the trajectory; only the timing leaves them out).
+
+import seedrandom from 'seedrandom';
+import { DEG_TO_RAD, dcos, dsin } from '../core/detmath';
+import { NeighbourGrid } from '../core/neighbour-grid';
+
+/** Result of one walk-kernel run; nsPerAgentTick is wall-clock and the only non-deterministic field. */
+export interface WalkKernelResult {
+  kernel: 'walk';
+  /** Agents simulated. */
+  agents: number;
+  /** Timed ticks (2 warm-up ticks ran before them). */
+  ticks: number;
+  /** Wall-clock nanoseconds per agent per timed tick. */
+  nsPerAgentTick: number;
+  /** Sum over all ticks of every agent's neighbour count within radius 1; deterministic. */
+  neighbourChecksum: number;
+}
+
+const WARMUP_TICKS = 2;
+const AGENTS_PER_UNIT_AREA = 4;
+const STEP_UNITS = 0.5;
+const MAX_TURN_RAD = 15 * DEG_TO_RAD;
+const TWO_PI = 2 * Math.PI;
+/** The 3×3-cell neighbourhood visits each cell once only when the torus is >= 4 cells wide. */
+const MIN_AGENTS = 4 * 4 * AGENTS_PER_UNIT_AREA;
+
+/** Runs the walk benchmark: `agents` random walkers on a torus for 2 warm-up + `ticks` timed ticks. */
+export function runWalkKernel(agents: number, ticks: number, seed: string): WalkKernelResult {
+  if (!Number.isInteger(agents) || agents < MIN_AGENTS || agents > 1 << 28) {
+    throw new RangeError(`runWalkKernel: agents must be an integer in [${MIN_AGENTS}, 2^28], got ${agents}`);
+  }
+  if (!Number.isInteger(ticks) || ticks < 1) {
+    throw new RangeError(`runWalkKernel: ticks must be a positive integer, got ${ticks}`);
+  }
+  const side = Math.sqrt(agents / AGENTS_PER_UNIT_AREA);
+  const rng = seedrandom.xor128(seed, { state: true });
+  const xs = new Float64Array(agents);
+  const ys = new Float64Array(agents);
+  const headings = new Float64Array(agents);
+  for (let i = 0; i < agents; i++) {
+    xs[i] = rng() * side;
+    ys[i] = rng() * side;
+    headings[i] = rng() * TWO_PI;
+  }
+  const grid = new NeighbourGrid(0, 0, side, side, 1, true, agents);
+  // Positions copied into cell order, so the pair loops read memory sequentially.
+  const sortedX = new Float64Array(agents);
+  const sortedY = new Float64Array(agents);
+
+  let checksum = 0;
+  let startMs = 0;
+  for (let t = 0; t < WARMUP_TICKS + ticks; t++) {
+    if (t === WARMUP_TICKS) startMs = performance.now(); // det-ok: timing only
+    for (let i = 0; i < agents; i++) {
+      const h = headings[i] + (rng() * 2 - 1) * MAX_TURN_RAD;
+      headings[i] = h;
+      let x = xs[i] + STEP_UNITS * dcos(h);
+      let y = ys[i] + STEP_UNITS * dsin(h);
+      // A step is shorter than the side, so one correction suffices; the second test catches
+      // a tiny negative that rounds up to exactly `side` when `side` is added.
+      if (x < 0) x += side;
+      if (x >= side) x -= side;
+      if (y < 0) y += side;
+      if (y >= side) y -= side;
+      xs[i] = x;
+      ys[i] = y;
+    }
+    grid.rebuild(xs, ys, agents);
+    checksum += countNeighbours(grid, xs, ys, sortedX, sortedY, side);
+  }
+  const elapsedMs = performance.now() - startMs; // det-ok: timing only
+  return {
+    kernel: 'walk',
+    agents,
+    ticks,
+    nsPerAgentTick: (elapsedMs * 1e6) / (agents * ticks),
+    neighbourChecksum: checksum,
+  };
+}
+
+/**
+ * Sum over agents of the number of other agents within distance 1, cell by cell: each cell's
+ * agents against the 3 neighbouring rows of its 3×3 block, a row being one contiguous slice of
+ * the cell-sorted arrays. Wrapped neighbours get ±side added to dx (dy) after the subtraction,
+ * which is exactly the minimum-image correction.
+ */
+function countNeighbours(
+  grid: NeighbourGrid,
+  xs: Float64Array,
+  ys: Float64Array,
+  sortedX: Float64Array,
+  sortedY: Float64Array,
+  side: number,
+): number {
+  const n = grid.count;
+  const order = grid.order;
+  const start = grid.cellStart;
+  const cellsX = grid.cellsX;
+  const cellsY = grid.cellsY;
+  for (let k = 0; k < n; k++) {
+    const j = order[k];
+    sortedX[k] = xs[j];
+    sortedY[k] = ys[j];
+  }
+  let total = 0;
+  for (let row = 0; row < cellsY; row++) {
+    for (let dr = -1; dr <= 1; dr++) {
+      let nRow = row + dr;
+      let shiftY = 0;
+      if (nRow < 0) {
+        nRow += cellsY;
+        shiftY = -side;
+      } else if (nRow >= cellsY) {
+        nRow -= cellsY;
+        shiftY = side;
+      }
+      const nBase = nRow * cellsX;
+      const base = row * cellsX;
+      // Border columns: the wrapped neighbour column is a separate slice with a shift.
+      total += pairs(sortedX, sortedY, start[base], start[base + 1],
+        start[nBase], start[nBase + 2], 0, shiftY);
+      total += pairs(sortedX, sortedY, start[base], start[base + 1],
+        start[nBase + cellsX - 1], start[nBase + cellsX], -side, shiftY);
+      for (let col = 1; col < cellsX - 1; col++) {
+        total += pairs(sortedX, sortedY, start[base + col], start[base + col + 1],
+          start[nBase + col - 1], start[nBase + col + 2], 0, shiftY);
+      }
+      const last = base + cellsX - 1;
+      total += pairs(sortedX, sortedY, start[last], start[last + 1],
+        start[nBase + cellsX - 2], start[nBase + cellsX], 0, shiftY);
+      total += pairs(sortedX, sortedY, start[last], start[last + 1],
+        start[nBase], start[nBase + 1], side, shiftY);
+    }
+  }
+  return total - n; // every agent found itself at distance 0
+}
+
+/** Pairs (a in [a0, a1), b in [b0, b1)) with (xb - xa + shiftX)² + (yb - ya + shiftY)² <= 1. */
+function pairs(
+  sx: Float64Array,
+  sy: Float64Array,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+  shiftX: number,
+  shiftY: number,
+): number {
+  let found = 0;
+  for (let a = a0; a < a1; a++) {
+    const xa = sx[a];
+    const ya = sy[a];
+    for (let b = b0; b < b1; b++) {
+      const dx = sx[b] - xa + shiftX;
+      const dy = sy[b] - ya + shiftY;
+      found += dx * dx + dy * dy <= 1 ? 1 : 0;
+    }
+  }
+  return found;
+}

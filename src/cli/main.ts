@@ -1,0 +1,42 @@
+import { ScenarioError } from '../scenario/errors';
+import { scenarioSchema } from '../scenario/schema';
+import { benchCommand } from './bench';
+import { runCommand } from './run';
+import { USAGE, UsageError } from './usage';
+
+const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+
+/** Entry point of the `exocascade` command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return runCommand(rest, write);
+      case 'bench':
+        return await benchCommand(rest, write);
+      case 'schema':
+        write(JSON.stringify(scenarioSchema(), null, 2));
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof ScenarioError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`exocascade: ${(err as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`exocascade: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

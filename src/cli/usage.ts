@@ -1,0 +1,20 @@
+/** A command-line mistake: printed with the usage line, exit code 2. */
+export class UsageError extends Error {}
+
+/** Parses a non-negative integer option or throws a UsageError naming the option. */
+export function intOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} expects a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+/** Top-level help text. */
+export const USAGE = `exocascade — tumour-derived exosomes and the metastatic cascade
+
+usage:
+  exocascade run <scenario.json> [--seed N] [--ticks N] [--what-if OP]... [--json] [--csv FILE]
+                 [--snapshot-at T --snapshot-out FILE] [--restore FILE]
+  exocascade bench [--json] [--quick]
+  exocascade schema                 print the scenario JSON Schema
+
+exit codes: 0 ok, 2 bad scenario or bad arguments, 1 any other failure`;

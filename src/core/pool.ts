@@ -1,0 +1,253 @@
+/** Element type of one pool column. */
+export type ColumnType = 'f64' | 'f32' | 'i32' | 'u32' | 'u16' | 'u8';
+
+/** A pool's column layout: name → element type. */
+export type PoolSchema = Record<string, ColumnType>;
+
+type ArrayOf<T extends ColumnType> = T extends 'f64'
+  ? Float64Array
+  : T extends 'f32'
+    ? Float32Array
+    : T extends 'i32'
+      ? Int32Array
+      : T extends 'u32'
+        ? Uint32Array
+        : T extends 'u16'
+          ? Uint16Array
+          : Uint8Array;
+
+/** The typed arrays of a pool, one per schema column (replaced when the pool grows). */
+export type Columns<S extends PoolSchema> = { [K in keyof S]: ArrayOf<S[K]> };
+
+/** Any typed array a pool column can be. */
+export type AnyColumn = Float64Array | Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
+
+function makeColumn(type: ColumnType, length: number): AnyColumn {
+  switch (type) {
+    case 'f64': return new Float64Array(length);
+    case 'f32': return new Float32Array(length);
+    case 'i32': return new Int32Array(length);
+    case 'u32': return new Uint32Array(length);
+    case 'u16': return new Uint16Array(length);
+    case 'u8': return new Uint8Array(length);
+  }
+}
+
+function grown<A extends AnyColumn>(old: A, length: number): A {
+  const next = new (old.constructor as new (n: number) => A)(length);
+  next.set(old);
+  return next;
+}
+
+/** Bits of an id that hold the slot; the rest hold the slot's generation. */
+const SLOT_SPAN = 2 ** 24;
+/** Id meaning "no agent". */
+export const NO_ID = -1;
+
+/**
+ * A structure-of-arrays agent pool. Live agents are packed densely in rows [0, count), so
+ * loops over a kind touch contiguous memory. Each agent has a stable generational id
+ * (generation·2^24 + slot) kept in the `id` column: a stale id (agent removed, slot reused)
+ * never resolves to the new occupant.
+ *
+ * Births and deaths are deferred: `stageSpawn`/`stageRemove` during a phase, `commit` at the
+ * phase boundary, so iterating while removing is safe and rows stay put within a phase.
+ * Columns are replaced when the pool grows: never keep a column reference across a commit.
+ */
+export class Pool<S extends PoolSchema> {
+  /** The kind this pool holds (used in hashes, snapshots and errors). */
+  readonly name: string;
+  /** Column layout. */
+  readonly schema: S;
+  /** Live rows, packed in [0, count). */
+  cols: Columns<S>;
+  /** Stable id of the agent in each row. */
+  id: Float64Array;
+  /** Number of live agents. */
+  count = 0;
+  /** Allocated rows. */
+  capacity: number;
+
+  private slotGen: Uint32Array;
+  private slotRow: Int32Array;
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private slotsUsed = 0;
+
+  // Staged births live in the rows after `count` (so a spawn writes columns directly);
+  // staged deaths are a list of rows.
+  private staged = 0;
+  private removeRows: Int32Array;
+  private removeCount = 0;
+
+  constructor(name: string, schema: S, capacity = 1024) {
+    this.name = name;
+    this.schema = schema;
+    this.capacity = Math.max(16, capacity);
+    const cols = {} as Record<string, AnyColumn>;
+    for (const key of Object.keys(schema)) cols[key] = makeColumn(schema[key], this.capacity);
+    this.cols = cols as Columns<S>;
+    this.id = new Float64Array(this.capacity);
+    this.slotGen = new Uint32Array(this.capacity);
+    this.slotRow = new Int32Array(this.capacity).fill(-1);
+    this.freeSlots = new Int32Array(this.capacity);
+    this.removeRows = new Int32Array(256);
+  }
+
+  /** Column names in schema order. */
+  columnNames(): string[] {
+    return Object.keys(this.schema);
+  }
+
+  /** Grows every column to at least `rows` rows by doubling; existing ids stay valid. */
+  reserve(rows: number): void {
+    if (rows <= this.capacity) return;
+    let cap = this.capacity;
+    while (cap < rows) cap *= 2;
+    if (cap > SLOT_SPAN) throw new Error(`pool ${this.name}: capacity ${cap} exceeds ${SLOT_SPAN}`);
+    const cols = this.cols as Record<string, AnyColumn>;
+    for (const key of Object.keys(cols)) cols[key] = grown(cols[key], cap);
+    this.id = grown(this.id, cap);
+    this.slotGen = grown(this.slotGen, cap);
+    const slotRow = new Int32Array(cap).fill(-1);
+    slotRow.set(this.slotRow);
+    this.slotRow = slotRow;
+    this.freeSlots = grown(this.freeSlots, cap);
+    this.capacity = cap;
+  }
+
+  /**
+   * Stages a birth and returns its row; write the new agent's columns at that row now (every
+   * column starts at 0). The agent becomes live, with a fresh id, at the next commit.
+   */
+  stageSpawn(): number {
+    const row = this.count + this.staged;
+    if (row >= this.capacity) this.reserve(row + 1);
+    const cols = this.cols as Record<string, AnyColumn>;
+    for (const key in cols) cols[key][row] = 0;
+    this.staged++;
+    return row;
+  }
+
+  /** Stages the death of the agent in `row` (a live row; duplicates are ignored at commit). */
+  stageRemove(row: number): void {
+    if (this.removeCount === this.removeRows.length) this.removeRows = grown(this.removeRows, this.removeCount * 2);
+    this.removeRows[this.removeCount++] = row;
+  }
+
+  /** Births and deaths staged since the last commit. */
+  pending(): number {
+    return this.staged + this.removeCount;
+  }
+
+  /**
+   * Applies staged births (in staging order, appended) and then staged deaths (in descending row
+   * order, swap-with-last, so the result depends only on which rows were staged, never on the
+   * order they were staged in).
+   */
+  commit(): void {
+    if (this.staged > 0) this.commitSpawns();
+    if (this.removeCount > 0) this.commitRemovals();
+  }
+
+  private commitRemovals(): void {
+    const rows = this.removeRows.subarray(0, this.removeCount);
+    rows.sort();
+    const cols = this.cols as Record<string, AnyColumn>;
+    const keys = Object.keys(cols);
+    let last = -1;
+    for (let k = rows.length - 1; k >= 0; k--) {
+      const row = rows[k];
+      if (row === last) continue;
+      last = row;
+      const slot = this.id[row] % SLOT_SPAN;
+      this.slotRow[slot] = -1;
+      this.slotGen[slot]++;
+      this.freeSlots[this.freeCount++] = slot;
+      const end = this.count - 1;
+      if (row !== end) {
+        for (let c = 0; c < keys.length; c++) cols[keys[c]][row] = cols[keys[c]][end];
+        this.id[row] = this.id[end];
+        this.slotRow[this.id[row] % SLOT_SPAN] = row;
+      }
+      this.count--;
+    }
+    this.removeCount = 0;
+  }
+
+  private commitSpawns(): void {
+    for (let k = 0; k < this.staged; k++) {
+      const row = this.count + k;
+      let slot: number;
+      if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
+      else slot = this.slotsUsed++;
+      this.slotRow[slot] = row;
+      this.id[row] = this.slotGen[slot] * SLOT_SPAN + slot;
+    }
+    this.count += this.staged;
+    this.staged = 0;
+  }
+
+  /** Row of the live agent with this id, or -1 when the id is stale or unknown. */
+  rowOf(id: number): number {
+    if (id < 0) return -1;
+    const slot = id % SLOT_SPAN;
+    if (slot >= this.slotsUsed) return -1;
+    const gen = (id - slot) / SLOT_SPAN;
+    if (this.slotGen[slot] !== gen) return -1;
+    return this.slotRow[slot];
+  }
+
+  /** True when `id` names a live agent. */
+  isLive(id: number): boolean {
+    return this.rowOf(id) >= 0;
+  }
+
+  /** Plain-data copy of the live state, for snapshots. */
+  save(): PoolSnapshot {
+    if (this.pending() > 0) throw new Error(`pool ${this.name}: cannot save with uncommitted changes`);
+    const columns: Record<string, number[]> = {};
+    const cols = this.cols as Record<string, AnyColumn>;
+    for (const key of Object.keys(cols)) columns[key] = Array.from(cols[key].subarray(0, this.count));
+    return {
+      count: this.count,
+      columns,
+      id: Array.from(this.id.subarray(0, this.count)),
+      slotGen: Array.from(this.slotGen.subarray(0, this.slotsUsed)),
+      freeSlots: Array.from(this.freeSlots.subarray(0, this.freeCount)),
+      slotsUsed: this.slotsUsed,
+    };
+  }
+
+  /** Replaces the state with a snapshot made by `save` on a pool of the same schema. */
+  load(snap: PoolSnapshot): void {
+    this.reserve(Math.max(snap.count, snap.slotsUsed, 16));
+    const cols = this.cols as Record<string, AnyColumn>;
+    for (const key of Object.keys(cols)) {
+      const values = snap.columns[key];
+      if (!values || values.length !== snap.count) throw new Error(`snapshot of pool ${this.name}: column ${key} missing or wrong length`);
+      cols[key].set(values);
+    }
+    this.count = snap.count;
+    this.id.set(snap.id);
+    this.slotsUsed = snap.slotsUsed;
+    this.slotGen.fill(0);
+    this.slotGen.set(snap.slotGen);
+    this.slotRow.fill(-1);
+    for (let row = 0; row < this.count; row++) this.slotRow[this.id[row] % SLOT_SPAN] = row;
+    this.freeCount = snap.freeSlots.length;
+    this.freeSlots.set(snap.freeSlots);
+    this.staged = 0;
+    this.removeCount = 0;
+  }
+}
+
+/** Plain-data state of a pool (JSON-safe). */
+export interface PoolSnapshot {
+  count: number;
+  columns: Record<string, number[]>;
+  id: number[];
+  slotGen: number[];
+  freeSlots: number[];
+  slotsUsed: number;
+}

@@ -1,0 +1,13 @@
+/**
+ * Makes Math.random throw, so an unseeded draw cannot sneak into the engine. Used by the test
+ * suite (and by Node engine workers when EXOCASCADE_FORBID_MATH_RANDOM=1). The one exception is
+ * comlink, which draws message ids for its transport — those never touch simulation state.
+ */
+export function forbidMathRandom(): void {
+  const real = Math.random;
+  Math.random = function guardedRandom(): number {
+    const stack = new Error().stack ?? '';
+    if (/[\\/]comlink[\\/]/.test(stack)) return real(); // det-ok: transport message ids only
+    throw new Error('Math.random called: all randomness must come from a seeded stream');
+  };
+}

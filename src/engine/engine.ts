@@ -1,0 +1,223 @@
+import { Hasher } from '../core/hash';
+import { RngStreams, type RngState } from '../core/rng';
+import type { PoolSnapshot } from '../core/pool';
+import { CATALOG_VERSION } from '../catalog/index';
+import type { RunConfig } from '../scenario/config';
+import { REGION_BLOOD } from '../world/regions';
+import { FIELD_NAMES } from '../world/world-params';
+import type { SimEvent } from './events';
+import { POOL_ORDER } from './kinds';
+import { METRIC_NAMES } from './metrics';
+import { measure } from './measure';
+import { PHASES, type ModuleContext, type RuleModule } from './module';
+import { MODULES } from './modules/registry';
+import { UPTAKE_STROMA, UPTAKE_TUMOUR } from './modules/exosome-uptake';
+import { populate } from './populate';
+import { applyScheduledWhatIfs } from './timed-whatifs';
+import { ENGINE_VERSION, SNAPSHOT_FORMAT } from './version';
+import { createWorld, type World } from './world';
+
+/** Everything needed to continue a run exactly where it stopped (plain JSON data). */
+export interface Snapshot {
+  format: number;
+  engineVersion: string;
+  catalogVersion: string;
+  config: RunConfig;
+  tick: number;
+  rng: Record<string, RngState>;
+  pools: Record<string, PoolSnapshot>;
+  /** Field values by region id, then field name. */
+  fields: Record<string, number[]>[];
+  counters: number[];
+  secretionScale: number;
+  depletion: number[];
+  effectScale: number[];
+  /** Metric values per tick so far (row k = after tick k). */
+  series: number[][];
+  events: SimEvent[];
+}
+
+/**
+ * The simulation engine: one run of one configuration. Pure computation with no DOM, worker or
+ * clock access, so it runs unchanged in Node, in a Web Worker and in tests, and gives the same
+ * state hash in each for the same configuration.
+ */
+export class Engine {
+  /** The frozen configuration. */
+  readonly config: RunConfig;
+  /** All state. */
+  readonly world: World;
+  /** Current tick (ticks completed). */
+  tick = 0;
+  /** Metric vector per completed tick; row 0 is the initial state. */
+  readonly series: Float64Array[] = [];
+  /** Events emitted so far, in order. */
+  readonly events: SimEvent[] = [];
+  private readonly rng: RngStreams;
+  private readonly phases: RuleModule[][];
+
+  constructor(config: RunConfig, snapshot?: Snapshot) {
+    this.config = config;
+    this.world = createWorld(config);
+    this.phases = PHASES.map((ph) => MODULES.filter((m) => m.phase === ph));
+    if (snapshot) {
+      this.rng = new RngStreams(config.seed, snapshot.rng);
+      this.load(snapshot);
+    } else {
+      this.rng = new RngStreams(config.seed);
+      populate(this.world, this.rng.get('setup'));
+      this.series.push(this.measure());
+    }
+  }
+
+  /** Recreates an engine from a snapshot (the snapshot's own config is used). */
+  static restore(snapshot: Snapshot): Engine {
+    if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${snapshot.format} is not supported (expected ${SNAPSHOT_FORMAT})`);
+    if (snapshot.engineVersion !== ENGINE_VERSION) {
+      throw new Error(`snapshot was made by engine ${snapshot.engineVersion}; this is ${ENGINE_VERSION}`);
+    }
+    return new Engine(snapshot.config, snapshot);
+  }
+
+  /** Advances one tick: timed what-ifs, neighbour grid, then every phase's modules and commit. */
+  step(): void {
+    const w = this.world;
+    applyScheduledWhatIfs(w, this.tick, this.rng.get('what-if'));
+    this.rebuildUptakeGrid();
+    for (const modules of this.phases) {
+      for (const m of modules) {
+        if (this.tick % m.everyTicks !== 0) continue;
+        m.step(this.contextFor(m), this.config.modules[m.id] as never);
+      }
+      this.commitAll();
+    }
+    this.tick++;
+    this.series.push(this.measure());
+  }
+
+  /** Runs `ticks` more ticks. */
+  run(ticks: number): void {
+    for (let k = 0; k < ticks; k++) this.step();
+  }
+
+  /** Latest metric values by name. */
+  metrics(): Record<string, number> {
+    const last = this.series[this.series.length - 1];
+    const out: Record<string, number> = {};
+    METRIC_NAMES.forEach((name, k) => (out[name] = last[k]));
+    return out;
+  }
+
+  /** Hash of all state: tick, every pool's live rows, every field, counters, RNG streams. */
+  stateHash(): string {
+    const h = new Hasher();
+    const w = this.world;
+    h.number(this.tick);
+    for (const name of POOL_ORDER) {
+      const pool = w.pools[name];
+      h.string(name).word(pool.count).array(pool.id, pool.count);
+      const cols = pool.cols as unknown as Record<string, Float64Array>;
+      for (const key of pool.columnNames()) h.array(cols[key], pool.count);
+    }
+    for (const region of w.regions) for (const f of FIELD_NAMES) h.array(region.fields[f].values);
+    h.array(w.counters);
+    h.number(w.secretionScale).array(w.depletion).array(w.cargo.effectScale);
+    const states = this.rng.states();
+    for (const id of Object.keys(states)) {
+      const s = states[id];
+      h.string(id).word(s.x).word(s.y).word(s.z).word(s.w);
+    }
+    return h.digest();
+  }
+
+  /** Plain-data snapshot; `Engine.restore(snapshot)` continues identically. */
+  snapshot(): Snapshot {
+    const w = this.world;
+    const pools: Record<string, PoolSnapshot> = {};
+    for (const name of POOL_ORDER) pools[name] = w.pools[name].save();
+    return {
+      format: SNAPSHOT_FORMAT,
+      engineVersion: ENGINE_VERSION,
+      catalogVersion: CATALOG_VERSION,
+      config: this.config,
+      tick: this.tick,
+      rng: this.rng.states(),
+      pools,
+      fields: w.regions.map((r) => Object.fromEntries(FIELD_NAMES.map((f) => [f, Array.from(r.fields[f].values)]))),
+      counters: Array.from(w.counters),
+      secretionScale: w.secretionScale,
+      depletion: Array.from(w.depletion),
+      effectScale: Array.from(w.cargo.effectScale),
+      series: this.series.map((row) => Array.from(row)),
+      events: this.events.map((e) => ({ ...e, data: { ...e.data } })),
+    };
+  }
+
+  private load(s: Snapshot): void {
+    const w = this.world;
+    this.tick = s.tick;
+    for (const name of POOL_ORDER) w.pools[name].load(s.pools[name]);
+    s.fields.forEach((fields, r) => {
+      for (const f of FIELD_NAMES) w.regions[r].fields[f].values.set(fields[f]);
+    });
+    w.counters.set(s.counters);
+    w.secretionScale = s.secretionScale;
+    w.depletion.set(s.depletion);
+    w.cargo.effectScale.set(s.effectScale);
+    for (const row of s.series) this.series.push(Float64Array.from(row));
+    for (const e of s.events) this.events.push(e);
+  }
+
+  private contextFor(m: RuleModule): ModuleContext {
+    const events = this.events;
+    return {
+      world: this.world,
+      rng: this.rng.get(m.id),
+      tick: this.tick,
+      tickHours: this.config.tickHours,
+      config: this.config,
+      emit: (e) => events.push(e),
+    };
+  }
+
+  private commitAll(): void {
+    for (const name of POOL_ORDER) this.world.pools[name].commit();
+  }
+
+  private measure(): Float64Array {
+    const out = new Float64Array(METRIC_NAMES.length);
+    measure(this.world, out);
+    return out;
+  }
+
+  /** Collects cells that can take up exosomes (tumour cells in tissue, residents) and rebuilds the grid. */
+  private rebuildUptakeGrid(): void {
+    const w = this.world;
+    const t = w.pools.tumour;
+    const s = w.pools.stroma;
+    const need = t.count + s.count;
+    if (w.uptakeXs.length < need) {
+      const cap = Math.max(need, w.uptakeXs.length * 2);
+      w.uptakeXs = new Float64Array(cap);
+      w.uptakeYs = new Float64Array(cap);
+      w.uptakePool = new Uint8Array(cap);
+      w.uptakeRow = new Int32Array(cap);
+    }
+    let k = 0;
+    for (let i = 0; i < t.count; i++) {
+      if (t.cols.region[i] === REGION_BLOOD) continue;
+      w.uptakeXs[k] = t.cols.x[i];
+      w.uptakeYs[k] = t.cols.y[i];
+      w.uptakePool[k] = UPTAKE_TUMOUR;
+      w.uptakeRow[k++] = i;
+    }
+    for (let i = 0; i < s.count; i++) {
+      w.uptakeXs[k] = s.cols.x[i];
+      w.uptakeYs[k] = s.cols.y[i];
+      w.uptakePool[k] = UPTAKE_STROMA;
+      w.uptakeRow[k++] = i;
+    }
+    w.uptakeCount = k;
+    w.uptakeGrid.rebuild(w.uptakeXs, w.uptakeYs, k);
+  }
+}

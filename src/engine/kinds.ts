@@ -1,0 +1,99 @@
+import { Pool } from '../core/pool';
+
+/** Tumour-cell stages (DESIGN §3), stored in the `stage` column. */
+export const Stage = {
+  primary: 0,
+  invading: 1,
+  circulating: 2,
+  arrested: 3,
+  extravasated: 4,
+  dormant: 5,
+  colonising: 6,
+} as const;
+/** Stage names in code order (index = code). */
+export const STAGE_NAMES = ['primary', 'invading', 'circulating', 'arrested', 'extravasated', 'dormant', 'colonising'] as const;
+
+/** Immune-cell types, stored in the immune pool's `type` column. */
+export const ImmuneType = { cd8: 0, nk: 1, bcell: 2, macrophage: 3, mdsc: 4 } as const;
+/** Immune type names in code order. */
+export const IMMUNE_TYPE_NAMES = ['cd8', 'nk', 'bcell', 'macrophage', 'mdsc'] as const;
+
+/** Immune-cell states: active, or the type-specific altered state. */
+export const ImmuneState = { active: 0, exhausted: 1, suppressed: 2, m1: 3, m2: 4, regulatory: 5, apoptotic: 6 } as const;
+
+/** Platelet states. */
+export const PlateletState = { resting: 0, activated: 1, bound: 2 } as const;
+
+/** Resident stromal cell types, stored in the stroma pool's `type` column. */
+export const StromaType = {
+  fibroblast: 0, epithelial: 1, kupffer: 2, stellate: 3, osteoblast: 4, microglia: 5, lymphStroma: 6, endothelial: 7,
+} as const;
+/** Stromal type names in code order. */
+export const STROMA_TYPE_NAMES = ['fibroblast', 'epithelial', 'kupffer', 'stellate', 'osteoblast', 'microglia', 'lymph-stroma', 'endothelial'] as const;
+
+/** Exosome sources: a tumour clone or platelets. */
+export const ExosomeSource = { tumour: 0, platelet: 1 } as const;
+
+/**
+ * Tumour cells. x/y in µm; region (0 primary, 1..5 organs, 255 blood); seg/sUm place a cell in a
+ * vessel segment; emt is the EMT level 0 (epithelial) … 1 (mesenchymal); cloak counts bound
+ * platelets; lineage is the founding cell's lineage id; leftTick is when it intravasated (-1).
+ */
+export function tumourPool(capacity: number) {
+  return new Pool('tumour', {
+    x: 'f64', y: 'f64', region: 'u8', seg: 'i32', sUm: 'f64',
+    emt: 'f64', stage: 'u8', clone: 'u16', cloak: 'u8', lineage: 'u32',
+    bornTick: 'i32', leftTick: 'i32', stageTick: 'i32', arrestRegion: 'u8', arrestNiche: 'f32', wasCloaked: 'u8',
+  }, capacity);
+}
+
+/**
+ * Exosomes (each agent is a packet of `exosomesPerAgent` vesicles). profile indexes the run's
+ * cargo profiles (interned bitsets over the catalog); bornTick gives the age.
+ */
+export function exosomePool(capacity: number) {
+  return new Pool('exosome', {
+    x: 'f64', y: 'f64', region: 'u8', seg: 'i32', sUm: 'f64', profile: 'u16', source: 'u8', bornTick: 'i32',
+  }, capacity);
+}
+
+/** Immune cells: type, position, state and a cooldown (ticks until it can act again). */
+export function immunePool(capacity: number) {
+  return new Pool('immune', {
+    x: 'f64', y: 'f64', region: 'u8', seg: 'i32', sUm: 'f64', type: 'u8', state: 'u8', cooldown: 'i32',
+  }, capacity);
+}
+
+/** Platelets: position in blood, state, and the id of the tumour cell they are bound to (-1). */
+export function plateletPool(capacity: number) {
+  return new Pool('platelet', {
+    x: 'f64', y: 'f64', seg: 'i32', sUm: 'f64', state: 'u8', bound: 'f64',
+  }, capacity);
+}
+
+/** Endothelial segments in tissue: endpoints (µm), tip flag, permeability 0..1, perfusion. */
+export function endotheliumPool(capacity: number) {
+  return new Pool('endothelium', {
+    ax: 'f64', ay: 'f64', bx: 'f64', by: 'f64', region: 'u8', tip: 'u8', permeability: 'f64', perfused: 'u8', parent: 'f64',
+  }, capacity);
+}
+
+/** Resident stromal cells of the organs: type, position, education level 0..1, TASC flag. */
+export function stromaPool(capacity: number) {
+  return new Pool('stroma', {
+    x: 'f64', y: 'f64', region: 'u8', type: 'u8', education: 'f64', tasc: 'u8',
+  }, capacity);
+}
+
+/** All agent pools of a run, in hashing order. */
+export interface Pools {
+  tumour: ReturnType<typeof tumourPool>;
+  exosome: ReturnType<typeof exosomePool>;
+  immune: ReturnType<typeof immunePool>;
+  platelet: ReturnType<typeof plateletPool>;
+  endothelium: ReturnType<typeof endotheliumPool>;
+  stroma: ReturnType<typeof stromaPool>;
+}
+
+/** Pool names in fixed hashing and commit order. */
+export const POOL_ORDER = ['tumour', 'exosome', 'immune', 'platelet', 'endothelium', 'stroma'] as const;

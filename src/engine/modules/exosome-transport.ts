@@ -1,0 +1,91 @@
+import { perTickProbability, survivalPerTick } from '../../core/rates';
+import { REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
+import { flowStep, placeOnSegment } from '../../world/flow';
+import { reflect } from '../../world/tissue';
+import { metricIndex } from '../metrics';
+import { defineModule } from '../module';
+
+const ENTERED = metricIndex('exosomes.entered');
+const DECAYED = metricIndex('exosomes.decayed');
+const SQRT3 = Math.sqrt(3);
+
+/**
+ * Exosome transport: diffusion in tissue, clearance by half-life, entry into the primary's
+ * blood and lymph drainage, riding the flow, and leaving the blood in capillary beds into the
+ * organ tissue, where resident cells can take them up.
+ */
+export const exosomeTransport = defineModule({
+  id: 'exosome-transport',
+  doc: 'Exosomes diffuse in tissue, decay, drain into blood or lymph, ride the flow and leave the blood in capillary beds.',
+  phase: 'move',
+  everyTicks: 1,
+  params: {
+    diffusionUm2PerHour: {
+      default: 400, min: 0, max: 1e6, unit: 'µm²/h', doc: 'effective diffusion coefficient of exosomes in tissue',
+      source: 'schematic: free 100 nm vesicles diffuse at ~4 µm²/s; matrix hinders them strongly',
+    },
+    halfLifeHours: {
+      default: 10, min: 0.01, max: 1e5, unit: 'hours', doc: 'half-life of an exosome packet before clearance',
+      source: 'schematic: circulating vesicles are cleared within hours, mostly by organ uptake',
+    },
+    drainageRatePerHour: {
+      default: 0.04, min: 0, max: 100, unit: 'per hour', doc: 'rate at which an exosome in the primary drains into vessels',
+      source: 'schematic',
+    },
+    lymphFraction: {
+      default: 0.2, min: 0, max: 1, unit: '1', doc: 'share of drainage that goes to lymph rather than blood',
+      source: 'schematic: interstitial fluid drains to lymphatics',
+    },
+    bedExitRatePerHour: {
+      default: 0.5, min: 0, max: 100, unit: 'per hour', doc: 'rate at which an exosome in an organ capillary bed leaves the blood into the tissue',
+      source: 'schematic: organ uptake clears most circulating vesicles (Hoshino et al., 2015)',
+    },
+  },
+  step(ctx, p) {
+    const ex = ctx.world.pools.exosome;
+    const e = ex.cols;
+    const { graph } = ctx.world;
+    const rng = ctx.rng;
+    const dt = ctx.tickHours;
+    const halfWidth = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * dt); // uniform step with the Gaussian's variance
+    const survive = survivalPerTick(p.halfLifeHours, dt);
+    const drain = perTickProbability(p.drainageRatePerHour, dt);
+    const exit = perTickProbability(p.bedExitRatePerHour, dt);
+    let entered = 0;
+    let decayed = 0;
+    const n = ex.count;
+    for (let i = 0; i < n; i++) {
+      if (rng.uniform() >= survive) {
+        ex.stageRemove(i);
+        decayed++;
+        continue;
+      }
+      const region = e.region[i];
+      if (region === REGION_BLOOD) {
+        flowStep(graph, e.seg, e.sUm, e.x, e.y, i, dt, rng);
+        const bed = graph.segments[e.seg[i]].bedRegion;
+        if (bed > REGION_PRIMARY && rng.uniform() < exit) {
+          // Leaves the bed into the organ's tissue, next to where it was in the vessel.
+          const r = REGIONS[bed];
+          e.region[i] = bed;
+          e.x[i] = reflect(e.x[i] + (rng.uniform() * 2 - 1) * halfWidth, r.x0Um, r.x1Um);
+          e.y[i] = reflect(e.y[i] + (rng.uniform() * 2 - 1) * halfWidth, r.y0Um, r.y1Um);
+        }
+        continue;
+      }
+      const r = REGIONS[region];
+      e.x[i] = reflect(e.x[i] + (rng.uniform() * 2 - 1) * halfWidth, r.x0Um, r.x1Um);
+      e.y[i] = reflect(e.y[i] + (rng.uniform() * 2 - 1) * halfWidth, r.y0Um, r.y1Um);
+      if (region === REGION_PRIMARY && rng.uniform() < drain) {
+        const seg = rng.uniform() < p.lymphFraction ? graph.primaryLymphOutlet : graph.primaryVenousOutlet;
+        e.region[i] = REGION_BLOOD;
+        e.seg[i] = seg;
+        e.sUm[i] = 0;
+        placeOnSegment(graph, seg, 0, e.x, e.y, i);
+        entered++;
+      }
+    }
+    ctx.world.counters[ENTERED] += entered;
+    ctx.world.counters[DECAYED] += decayed;
+  },
+});

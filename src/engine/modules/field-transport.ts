@@ -1,0 +1,26 @@
+import { defineModule } from '../module';
+
+/**
+ * Applies every field's delta buffer (deposits made by agents this tick) and then diffuses and
+ * decays it with the stable explicit scheme. ECM density neither diffuses nor decays; only
+ * matrix-degrading modules change it.
+ */
+export const fieldTransport = defineModule({
+  id: 'field-transport',
+  doc: 'Applies field deposits once per tick, then diffuses and decays VEGF, TGF-β and niche signal.',
+  phase: 'fields',
+  everyTicks: 1,
+  params: {},
+  step(ctx) {
+    const w = ctx.config.world;
+    for (const { fields } of ctx.world.regions) {
+      fields.ecm.applyDelta();
+      fields.vegf.applyDelta();
+      fields.vegf.step(w.vegfDiffusionUm2PerHour, w.vegfDecayPerHour, ctx.tickHours);
+      fields.tgfb.applyDelta();
+      fields.tgfb.step(w.tgfbDiffusionUm2PerHour, w.tgfbDecayPerHour, ctx.tickHours);
+      fields.niche.applyDelta();
+      fields.niche.step(w.nicheDiffusionUm2PerHour, w.nicheDecayPerHour, ctx.tickHours);
+    }
+  },
+});

@@ -1,0 +1,95 @@
+import { perTickProbability, rateFromHalfTime } from '../../core/rates';
+import { REGION_PRIMARY, REGIONS } from '../../world/regions';
+import { clampX, clampY } from '../../world/tissue';
+import { Stage } from '../kinds';
+import { metricIndex } from '../metrics';
+import { defineModule } from '../module';
+
+const BORN = metricIndex('cells.born');
+const DIED = metricIndex('cells.died');
+
+/**
+ * Proliferation and death of tumour cells in the primary: logistic growth toward the region's
+ * carrying capacity with contact inhibition (crowded cells do not divide); cells secrete VEGF.
+ */
+export const tumourGrowth = defineModule({
+  id: 'tumour-growth',
+  doc: 'Primary tumour cells divide (logistic, contact-inhibited), die, and secrete VEGF.',
+  phase: 'act',
+  everyTicks: 1,
+  params: {
+    doublingTimeHours: {
+      default: 36, min: 1, max: 10000, unit: 'hours', doc: 'cell-cycle doubling time without crowding',
+      source: 'schematic: typical doubling time of breast and pancreatic carcinoma lines in culture (24–48 h)',
+    },
+    deathRatePerHour: {
+      default: 0.002, min: 0, max: 1, unit: 'per hour', doc: 'baseline death hazard of tumour cells in tissue',
+      source: 'schematic: a few percent per day',
+    },
+    capacityCells: {
+      default: 1200, min: 1, max: 1e7, unit: 'cells', integer: true, doc: 'carrying capacity of the primary region',
+      source: 'schematic: bounds the primary so runs stay small',
+    },
+    crowdingRadiusUm: {
+      default: 12, min: 0, max: 200, unit: 'µm', doc: 'radius within which neighbours count for contact inhibition',
+      source: 'schematic: about one cell diameter',
+    },
+    maxNeighbours: {
+      default: 5, min: 0, max: 100, unit: 'cells', integer: true, doc: 'a cell with more cells than this within the crowding radius (itself included) does not divide',
+      source: 'schematic: contact inhibition',
+    },
+    daughterOffsetUm: {
+      default: 8, min: 0, max: 100, unit: 'µm', doc: 'distance of a daughter cell from its mother',
+      source: 'schematic: half a cell diameter',
+    },
+    vegfSecretionPerHour: {
+      default: 0.05, min: 0, max: 100, unit: 'units per cell per hour', doc: 'VEGF each primary tumour cell secretes',
+      source: 'schematic: hypoxic tumour cells secrete VEGF; arbitrary units',
+    },
+  },
+  step(ctx, p) {
+    const t = ctx.world.pools.tumour;
+    let c = t.cols;
+    const region = REGIONS[REGION_PRIMARY];
+    const vegf = ctx.world.regions[REGION_PRIMARY].fields.vegf;
+    const grid = ctx.world.uptakeGrid;
+    let primary = 0;
+    for (let i = 0; i < t.count; i++) if (c.stage[i] === Stage.primary && c.region[i] === REGION_PRIMARY) primary++;
+    const crowd = 1 - primary / p.capacityCells;
+    const divide = perTickProbability(rateFromHalfTime(p.doublingTimeHours), ctx.tickHours) * (crowd > 0 ? crowd : 0);
+    const die = perTickProbability(p.deathRatePerHour, ctx.tickHours);
+    const vegfPerTick = p.vegfSecretionPerHour * ctx.tickHours;
+    const dir = new Float64Array(2);
+    let born = 0;
+    let died = 0;
+    const n = t.count;
+    for (let i = 0; i < n; i++) {
+      if (c.region[i] !== REGION_PRIMARY || c.stage[i] !== Stage.primary) continue;
+      vegf.deposit(c.x[i], c.y[i], vegfPerTick);
+      if (ctx.rng.uniform() < die) {
+        t.stageRemove(i);
+        died++;
+        continue;
+      }
+      if (!(ctx.rng.uniform() < divide)) continue;
+      if (grid.countWithin(c.x[i], c.y[i], p.crowdingRadiusUm, ctx.world.uptakeXs, ctx.world.uptakeYs, -1) > p.maxNeighbours) continue;
+      ctx.rng.direction(dir);
+      const d = t.stageSpawn();
+      const cols = (c = t.cols); // stageSpawn may have grown (replaced) the columns
+      cols.x[d] = clampX(region, cols.x[i] + dir[0] * p.daughterOffsetUm);
+      cols.y[d] = clampY(region, cols.y[i] + dir[1] * p.daughterOffsetUm);
+      cols.region[d] = REGION_PRIMARY;
+      cols.seg[d] = -1;
+      cols.emt[d] = cols.emt[i];
+      cols.stage[d] = Stage.primary;
+      cols.clone[d] = cols.clone[i];
+      cols.lineage[d] = cols.lineage[i];
+      cols.bornTick[d] = ctx.tick;
+      cols.leftTick[d] = -1;
+      cols.stageTick[d] = ctx.tick;
+      born++;
+    }
+    ctx.world.counters[BORN] += born;
+    ctx.world.counters[DIED] += died;
+  },
+});

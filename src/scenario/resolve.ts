@@ -1,0 +1,192 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { EFFECT_IDS } from '../catalog/effects';
+import { CANCER_TYPES } from '../catalog/cancer-types';
+import { cargoForCancerType, cargoIds, getCargo } from '../catalog/index';
+import type { CancerTypeId } from '../catalog/cancer-types';
+import { defaultsOf, type ParamSpecs } from '../engine/params';
+import { MODULES } from '../engine/modules/registry';
+import { hashJson } from '../core/hash';
+import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
+import type { Drainage } from '../world/vessels';
+import type { RunConfig } from './config';
+import { ScenarioError, type ScenarioIssue } from './errors';
+import { scenarioSchema } from './schema';
+import { didYouMean } from './suggest';
+import { DEPLETABLE, WhatIfSyntaxError, parseWhatIf, type WhatIf } from './whatif';
+
+/** Changes applied on top of a scenario file (from the CLI, the UI or an experiment arm). */
+export interface ScenarioOverrides {
+  seed?: number;
+  ticks?: number;
+  /** What-if strings added after the file's own. */
+  whatIfs?: readonly string[];
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(data: unknown): ErrorObject[] {
+  if (!validator) validator = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(scenarioSchema());
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+function describe(e: ErrorObject): ScenarioIssue {
+  const at = e.instancePath;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(((e.parentSchema as { properties?: object }).properties ?? {}));
+      return { path: `${at}/${key}`, message: `unknown key "${key}"${didYouMean(key, known)}` };
+    }
+    case 'required':
+      return { path: at, message: `missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
+    case 'type':
+      return { path: at, message: `expected ${(e.params as { type: string }).type}, got ${JSON.stringify(e.data)}` };
+    case 'minimum':
+    case 'maximum': {
+      const s = e.parentSchema as { minimum?: number; maximum?: number; description?: string };
+      const unit = s.description?.match(/\[([^\]]+)\]/)?.[1];
+      return { path: at, message: `${JSON.stringify(e.data)} is out of range: expected ${s.minimum ?? '-∞'} to ${s.maximum ?? '∞'}${unit ? ` (${unit})` : ''}` };
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: string[] }).allowedValues;
+      return { path: at, message: `${JSON.stringify(e.data)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}${typeof e.data === 'string' ? didYouMean(e.data, allowed) : ''}` };
+    }
+    default:
+      return { path: at, message: e.message ?? e.keyword };
+  }
+}
+
+function resolveParams(specs: ParamSpecs, given: Record<string, number> | undefined): Record<string, number> {
+  return { ...defaultsOf(specs), ...(given ?? {}) };
+}
+
+interface ScenarioFile {
+  name: string;
+  description?: string;
+  cancerType: string;
+  drainage?: Drainage;
+  seed?: number;
+  tickHours?: number;
+  ticks?: number;
+  frameEveryTicks?: number;
+  cargo?: string[];
+  doses?: Record<string, number>;
+  world?: Record<string, number>;
+  populations?: Record<string, number>;
+  modules?: Record<string, Record<string, number>>;
+  whatIfs?: string[];
+}
+
+/**
+ * Validates a parsed scenario and resolves it into a frozen RunConfig: defaults filled in,
+ * cargo taken from the catalog, what-ifs applied. Throws ScenarioError naming `file` and the
+ * path of every problem; nothing is returned for a bad scenario.
+ */
+export function resolveScenario(data: unknown, file: string, overrides: ScenarioOverrides = {}): RunConfig {
+  const schemaIssues = validate(data).map(describe);
+  if (schemaIssues.length) throw new ScenarioError(file, dedupe(schemaIssues));
+  const s = data as ScenarioFile;
+  const issues: ScenarioIssue[] = [];
+
+  const typeIds = CANCER_TYPES.map((c) => c.id as string);
+  if (!typeIds.includes(s.cancerType)) {
+    issues.push({ path: '/cancerType', message: `unknown cancer type "${s.cancerType}"${didYouMean(s.cancerType, typeIds)}` });
+    throw new ScenarioError(file, issues);
+  }
+  const allIds = cargoIds();
+  const unknownCargo = (id: string, path: string): boolean => {
+    if (getCargo(id)) return false;
+    issues.push({ path, message: `unknown cargo id "${id}"${didYouMean(id, allIds)}` });
+    return true;
+  };
+  let cargo = s.cargo ? [...s.cargo] : cargoForCancerType(s.cancerType as CancerTypeId).map((c) => c.id);
+  s.cargo?.forEach((id, i) => unknownCargo(id, `/cargo/${i}`));
+  const doses: Record<string, number> = {};
+  for (const [id, x] of Object.entries(s.doses ?? {})) if (!unknownCargo(id, `/doses/${id}`)) doses[id] = x;
+
+  const texts: Array<[string, string]> = [
+    ...(s.whatIfs ?? []).map((w, i): [string, string] => [w, `/whatIfs/${i}`]),
+    ...(overrides.whatIfs ?? []).map((w, i): [string, string] => [w, `--what-if #${i + 1}`]),
+  ];
+  const whatIfs: WhatIf[] = [];
+  for (const [text, path] of texts) {
+    let w: WhatIf;
+    try {
+      w = parseWhatIf(text);
+    } catch (err) {
+      if (err instanceof WhatIfSyntaxError) { issues.push({ path, message: err.message }); continue; }
+      throw err;
+    }
+    if (w.op === 'ko') {
+      if (unknownCargo(w.cargo, path)) continue;
+      if (!cargo.includes(w.cargo)) { issues.push({ path, message: `ko: "${w.cargo}" is not packaged by this scenario${didYouMean(w.cargo, cargo)}` }); continue; }
+      cargo = cargo.filter((c) => c !== w.cargo);
+    } else if (w.op === 'ki') {
+      if (unknownCargo(w.cargo, path)) continue;
+      if (!cargo.includes(w.cargo)) cargo.push(w.cargo);
+    } else if (w.op === 'dose') {
+      if (unknownCargo(w.cargo, path)) continue;
+      doses[w.cargo] = w.scale;
+    } else if (w.op === 'deplete' && !(DEPLETABLE as readonly string[]).includes(w.population)) {
+      issues.push({ path, message: `unknown population "${w.population}"${didYouMean(w.population, DEPLETABLE)}; expected one of ${DEPLETABLE.join(', ')}` });
+      continue;
+    } else if (w.op === 'block' && !(EFFECT_IDS as readonly string[]).includes(w.effect)) {
+      issues.push({ path, message: `unknown effect "${w.effect}"${didYouMean(w.effect, EFFECT_IDS)}` });
+      continue;
+    }
+    whatIfs.push(w);
+  }
+  if (issues.length) throw new ScenarioError(file, issues);
+
+  const modules: Record<string, Record<string, number>> = {};
+  for (const m of MODULES) modules[m.id] = resolveParams(m.params, s.modules?.[m.id]);
+  const config: RunConfig = {
+    name: s.name,
+    cancerType: s.cancerType,
+    drainage: s.drainage ?? (s.cancerType === 'colorectal' ? 'portal' : 'caval'),
+    seed: overrides.seed ?? s.seed ?? 1,
+    tickHours: s.tickHours ?? 2,
+    ticks: overrides.ticks ?? s.ticks ?? 300,
+    frameEveryTicks: s.frameEveryTicks ?? 1,
+    cargo: [...cargo].sort(),
+    doses,
+    world: resolveParams(WORLD_PARAMS, s.world),
+    populations: resolveParams(POPULATION_PARAMS, s.populations),
+    modules,
+    whatIfs,
+  };
+  return deepFreeze(config);
+}
+
+/** Parses scenario text (JSON) and resolves it; a syntax error names the file and position. */
+export function parseScenario(text: string, file: string, overrides: ScenarioOverrides = {}): RunConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ScenarioError(file, [{ path: '', message: `not valid JSON: ${(err as Error).message}` }]);
+  }
+  return resolveScenario(data, file, overrides);
+}
+
+/** Hash identifying the scenario content of a config (everything but seed and run length). */
+export function scenarioHash(config: RunConfig): string {
+  return hashJson({ ...config, seed: undefined, ticks: undefined, frameEveryTicks: undefined });
+}
+
+function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.path}|${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}

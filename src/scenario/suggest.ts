@@ -1,0 +1,39 @@
+/** Levenshtein edit distance between two strings (case-insensitive). */
+export function editDistance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/**
+ * Up to `max` candidates closest to `word` (prefix matches first, then by edit distance within
+ * a third of the word's length, at least 2), for "did you mean" messages.
+ */
+export function closest(word: string, candidates: readonly string[], max = 3): string[] {
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return candidates
+    .map((c) => ({ c, d: c.toLowerCase().startsWith(w) || w.startsWith(c.toLowerCase()) ? 0.5 : editDistance(w, c) }))
+    .filter((x) => x.d <= limit)
+    .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : 1))
+    .slice(0, max)
+    .map((x) => x.c);
+}
+
+/** " (did you mean "a" or "b"?)" or "" when nothing is close. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const s = closest(word, candidates);
+  if (s.length === 0) return '';
+  return ` (did you mean ${s.map((x) => `"${x}"`).join(' or ')}?)`;
+}

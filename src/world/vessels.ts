@@ -1,0 +1,139 @@
+import { REGION_PRIMARY, regionOfOrgan, type Organ } from './regions';
+
+/** How blood leaves the primary site: caval (→ right heart → lung first) or portal (→ liver first). */
+export type Drainage = 'caval' | 'portal';
+
+/** A directed vessel segment of the circulation graph (schematic, µm). */
+export interface VesselSegment {
+  /** Index in the graph's segment list. */
+  index: number;
+  /** Human name ('aorta → liver', 'lung capillary bed'…). */
+  name: string;
+  from: number;
+  to: number;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+  lengthUm: number;
+  /** Schematic flow speed along the segment in µm per hour. */
+  speedUmPerHour: number;
+  /** Tissue region whose capillary bed this is, or -1 for a conducting vessel. */
+  bedRegion: number;
+  /** 'blood' or 'lymph'. */
+  kind: 'blood' | 'lymph';
+}
+
+/** The circulation: segments plus, per node, its outgoing segments and their flow fractions. */
+export interface VesselGraph {
+  segments: VesselSegment[];
+  /** For each node, the outgoing segment indices. */
+  outSegments: number[][];
+  /** For each node, cumulative flow fractions matching outSegments (last = 1). */
+  outCumulative: number[][];
+  /** Segment index where blood leaves the primary (venous outlet). */
+  primaryVenousOutlet: number;
+  /** Segment index where lymph leaves the primary. */
+  primaryLymphOutlet: number;
+  /** Capillary-bed segment index of each region (primary 0, organs 1..5). */
+  bedOfRegion: number[];
+}
+
+interface NodeDef { name: string; x: number; y: number }
+
+const NODES: NodeDef[] = [
+  { name: 'primary arterial inflow', x: 100, y: 850 }, // 0
+  { name: 'primary venous outlet', x: 700, y: 850 }, // 1
+  { name: 'primary lymphatic outlet', x: 400, y: 550 }, // 2
+  { name: 'lymph node afferent', x: 850, y: 250 }, // 3
+  { name: 'lymph node efferent', x: 1150, y: 250 }, // 4
+  { name: 'vena cava', x: 900, y: 1450 }, // 5
+  { name: 'right heart', x: 1000, y: 800 }, // 6
+  { name: 'pulmonary artery', x: 1100, y: 800 }, // 7
+  { name: 'pulmonary vein', x: 1500, y: 800 }, // 8
+  { name: 'aorta', x: 1750, y: 800 }, // 9
+  { name: 'hepatic inflow', x: 1950, y: 300 }, // 10
+  { name: 'hepatic vein', x: 2350, y: 300 }, // 11
+  { name: 'bone inflow', x: 1950, y: 850 }, // 12
+  { name: 'bone outflow', x: 2350, y: 850 }, // 13
+  { name: 'brain inflow', x: 1950, y: 1400 }, // 14
+  { name: 'brain outflow', x: 2350, y: 1400 }, // 15
+  { name: 'venous return', x: 2500, y: 1700 }, // 16
+  { name: 'systemic inflow', x: 1700, y: 1700 }, // 17
+  { name: 'systemic outflow', x: 1200, y: 1700 }, // 18
+];
+
+/** Arterial share of cardiac output reaching each bed (schematic; rest of body is 'systemic'). */
+export const ARTERIAL_FRACTIONS = { liver: 0.25, brain: 0.15, bone: 0.1, primary: 0.05, 'lymph-node': 0.03, systemic: 0.42 } as const;
+
+/**
+ * Builds the circulation for a primary site's drainage. Conducting vessels are fast; capillary
+ * beds are slow, which is where cells arrest and exosomes leave the blood.
+ */
+export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: number, bedSpeedUmPerHour: number): VesselGraph {
+  const segments: VesselSegment[] = [];
+  const add = (from: number, to: number, name: string, bed: number, kind: 'blood' | 'lymph' = 'blood'): number => {
+    const a = NODES[from];
+    const b = NODES[to];
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    segments.push({
+      index: segments.length, name, from, to, ax: a.x, ay: a.y, bx: b.x, by: b.y,
+      lengthUm: Math.sqrt(dx * dx + dy * dy),
+      speedUmPerHour: bed >= 0 || kind === 'lymph' ? bedSpeedUmPerHour : conductingSpeedUmPerHour,
+      bedRegion: bed, kind,
+    });
+    return segments.length - 1;
+  };
+  const organBed = (o: Organ) => regionOfOrgan(o);
+  const primaryBed = add(0, 1, 'primary capillary bed', REGION_PRIMARY);
+  const venousOutlet = drainage === 'portal' ? add(1, 10, 'portal vein', -1) : add(1, 5, 'primary venous drainage', -1);
+  const lymphOutlet = add(2, 3, 'primary lymphatic', -1, 'lymph');
+  const lnBed = add(3, 4, 'lymph node sinus', organBed('lymph-node'), 'lymph');
+  add(4, 5, 'thoracic duct', -1, 'lymph');
+  add(5, 6, 'vena cava', -1);
+  add(6, 7, 'right heart → pulmonary artery', -1);
+  const lungBed = add(7, 8, 'lung capillary bed', organBed('lung'));
+  add(8, 9, 'left heart → aorta', -1);
+  const aortaLiver = add(9, 10, 'hepatic artery', -1);
+  const aortaBone = add(9, 12, 'artery → bone', -1);
+  const aortaBrain = add(9, 14, 'carotid → brain', -1);
+  const aortaPrimary = add(9, 0, 'artery → primary', -1);
+  const aortaLn = add(9, 3, 'artery → lymph node', -1);
+  const aortaSys = add(9, 17, 'artery → rest of body', -1);
+  const liverBed = add(10, 11, 'liver sinusoids', organBed('liver'));
+  const boneBed = add(12, 13, 'bone marrow sinusoids', organBed('bone'));
+  const brainBed = add(14, 15, 'brain capillary bed', organBed('brain'));
+  add(11, 16, 'hepatic vein', -1);
+  add(13, 16, 'bone venous return', -1);
+  add(15, 16, 'brain venous return', -1);
+  add(16, 5, 'venous return → vena cava', -1);
+  add(17, 18, 'systemic capillaries', -1);
+  add(18, 5, 'systemic venous return', -1);
+
+  const outSegments: number[][] = NODES.map(() => []);
+  const outWeights: number[][] = NODES.map(() => []);
+  const weightOf = new Map<number, number>([
+    [aortaLiver, ARTERIAL_FRACTIONS.liver], [aortaBone, ARTERIAL_FRACTIONS.bone], [aortaBrain, ARTERIAL_FRACTIONS.brain],
+    [aortaPrimary, ARTERIAL_FRACTIONS.primary], [aortaLn, ARTERIAL_FRACTIONS['lymph-node']], [aortaSys, ARTERIAL_FRACTIONS.systemic],
+  ]);
+  for (const s of segments) {
+    outSegments[s.from].push(s.index);
+    outWeights[s.from].push(weightOf.get(s.index) ?? 1);
+  }
+  const outCumulative = outWeights.map((w) => {
+    const total = w.reduce((a, b) => a + b, 0);
+    let acc = 0;
+    return w.map((x, i) => (i === w.length - 1 ? 1 : (acc += x / total)));
+  });
+  const bedOfRegion = [primaryBed, lungBed, liverBed, boneBed, brainBed, lnBed];
+  return { segments, outSegments, outCumulative, primaryVenousOutlet: venousOutlet, primaryLymphOutlet: lymphOutlet, bedOfRegion };
+}
+
+/** Picks the next segment after reaching `node`, given a uniform draw u in [0,1). */
+export function nextSegment(graph: VesselGraph, node: number, u: number): number {
+  const outs = graph.outSegments[node];
+  const cum = graph.outCumulative[node];
+  for (let i = 0; i < outs.length - 1; i++) if (u < cum[i]) return outs[i];
+  return outs[outs.length - 1];
+}

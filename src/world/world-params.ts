@@ -1,0 +1,73 @@
+import type { ParamSpecs } from '../engine/params';
+
+/** Names of the coarse fields every tissue region carries. */
+export const FIELD_NAMES = ['ecm', 'vegf', 'tgfb', 'niche'] as const;
+/** One field name. */
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** Parameters of the world itself: circulation speeds and field transport. */
+export const WORLD_PARAMS = {
+  conductingSpeedUmPerHour: {
+    default: 2400, min: 10, max: 1e6, unit: 'µm/h',
+    doc: 'schematic flow speed in conducting vessels of the body map',
+    source: 'schematic: real blood circulates in about a minute; slowed so a viewer can follow a cell over a few ticks',
+  },
+  bedSpeedUmPerHour: {
+    default: 200, min: 1, max: 1e5, unit: 'µm/h',
+    doc: 'schematic flow speed inside capillary beds and lymph',
+    source: 'schematic: capillary flow is ~1000× slower than aortic flow; beds are where cells arrest and vesicles leave the blood',
+  },
+  fieldCellUm: {
+    default: 20, min: 5, max: 200, unit: 'µm',
+    doc: 'side of one cell of the coarse field grids',
+    source: 'schematic: about two cell diameters',
+  },
+  ecmInitial: {
+    default: 1, min: 0, max: 10, unit: 'relative density',
+    doc: 'initial extracellular-matrix density in every tissue region',
+    source: 'schematic: intact matrix = 1',
+  },
+  vegfDiffusionUm2PerHour: {
+    default: 3600, min: 0, max: 1e6, unit: 'µm²/h',
+    doc: 'effective diffusion coefficient of VEGF in tissue',
+    source: 'schematic: order of 1 µm²/s for a soluble growth factor hindered by matrix binding',
+  },
+  vegfDecayPerHour: {
+    default: 0.2, min: 0, max: 100, unit: 'per hour',
+    doc: 'VEGF decay/clearance rate',
+    source: 'schematic: half-life of a few hours',
+  },
+  tgfbDiffusionUm2PerHour: {
+    default: 3600, min: 0, max: 1e6, unit: 'µm²/h', doc: 'effective diffusion coefficient of TGF-β in tissue',
+    source: 'schematic: as VEGF',
+  },
+  tgfbDecayPerHour: {
+    default: 0.2, min: 0, max: 100, unit: 'per hour', doc: 'TGF-β decay rate', source: 'schematic: as VEGF',
+  },
+  nicheDiffusionUm2PerHour: {
+    default: 1800, min: 0, max: 1e6, unit: 'µm²/h', doc: 'spread of the pre-metastatic niche signal from educated stroma',
+    source: 'schematic: slower than soluble factors (matrix deposition, recruited cells)',
+  },
+  nicheDecayPerHour: {
+    default: 0.01, min: 0, max: 100, unit: 'per hour', doc: 'fading of the niche signal without further priming',
+    source: 'schematic: niches persist for days once primed',
+  },
+} satisfies ParamSpecs;
+
+/** Initial populations (agents at tick 0) and capacities. */
+export const POPULATION_PARAMS = {
+  tumourCells: {
+    default: 120, min: 1, max: 1e6, unit: 'cells', integer: true,
+    doc: 'tumour cells seeded in the primary region at tick 0', source: 'schematic: a small primary lesion',
+  },
+  residentsPerOrgan: {
+    default: 60, min: 0, max: 1e6, unit: 'cells', integer: true,
+    doc: 'resident stromal cells per organ (fibroblasts, Kupffer cells, osteoblasts, microglia…)',
+    source: 'schematic: enough to show uptake and education',
+  },
+  initialExosomes: {
+    default: 0, min: 0, max: 1e7, unit: 'agents', integer: true,
+    doc: 'exosome packets present at tick 0 (spread over tissue and blood; used by benchmarks)',
+    source: 'schematic',
+  },
+} satisfies ParamSpecs;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { Pool } from '../src/core/pool';
+
+const schema = { x: 'f64', tag: 'u32' } as const;
+
+function spawn(pool: Pool<typeof schema>, tag: number): void {
+  const r = pool.stageSpawn();
+  pool.cols.tag[r] = tag;
+  pool.cols.x[r] = tag * 0.5;
+}
+
+describe('Pool', () => {
+  it('keeps every live id valid and resolving to its own agent after growing past capacity', () => {
+    const pool = new Pool('test', schema, 16);
+    for (let k = 0; k < 10; k++) spawn(pool, k);
+    pool.commit();
+    const early = Array.from(pool.id.subarray(0, pool.count));
+    for (let k = 10; k < 1000; k++) spawn(pool, k);
+    pool.commit();
+    expect(pool.capacity).toBeGreaterThanOrEqual(1000);
+    expect(pool.count).toBe(1000);
+    early.forEach((id, k) => {
+      const row = pool.rowOf(id);
+      expect(pool.cols.tag[row]).toBe(k);
+    });
+    for (let row = 0; row < pool.count; row++) expect(pool.rowOf(pool.id[row])).toBe(row);
+  });
+
+  it('detects a stale id after its agent is removed and its slot reused', () => {
+    const pool = new Pool('test', schema, 16);
+    for (let k = 0; k < 5; k++) spawn(pool, k);
+    pool.commit();
+    const victim = pool.id[2];
+    pool.stageRemove(2);
+    pool.commit();
+    expect(pool.isLive(victim)).toBe(false);
+    spawn(pool, 99); // reuses the freed slot with a new generation
+    pool.commit();
+    expect(pool.isLive(victim)).toBe(false);
+    const fresh = pool.id[pool.count - 1];
+    expect(fresh % 2 ** 24).toBe(victim % 2 ** 24);
+    expect(fresh).not.toBe(victim);
+    expect(pool.cols.tag[pool.rowOf(fresh)]).toBe(99);
+  });
+
+  it('gives the same rows whatever order removals were staged in', () => {
+    const make = (order: number[]) => {
+      const pool = new Pool('test', schema, 16);
+      for (let k = 0; k < 20; k++) spawn(pool, k);
+      pool.commit();
+      for (const r of order) pool.stageRemove(r);
+      pool.commit();
+      return Array.from(pool.cols.tag.subarray(0, pool.count));
+    };
+    const a = make([3, 7, 19, 0, 7]);
+    const b = make([19, 0, 7, 3]);
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(16);
+    expect(new Set(a)).toEqual(new Set([1, 2, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]));
+  });
+
+  it('round-trips through save and load with ids and free slots intact', () => {
+    const pool = new Pool('test', schema, 16);
+    for (let k = 0; k < 30; k++) spawn(pool, k);
+    pool.commit();
+    pool.stageRemove(4);
+    pool.stageRemove(11);
+    pool.commit();
+    const copy = new Pool('test', schema, 16);
+    copy.load(JSON.parse(JSON.stringify(pool.save())));
+    spawn(pool, 500);
+    spawn(copy, 500);
+    pool.commit();
+    copy.commit();
+    expect(Array.from(copy.id.subarray(0, copy.count))).toEqual(Array.from(pool.id.subarray(0, pool.count)));
+    expect(Array.from(copy.cols.tag.subarray(0, copy.count))).toEqual(Array.from(pool.cols.tag.subarray(0, pool.count)));
+  });
+});
