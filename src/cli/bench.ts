@@ -12,7 +12,7 @@ const SIZES = [10_000, 100_000, 1_000_000];
 export async function benchCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, scenario: { type: 'string' } } });
   const scenario = values.scenario ?? 'scenarios/breast.json';
-  const ticks = (n: number) => Math.max(values.quick ? 2 : 5, Math.round((values.quick ? 2e6 : 2e7) / n));
+  const ticks = (n: number) => Math.min(200, Math.max(values.quick ? 2 : 5, Math.round((values.quick ? 2e6 : 2e7) / n)));
   const results: BenchResult[] = [];
   const baseline = runBaselineBench(1_000_000, values.quick ? 2 : 20);
   results.push(baseline);

@@ -173,13 +173,12 @@ const S4 = 2.75573137070700676789e-6;
 const S5 = -2.50507602534068634195e-8;
 const S6 = 1.58969099521155010221e-10;
 
-/** sin(x + y) for |x| <= π/4, y the tail of a reduced argument (0 for an unreduced one). */
-function kernelSin(x: number, y: number, hasTail: boolean): number {
+/** sin(x + y) for |x| <~ π/4, y the tail of the reduced argument. */
+function kernelSin(x: number, y: number): number {
   const z = x * x;
   const w = z * z;
   const r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
   const v = z * x;
-  if (!hasTail) return x + v * (S1 + z * r);
   return x - (z * (0.5 * y - v * r) - y - v * S1);
 }
 
@@ -210,32 +209,27 @@ const PIO2_2T = 2.02226624879595063154e-21;
 const PIO2_3 = 2.02226624871116645580e-21; // next 33 bits
 const PIO2_3T = 8.47842766036889956997e-32;
 
-// Results of the last reduction; module scalars so the hot path allocates nothing.
-let remY0 = 0;
-let remY1 = 0;
+const MEDIUM_LIMIT = fromWords(0x413921fb, 0); // ≈ 2^20·π/2: Cody-Waite is exact enough below
+const TWO_POW_M16 = POW2[-16 + 1022];
+const TWO_POW_M49 = POW2[-49 + 1022];
 
-/** Reduces x by multiples of π/2 into remY0 + remY1 (|·| <= π/4 roughly); returns n (any sign). */
-function remPio2(x: number, hx: number): number {
-  const ix = hx & 0x7fffffff;
-  const negative = hx >>> 31 !== 0;
-  // Small multiples: one subtraction of an 85-bit π/2 is enough, unless x is close to a multiple
-  // of π/2 (those go to the medium path, which keeps more bits of π/2).
-  if (ix <= 0x400f6a7a && (ix & 0xfffff) !== 0x921fb) {
-    const m = ix <= 0x4002d97c ? 1 : 2; // |x| ~<= 3π/4 or ~<= 5π/4
-    const z = negative ? x + m * PIO2_1 : x - m * PIO2_1;
-    const t = m * PIO2_1T;
-    if (negative) {
-      remY0 = z + t;
-      remY1 = z - remY0 + t;
-      return -m;
-    }
-    remY0 = z - t;
-    remY1 = z - remY0 - t;
-    return m;
-  }
-  if (ix >= 0x413921fb) return remPio2Large(x, negative); // |x| >= 2^20·π/2
-  // Medium: n = rint(x·2/π), then subtract n·π/2 in up to three 33-bit pieces (Cody-Waite),
-  // stopping once the cancellation seen so far is covered.
+// Result of the last reduction, head and tail. A typed array rather than two module-level
+// `let`s: V8 compiles stores to module variables as context writes, which doubled dsin's cost.
+const reduced = new Float64Array(2);
+
+/**
+ * Reduces finite x by multiples of π/2 into reduced[0] + reduced[1] (|head| <~ π/4); returns n (any sign).
+ *
+ * musl's medium case for every |x| below 2^20·π/2: n = rint(x·2/π), then n·π/2 is subtracted
+ * in up to three 33-bit pieces, a further piece being used whenever the result has lost 16
+ * (then 49) bits to cancellation. musl's extra fast paths for |x| < 9π/4 are left out on
+ * purpose: with headings spread over all quadrants their branches mispredict, and this path
+ * is just as accurate. Cancellation is detected by magnitude instead of exponent bits, a test
+ * that fires whenever musl's does (and in a few more cases), so accuracy is never lower.
+ */
+function remPio2(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax < MEDIUM_LIMIT)) return remPio2Large(x, x < 0);
   let fn = x * INV_PIO2 + TOINT - TOINT;
   let n = fn | 0;
   let r = x - fn * PIO2_1;
@@ -251,25 +245,23 @@ function remPio2(x: number, hx: number): number {
     r = x - fn * PIO2_1;
     w = fn * PIO2_1T;
   }
-  remY0 = r - w;
-  const ex = ix >>> 20;
-  let ey = (hiWord(remY0) >>> 20) & 0x7ff;
-  if (ex - ey > 16) {
+  let head = r - w;
+  if (Math.abs(head) < ax * TWO_POW_M16) {
     let t = r;
     w = fn * PIO2_2;
     r = t - w;
     w = fn * PIO2_2T - (t - r - w);
-    remY0 = r - w;
-    ey = (hiWord(remY0) >>> 20) & 0x7ff;
-    if (ex - ey > 49) {
+    head = r - w;
+    if (Math.abs(head) < ax * TWO_POW_M49) {
       t = r;
       w = fn * PIO2_3;
       r = t - w;
       w = fn * PIO2_3T - (t - r - w);
-      remY0 = r - w;
+      head = r - w;
     }
   }
-  remY1 = r - remY0 - w;
+  reduced[0] = head;
+  reduced[1] = r - head - w;
   return n;
 }
 
@@ -317,54 +309,66 @@ function remPio2Large(x: number, negative: boolean): number {
   const head = Number(remainder); // ES rounds BigInt → Number to nearest, deterministically
   const tail = Number(remainder - BigInt(head));
   const n = Number(quadrant & 3n);
-  remY0 = (negative ? -head : head) * TWO_POW_M256;
-  remY1 = (negative ? -tail : tail) * TWO_POW_M256;
+  reduced[0] = (negative ? -head : head) * TWO_POW_M256;
+  reduced[1] = (negative ? -tail : tail) * TWO_POW_M256;
   return negative ? -n : n;
 }
 
-/** sin(x), x in radians; deterministic port of fdlibm sin, < 1 ulp for all finite x. */
+// sin and cos of n·π/2 + y as (coefficient of kernelSin(y)) and (coefficient of kernelCos(y)),
+// indexed by n mod 4. Both kernels are evaluated and combined arithmetically: a product with 0
+// or ±1 is exact, and it costs less than the mispredicted branch a random quadrant causes.
+const SIN_BY_SIN = new Float64Array([1, 0, -1, 0]);
+const SIN_BY_COS = new Float64Array([0, 1, 0, -1]);
+const COS_BY_SIN = new Float64Array([0, -1, 0, 1]);
+const COS_BY_COS = new Float64Array([1, 0, -1, 0]);
+const SIN_TINY = POW2[-26 + 1022]; // below this sin x == x to double precision
+const COS_TINY = fromWords(0x3e46a09e, 0); // ≈ 2^-27·sqrt(2): below this cos x == 1
+
+/** sin(x), x in radians; deterministic (fdlibm kernels, musl reduction), < 1 ulp for all finite x. */
 export function dsin(x: number): number {
-  const hx = hiWord(x);
-  const ix = hx & 0x7fffffff;
-  if (ix <= 0x3fe921fb) {
-    // |x| ~<= π/4
-    if (ix < 0x3e500000) return x; // |x| < 2^-26: sin x == x to double precision
-    return kernelSin(x, 0, false);
-  }
-  if (ix >= 0x7ff00000) return NaN;
-  const n = remPio2(x, hx);
-  switch (n & 3) {
-    case 0:
-      return kernelSin(remY0, remY1, true);
-    case 1:
-      return kernelCos(remY0, remY1);
-    case 2:
-      return -kernelSin(remY0, remY1, true);
-    default:
-      return -kernelCos(remY0, remY1);
-  }
+  const ax = Math.abs(x);
+  if (!(ax >= SIN_TINY)) return x; // also returns NaN and ±0 unchanged
+  if (ax === Infinity) return NaN;
+  const q = remPio2(x) & 3;
+  const head = reduced[0];
+  const tail = reduced[1];
+  const s = kernelSin(head, tail);
+  const c = kernelCos(head, tail);
+  return SIN_BY_SIN[q] * s + SIN_BY_COS[q] * c;
 }
 
-/** cos(x), x in radians; deterministic port of fdlibm cos, < 1 ulp for all finite x. */
+/** cos(x), x in radians; deterministic (fdlibm kernels, musl reduction), < 1 ulp for all finite x. */
 export function dcos(x: number): number {
-  const hx = hiWord(x);
-  const ix = hx & 0x7fffffff;
-  if (ix <= 0x3fe921fb) {
-    if (ix < 0x3e46a09e) return 1; // |x| < 2^-27·sqrt(2)
-    return kernelCos(x, 0);
+  const ax = Math.abs(x);
+  if (ax < COS_TINY) return 1;
+  if (!(ax < Infinity)) return NaN; // ±Infinity, NaN
+  const q = remPio2(x) & 3;
+  const head = reduced[0];
+  const tail = reduced[1];
+  const s = kernelSin(head, tail);
+  const c = kernelCos(head, tail);
+  return COS_BY_SIN[q] * s + COS_BY_COS[q] * c;
+}
+
+/**
+ * Writes dsin(x) to out[offset] and dcos(x) to out[offset + 1] (x in radians), bit-identical to
+ * calling both, for half the work: one reduction, one pair of kernels.
+ */
+export function dsincos(x: number, out: Float64Array, offset: number): void {
+  const ax = Math.abs(x);
+  if (!(ax >= SIN_TINY && ax < Infinity)) {
+    // Rare (tiny, ±0, infinite, NaN): the single functions own those special cases.
+    out[offset] = dsin(x);
+    out[offset + 1] = dcos(x);
+    return;
   }
-  if (ix >= 0x7ff00000) return NaN;
-  const n = remPio2(x, hx);
-  switch (n & 3) {
-    case 0:
-      return kernelCos(remY0, remY1);
-    case 1:
-      return -kernelSin(remY0, remY1, true);
-    case 2:
-      return -kernelCos(remY0, remY1);
-    default:
-      return kernelSin(remY0, remY1, true);
-  }
+  const q = remPio2(x) & 3;
+  const head = reduced[0];
+  const tail = reduced[1];
+  const s = kernelSin(head, tail);
+  const c = kernelCos(head, tail);
+  out[offset] = SIN_BY_SIN[q] * s + SIN_BY_COS[q] * c;
+  out[offset + 1] = COS_BY_SIN[q] * s + COS_BY_COS[q] * c;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -42,6 +42,10 @@ export interface World {
   readonly depletion: Float64Array;
   /** Neighbour grid over cells that take up exosomes (tumour cells in tissue + residents); rebuilt each tick. */
   readonly uptakeGrid: NeighbourGrid;
+  /** Neighbour grid over all exosomes (row order of the exosome pool); rebuilt by the uptake module each tick. */
+  readonly exosomeGrid: NeighbourGrid;
+  /** Scratch flags: exosome rows already taken up this tick. */
+  exosomeTaken: Uint8Array;
   /** Scratch: positions of the cells indexed by uptakeGrid, and which pool/row each came from. */
   uptakeXs: Float64Array;
   uptakeYs: Float64Array;
@@ -83,6 +87,8 @@ export function createWorld(config: RunConfig): World {
     secretionScale: 1,
     depletion: new Float64Array(DEPLETABLE.length),
     uptakeGrid: new NeighbourGrid(0, 0, WORLD_SIZE_UM.width, WORLD_SIZE_UM.height, 20, false),
+    exosomeGrid: new NeighbourGrid(0, 0, WORLD_SIZE_UM.width, WORLD_SIZE_UM.height, 20, false, Math.max(4096, capacityHint)),
+    exosomeTaken: new Uint8Array(Math.max(4096, capacityHint)),
     uptakeXs: new Float64Array(1024),
     uptakeYs: new Float64Array(1024),
     uptakePool: new Uint8Array(1024),

@@ -17,14 +17,15 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * Up to `max` candidates closest to `word` (prefix matches first, then by edit distance within
- * a third of the word's length, at least 2), for "did you mean" messages.
+ * Up to `max` candidates closest to `word` by edit distance (within a third of the word's
+ * length, at least 2; a candidate that extends the word or is extended by it counts as half a
+ * step closer), for "did you mean" messages.
  */
 export function closest(word: string, candidates: readonly string[], max = 3): string[] {
   const w = word.toLowerCase();
   const limit = Math.max(2, Math.floor(w.length / 3));
   return candidates
-    .map((c) => ({ c, d: c.toLowerCase().startsWith(w) || w.startsWith(c.toLowerCase()) ? 0.5 : editDistance(w, c) }))
+    .map((c) => ({ c, d: editDistance(w, c) - (c.toLowerCase().startsWith(w) || w.startsWith(c.toLowerCase()) ? 0.5 : 0) }))
     .filter((x) => x.d <= limit)
     .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : 1))
     .slice(0, max)

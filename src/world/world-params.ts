@@ -18,9 +18,9 @@ export const WORLD_PARAMS = {
     source: 'schematic: capillary flow is ~1000× slower than aortic flow; beds are where cells arrest and vesicles leave the blood',
   },
   fieldCellUm: {
-    default: 20, min: 5, max: 200, unit: 'µm',
+    default: 40, min: 5, max: 200, unit: 'µm',
     doc: 'side of one cell of the coarse field grids',
-    source: 'schematic: about two cell diameters',
+    source: 'schematic: a few cell diameters; fields are coarse so their cost stays small next to the agents',
   },
   ecmInitial: {
     default: 1, min: 0, max: 10, unit: 'relative density',
@@ -28,9 +28,9 @@ export const WORLD_PARAMS = {
     source: 'schematic: intact matrix = 1',
   },
   vegfDiffusionUm2PerHour: {
-    default: 3600, min: 0, max: 1e6, unit: 'µm²/h',
+    default: 1800, min: 0, max: 1e6, unit: 'µm²/h',
     doc: 'effective diffusion coefficient of VEGF in tissue',
-    source: 'schematic: order of 1 µm²/s for a soluble growth factor hindered by matrix binding',
+    source: 'schematic: 0.5 µm²/s, matrix-bound VEGF isoforms spread far more slowly than free protein',
   },
   vegfDecayPerHour: {
     default: 0.2, min: 0, max: 100, unit: 'per hour',
@@ -38,14 +38,14 @@ export const WORLD_PARAMS = {
     source: 'schematic: half-life of a few hours',
   },
   tgfbDiffusionUm2PerHour: {
-    default: 3600, min: 0, max: 1e6, unit: 'µm²/h', doc: 'effective diffusion coefficient of TGF-β in tissue',
+    default: 1800, min: 0, max: 1e6, unit: 'µm²/h', doc: 'effective diffusion coefficient of TGF-β in tissue',
     source: 'schematic: as VEGF',
   },
   tgfbDecayPerHour: {
     default: 0.2, min: 0, max: 100, unit: 'per hour', doc: 'TGF-β decay rate', source: 'schematic: as VEGF',
   },
   nicheDiffusionUm2PerHour: {
-    default: 1800, min: 0, max: 1e6, unit: 'µm²/h', doc: 'spread of the pre-metastatic niche signal from educated stroma',
+    default: 600, min: 0, max: 1e6, unit: 'µm²/h', doc: 'spread of the pre-metastatic niche signal from educated stroma',
     source: 'schematic: slower than soluble factors (matrix deposition, recruited cells)',
   },
   nicheDecayPerHour: {

@@ -1,4 +1,4 @@
-import { REGION_BLOOD, REGION_PRIMARY, ORGANS } from '../../world/regions';
+import { REGION_PRIMARY, ORGANS } from '../../world/regions';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
 
@@ -11,9 +11,11 @@ export const UPTAKE_TUMOUR = 0;
 export const UPTAKE_STROMA = 1;
 
 /**
- * Uptake: an exosome in tissue that is within reach of a cell (tumour cell in the primary, or a
- * resident cell of an organ) is internalised by the nearest one. Residents become educated and
- * emit niche signal; the count per organ is the step-4 read-out.
+ * Uptake: each cell that can internalise exosomes (tumour cells in tissue, organ residents)
+ * looks through the exosome neighbour grid for packets within reach and takes each up with a
+ * fixed chance; a packet is taken by at most one cell (cells go in uptake-list order). Residents
+ * become educated and emit niche signal; the count per organ is the step-4 read-out.
+ * Querying from the few cells into the grid of many exosomes keeps the cost O(exosomes).
  */
 export const exosomeUptake = defineModule({
   id: 'exosome-uptake',
@@ -26,7 +28,7 @@ export const exosomeUptake = defineModule({
       source: 'schematic: about one cell radius plus protrusions',
     },
     uptakeProbability: {
-      default: 0.5, min: 0, max: 1, unit: 'per tick', doc: 'chance that a cell in reach internalises the exosome this tick',
+      default: 0.5, min: 0, max: 1, unit: 'per tick', doc: 'chance that a cell in reach internalises a given exosome this tick',
       source: 'schematic',
     },
     educationPerUptake: {
@@ -43,25 +45,53 @@ export const exosomeUptake = defineModule({
     const ex = w.pools.exosome;
     const e = ex.cols;
     const stroma = w.pools.stroma.cols;
-    const grid = w.uptakeGrid;
+    const grid = w.exosomeGrid;
+    grid.rebuild(e.x, e.y, ex.count);
+    if (w.exosomeTaken.length < ex.count) w.exosomeTaken = new Uint8Array(Math.max(ex.count, w.exosomeTaken.length * 2));
+    const taken = w.exosomeTaken;
+    taken.fill(0, 0, ex.count);
+    const { cellStart, order, cellsX, cellsY } = grid;
+    const r2 = p.reachUm * p.reachUm;
+    const span = Math.ceil(p.reachUm / grid.cellWidth);
+    const rng = ctx.rng;
     let primary = 0;
     const organ = new Float64Array(ORGANS.length);
-    for (let i = 0; i < ex.count; i++) {
-      const region = e.region[i];
-      if (region === REGION_BLOOD) continue;
-      const k = grid.nearest(e.x[i], e.y[i], p.reachUm, w.uptakeXs, w.uptakeYs, -1);
-      if (k < 0 || !(ctx.rng.uniform() < p.uptakeProbability)) continue;
-      ex.stageRemove(i);
+    for (let k = 0; k < w.uptakeCount; k++) {
+      const x = w.uptakeXs[k];
+      const y = w.uptakeYs[k];
+      const isStroma = w.uptakePool[k] === UPTAKE_STROMA;
+      const row = w.uptakeRow[k];
+      const region = isStroma ? stroma.region[row] : w.pools.tumour.cols.region[row];
+      const cx = grid.columnOf(x);
+      const cy = grid.rowOf(y);
+      const r0 = cy - span < 0 ? 0 : cy - span;
+      const r1 = cy + span >= cellsY ? cellsY - 1 : cy + span;
+      const c0 = cx - span < 0 ? 0 : cx - span;
+      const c1 = cx + span >= cellsX ? cellsX - 1 : cx + span;
+      let got = 0;
+      for (let rr = r0; rr <= r1; rr++) {
+        const end = cellStart[rr * cellsX + c1 + 1];
+        for (let q = cellStart[rr * cellsX + c0]; q < end; q++) {
+          const j = order[q];
+          if (taken[j] || e.region[j] !== region) continue;
+          const dx = e.x[j] - x;
+          const dy = e.y[j] - y;
+          if (dx * dx + dy * dy > r2 || !(rng.uniform() < p.uptakeProbability)) continue;
+          taken[j] = 1;
+          ex.stageRemove(j);
+          got++;
+        }
+      }
+      if (got === 0) continue;
       if (region === REGION_PRIMARY) {
-        primary++;
+        primary += got;
         continue;
       }
-      organ[region - 1]++;
-      if (w.uptakePool[k] === UPTAKE_STROMA) {
-        const row = w.uptakeRow[k];
-        const ed = stroma.education[row] + p.educationPerUptake;
+      organ[region - 1] += got;
+      if (isStroma) {
+        const ed = stroma.education[row] + p.educationPerUptake * got;
         stroma.education[row] = ed > 1 ? 1 : ed;
-        w.regions[region].fields.niche.deposit(stroma.x[row], stroma.y[row], p.nicheSignalPerUptake);
+        w.regions[region].fields.niche.deposit(x, y, p.nicheSignalPerUptake * got);
       }
     }
     w.counters[UPTAKE_PRIMARY] += primary;

@@ -1,0 +1,55 @@
+import { CATALOG_VERSION } from '../catalog/index';
+import { METRIC_NAMES } from '../engine/metrics';
+import { ENGINE_VERSION } from '../engine/version';
+import { ScenarioError } from '../scenario/errors';
+import { parseScenario, scenarioHash } from '../scenario/resolve';
+import { formatWhatIf, parseWhatIf } from '../scenario/whatif';
+import { GridSyntaxError, type ArmSpec } from './grid';
+import { SPEC_FORMAT, defaultTrajectoryEvery, type ExperimentSpec } from './spec';
+
+/** Options that, with the scenario and arms, fix an experiment. */
+export interface SpecOptions {
+  seeds: number[];
+  /** Run length; the scenario's own when omitted. */
+  ticks?: number;
+  /** Trajectory step; about 100 samples per run when omitted. */
+  trajectoryEvery?: number;
+}
+
+/**
+ * Resolves the baseline and every arm against the scenario text before anything runs, so a bad
+ * arm fails at once. Problems in the scenario file itself throw its ScenarioError unchanged;
+ * problems in an arm's what-ifs throw GridSyntaxError naming the arm and the what-if.
+ */
+export function buildSpec(scenarioText: string, file: string, arms: readonly ArmSpec[], opts: SpecOptions): ExperimentSpec {
+  const base = parseScenario(scenarioText, file, { ticks: opts.ticks });
+  const infos = arms.map((arm) => {
+    let config;
+    try {
+      config = parseScenario(scenarioText, file, { ticks: opts.ticks, whatIfs: arm.whatIfs });
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      // Overrides are labelled "--what-if #k" by the resolver; say which arm and text instead.
+      const lines = err.issues.map((issue) => {
+        const m = /^--what-if #(\d+)$/.exec(issue.path);
+        return m ? `--arm ${arm.name}: what-if "${arm.whatIfs[Number(m[1]) - 1]}": ${issue.message}` : `--arm ${arm.name}: ${file}: ${issue.path}: ${issue.message}`;
+      });
+      throw new GridSyntaxError(lines.join('\n'));
+    }
+    return { name: arm.name, whatIfs: arm.whatIfs.map((w) => formatWhatIf(parseWhatIf(w))), scenarioHash: scenarioHash(config) };
+  });
+  const every = opts.trajectoryEvery ?? defaultTrajectoryEvery(base.ticks);
+  if (!(Number.isInteger(every) && every >= 1)) throw new GridSyntaxError(`--trajectory-every must be a positive integer, got ${every}`);
+  return {
+    format: SPEC_FORMAT,
+    scenario: { file, name: base.name, hash: scenarioHash(base) },
+    ticks: base.ticks,
+    tickHours: base.tickHours,
+    trajectoryEvery: every,
+    arms: infos,
+    seeds: [...opts.seeds],
+    engineVersion: ENGINE_VERSION,
+    catalogVersion: CATALOG_VERSION,
+    metricNames: [...METRIC_NAMES],
+  };
+}

@@ -1,0 +1,151 @@
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExperimentDirError } from './errors';
+import { runKey, type Shard } from './grid';
+import { specConflict, type ExperimentSpec, type Manifest, type RunRecord } from './spec';
+
+// The JSONL result store of one experiment directory. Each finished run is appended as one
+// line with a single write, so a process killed mid-experiment leaves at worst one partial last
+// line; reopening drops that fragment (truncating the file back to the last newline) and the
+// run is simply done again. Node only.
+
+/** File names inside an experiment directory. */
+export const RUNS_FILE = 'runs.jsonl';
+/** The experiment's manifest (spec + shard). */
+export const MANIFEST_FILE = 'experiment.json';
+
+/** What was read from a runs.jsonl. */
+export interface RunsFile {
+  records: RunRecord[];
+  /** Byte length of the complete lines (a partial last line is beyond it). */
+  completeBytes: number;
+  /** Whether a partial last line was found (and ignored). */
+  partialLine: boolean;
+}
+
+/** Reads a runs.jsonl, ignoring a partial last line; a corrupt complete line is an error. */
+export function readRunsFile(path: string): RunsFile {
+  if (!existsSync(path)) return { records: [], completeBytes: 0, partialLine: false };
+  const bytes = readFileSync(path);
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  const text = bytes.subarray(0, end).toString('utf8');
+  const records: RunRecord[] = [];
+  const lines = text.split('\n');
+  lines.pop(); // the empty string after the final newline
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let rec: RunRecord;
+    try {
+      rec = JSON.parse(line) as RunRecord;
+    } catch (err) {
+      throw new ExperimentDirError(`${path}:${i + 1}: not a JSON record (${(err as Error).message}); only a partial last line is repaired automatically — remove the line by hand to redo that run`);
+    }
+    if (typeof rec?.arm !== 'string' || typeof rec?.seed !== 'number' || typeof rec?.metrics !== 'object') {
+      throw new ExperimentDirError(`${path}:${i + 1}: not a run record (expected arm, seed, metrics)`);
+    }
+    records.push(rec);
+  });
+  return { records, completeBytes: end, partialLine: end < bytes.length };
+}
+
+/** Reads experiment.json, or null if the directory has none. */
+export function readManifest(dir: string): Manifest | null {
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch (err) {
+    throw new ExperimentDirError(`${path}: unreadable manifest (${(err as Error).message})`);
+  }
+}
+
+/** Writes a file through a temporary name, so a reader never sees half of it. */
+export function writeFileAtomic(path: string, data: string): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/**
+ * Checks a record against the spec it is about to count for. Records of arms the spec does not
+ * name are kept in the file but not used (an earlier, larger experiment may have left them).
+ */
+function checkRecord(rec: RunRecord, spec: ExperimentSpec, where: string): void {
+  const arm = spec.arms.find((a) => a.name === rec.arm);
+  if (!arm) return;
+  const bad =
+    rec.scenarioHash !== arm.scenarioHash ? `scenario hash ${rec.scenarioHash}, expected ${arm.scenarioHash} for arm ${arm.name}` :
+    rec.ticks !== spec.ticks ? `${rec.ticks} ticks, expected ${spec.ticks}` :
+    rec.engineVersion !== spec.engineVersion ? `engine ${rec.engineVersion}, expected ${spec.engineVersion}` :
+    rec.catalogVersion !== spec.catalogVersion ? `catalog ${rec.catalogVersion}, expected ${spec.catalogVersion}` : null;
+  if (bad) throw new ExperimentDirError(`${where}: run (${rec.arm}, seed ${rec.seed}) has ${bad}; use a fresh --out directory for a different experiment`);
+}
+
+/**
+ * Indexes records by (arm, seed) after checking them against the spec. A run recorded twice
+ * must have the same state hash (a difference would be a determinism bug); the first is kept.
+ */
+export function indexRecords(records: readonly RunRecord[], spec: ExperimentSpec, where: string): Map<string, RunRecord> {
+  const byKey = new Map<string, RunRecord>();
+  for (const rec of records) {
+    checkRecord(rec, spec, where);
+    const key = runKey(rec.arm, rec.seed);
+    const prev = byKey.get(key);
+    if (prev && prev.stateHash !== rec.stateHash) {
+      throw new ExperimentDirError(`${where}: run (${rec.arm}, seed ${rec.seed}) is recorded twice with different state hashes (${prev.stateHash}, ${rec.stateHash}): the engine is not deterministic`);
+    }
+    if (!prev) byKey.set(key, rec);
+  }
+  return byKey;
+}
+
+/** An experiment directory opened for running: finished runs indexed, new ones appended. */
+export class RunStore {
+  /** Finished runs by runKey. */
+  readonly done: Map<string, RunRecord>;
+  /** Whether a partial last line was dropped on open. */
+  readonly repaired: boolean;
+  private fd: number;
+  private readonly runsPath: string;
+
+  private constructor(readonly dir: string, private readonly spec: ExperimentSpec, done: Map<string, RunRecord>, repaired: boolean, fd: number) {
+    this.done = done;
+    this.repaired = repaired;
+    this.fd = fd;
+    this.runsPath = join(dir, RUNS_FILE);
+  }
+
+  /**
+   * Opens (creating if needed) `dir` for `spec`: refuses a directory holding another
+   * experiment, drops a partial last line, and records the spec and shard in experiment.json.
+   */
+  static open(dir: string, spec: ExperimentSpec, shard: Shard | null): RunStore {
+    mkdirSync(dir, { recursive: true });
+    const old = readManifest(dir);
+    if (old) {
+      const why = specConflict(old, spec);
+      if (why) throw new ExperimentDirError(`${dir} cannot be resumed by this experiment: ${why}. Use a different --out, or remove ${dir} to start over.`);
+    }
+    const runsPath = join(dir, RUNS_FILE);
+    const file = readRunsFile(runsPath);
+    const done = indexRecords(file.records, spec, runsPath);
+    const fd = openSync(runsPath, 'a');
+    if (file.partialLine) ftruncateSync(fd, file.completeBytes);
+    const manifest: Manifest = { ...spec, shard };
+    writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+    return new RunStore(dir, spec, done, file.partialLine, fd);
+  }
+
+  /** Appends one finished run as a single line (one write call). */
+  append(rec: RunRecord): void {
+    checkRecord(rec, this.spec, this.runsPath);
+    writeSync(this.fd, `${JSON.stringify(rec)}\n`);
+    this.done.set(runKey(rec.arm, rec.seed), rec);
+  }
+
+  /** Closes the runs file. */
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+}

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { METRIC_NAMES } from '../src/engine/metrics';
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/exocascade.mjs', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function runJson(...args: string[]): Record<string, unknown> & { stateHash: string; metrics: Record<string, number> } {
+  const r = cli('run', ...args, '--json');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const lines = r.stdout.trim().split('\n');
+  expect(lines).toHaveLength(1); // exactly one JSON object on stdout
+  return JSON.parse(lines[0]);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'exocascade-cli-'));
+
+describe('exocascade run', () => {
+  it('prints one JSON object whose stateHash repeats for a seed and changes with the seed', () => {
+    const a = runJson('scenarios/breast.json', '--seed', '7', '--ticks', '300');
+    const b = runJson('scenarios/breast.json', '--seed', '7', '--ticks', '300');
+    const c = runJson('scenarios/breast.json', '--seed', '8', '--ticks', '300');
+    for (const key of ['scenario', 'scenarioHash', 'seed', 'ticks', 'stateHash', 'engineVersion', 'metrics']) expect(a).toHaveProperty(key);
+    expect(a.seed).toBe(7);
+    expect(a.ticks).toBe(300);
+    expect(b.stateHash).toBe(a.stateHash);
+    expect(c.stateHash).not.toBe(a.stateHash);
+    expect(c.scenarioHash).toBe(a.scenarioHash);
+    expect(Object.keys(a.metrics)).toEqual([...METRIC_NAMES]);
+    expect(a.metrics['exosomes.uptake.lung']).toBeGreaterThan(0);
+  });
+
+  it('exits 2 and names the path of an unknown key in a bad scenario, starting nothing', () => {
+    const file = join(tmp, 'bad.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', cancerType: 'breast', world: { bedSpeed: 3 } }));
+    const r = cli('run', file, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}: /world/bedSpeed: unknown key "bedSpeed" (did you mean "bedSpeedUmPerHour"?)`);
+  });
+
+  it('exits 2 with a suggestion for an unknown cargo in --what-if', () => {
+    const r = cli('run', 'scenarios/breast.json', '--what-if', 'ko:mir-10bb', '--ticks', '1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--what-if #1');
+    expect(r.stderr).toContain('"mir-10b"');
+  });
+
+  it('exits 1 for a failure that is not a bad scenario (unreadable snapshot)', () => {
+    const r = cli('run', 'scenarios/breast.json', '--restore', join(tmp, 'missing.json'));
+    expect(r.code).toBe(1);
+  });
+
+  it('stops at --snapshot-at and --restore continues to the same hash as an uninterrupted run', () => {
+    const snap = join(tmp, 'snap.json');
+    const whole = runJson('scenarios/breast.json', '--seed', '4', '--ticks', '80');
+    const first = runJson('scenarios/breast.json', '--seed', '4', '--snapshot-at', '30', '--snapshot-out', snap);
+    expect(first.ticks).toBe(30);
+    const rest = runJson('scenarios/breast.json', '--seed', '4', '--ticks', '80', '--restore', snap);
+    expect(rest.ticks).toBe(80);
+    expect(rest.stateHash).toBe(whole.stateHash);
+  });
+
+  it('writes the metric series as tidy long CSV: tick,metric,value for every tick and metric', () => {
+    const file = join(tmp, 'series.csv');
+    const r = runJson('scenarios/breast.json', '--ticks', '20', '--csv', file);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('tick,metric,value');
+    expect(lines).toHaveLength(1 + 21 * METRIC_NAMES.length);
+    const last = lines.filter((l) => l.startsWith('20,exosomes.released,'));
+    expect(last).toEqual([`20,exosomes.released,${r.metrics['exosomes.released']}`]);
+  });
+});
+
+describe('exocascade bench', () => {
+  it('prints a JSON list with kernel, agents and nsPerAgentTick for core and walk at 10k, 100k and 1M', () => {
+    const r = cli('bench', '--json', '--quick');
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as { kernel: string; agents: number; nsPerAgentTick: number }[];
+    const walk = results.filter((x) => x.kernel === 'walk').map((x) => x.agents);
+    expect(walk).toEqual([10_000, 100_000, 1_000_000]);
+    const core = results.filter((x) => x.kernel === 'core');
+    expect(core).toHaveLength(3);
+    for (const x of results) expect(Number.isFinite(x.nsPerAgentTick) && x.nsPerAgentTick > 0).toBe(true);
+  });
+});
