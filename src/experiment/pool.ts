@@ -94,7 +94,7 @@ export async function runJobs(jobs: readonly RunJob[], opts: PoolOptions): Promi
     while (!failed && next < jobs.length) {
       const job = jobs[next++];
       const rec = await Promise.race([h.api.run(job), h.died]);
-      if (!failed) opts.onResult(rec);
+      opts.onResult(rec);
     }
   };
 
