@@ -5,6 +5,12 @@ export default defineConfig({
   root: '.',
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
+  // Pre-bundle every dependency the page and the engine worker import (CommonJS ones included),
+  // so the first page load never triggers a dependency re-optimisation and a full reload.
+  optimizeDeps: {
+    entries: ['index.html', 'workers/engine.worker.ts'],
+    include: ['pixi.js', 'comlink', 'uplot', 'ajv', 'seedrandom/lib/xor128.js'],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

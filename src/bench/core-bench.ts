@@ -26,7 +26,8 @@ export function runCoreBench(scenarioFile: string, agents: number, ticks: number
       ...(data.modules as object),
       // Hold the count steady: no new releases, no clearance, slow turnover between compartments.
       'exosome-release': { packetsPerCellPerHour: 0 },
-      'exosome-transport': { halfLifeHours: 1e5, bedExitRatePerHour: 0.02, drainageRatePerHour: 0.01 },
+      'exosome-transport': { halfLifeHours: 1e5, drainageRatePerHour: 0.01 },
+      organotropism: { bedExitRatePerHour: 0.02 },
       'exosome-uptake': { uptakeProbability: 0.01 },
     },
   }, scenarioFile, { seed: 1 });

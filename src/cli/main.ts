@@ -15,6 +15,10 @@ export async function main(argv: string[]): Promise<number> {
         return runCommand(rest, write);
       case 'bench':
         return await benchCommand(rest, write);
+      case 'experiment': // loaded on demand: its statistics (mathjs) cost ~0.5 s of startup
+        return await (await import('./experiment')).experimentCommand(rest, write);
+      case 'merge':
+        return (await import('./merge')).mergeCommand(rest, write);
       case 'schema':
         write(JSON.stringify(scenarioSchema(), null, 2));
         return 0;

@@ -14,6 +14,14 @@ export const USAGE = `exocascade — tumour-derived exosomes and the metastatic 
 usage:
   exocascade run <scenario.json> [--seed N] [--ticks N] [--what-if OP]... [--json] [--csv FILE]
                  [--snapshot-at T --snapshot-out FILE] [--restore FILE]
+  exocascade experiment <scenario.json> [--arm NAME=WHATIF[,WHATIF...]]... --seeds 1..50
+                 [--ticks N] [--workers auto|N] [--shard i/n] [--trajectory-every K] [--quiet]
+                 --out DIR
+                 baseline plus each arm over the seeds (same seed = same random streams);
+                 resumable; writes DIR/runs.jsonl, results.csv, summary.json, report.html.
+                 --seeds: a..b, lists and mixes (1..5,9); --workers 0 runs in-process;
+                 --shard i/n runs only the i-th of n interleaved slices (runs.jsonl only)
+  exocascade merge DIR... --out DIR  combine shard directories into the same outputs
   exocascade bench [--json] [--quick]
   exocascade schema                 print the scenario JSON Schema
 

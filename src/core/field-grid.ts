@@ -174,7 +174,9 @@ export class FieldGrid {
         const i = base + col;
         const left = col > 0 ? i - 1 : i;
         const right = col < nx - 1 ? i + 1 : i;
-        dst[i] = keep * src[i] + a * (src[left] + src[right] + src[i + up] + src[i + down]);
+        // Pairing (left + right) + (up + down) makes the sum invariant under mirroring either
+        // axis and under transposition, so symmetric inputs stay symmetric to the last bit.
+        dst[i] = keep * src[i] + a * (src[left] + src[right] + (src[i + up] + src[i + down]));
       }
     }
   }

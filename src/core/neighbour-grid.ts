@@ -46,6 +46,12 @@ export class NeighbourGrid {
   // cell binning can never hide an agent the exact distance test accepts; it only ever adds a
   // few candidate checks at cell borders.
   private readonly slack: number;
+  /**
+   * Query span scratch: first column, last column, first row, last row. First ones are in
+   * [0, cells); last ones may exceed cells - 1 on a torus, meaning "wrap round". Int32 so the
+   * query loops run on small integers (a Float64Array here made them ~2× slower).
+   */
+  private readonly span = new Int32Array(4);
 
   /**
    * Grid over the rectangle [originX, originX + width) × [originY, originY + height), world
@@ -157,10 +163,44 @@ export class NeighbourGrid {
     ys: Float64Array,
     excludeIndex: number,
   ): number {
-    return this.scan(x, y, radius, xs, ys, excludeIndex, false);
+    if (!this.computeSpan(x, y, radius)) return 0;
+    const r2 = radius * radius;
+    const span = this.span;
+    const cellsX = this.cellsX;
+    const cellStart = this.cellStart;
+    const order = this.order;
+    const wrap = this.wrap;
+    let found = 0;
+    const cellsY = this.cellsY;
+    const c1 = span[1];
+    for (let rr = span[2]; rr <= span[3]; rr++) {
+      const rowBase = (rr < cellsY ? rr : rr - cellsY) * cellsX;
+      for (let cc = span[0]; cc <= c1; ) {
+        const col = cc < cellsX ? cc : cc - cellsX;
+        const runCols = Math.min(c1 - cc + 1, cellsX - col);
+        const kEnd = cellStart[rowBase + col + runCols];
+        for (let k = cellStart[rowBase + col]; k < kEnd; k++) {
+          const j = order[k];
+          if (j === excludeIndex) continue;
+          let dx = xs[j] - x;
+          let dy = ys[j] - y;
+          if (wrap) {
+            dx = this.minimumImageX(dx);
+            dy = this.minimumImageY(dy);
+          }
+          // Branch-free: a third or more of the candidates hit, so an `if` would mispredict often.
+          found += +(dx * dx + dy * dy <= r2);
+        }
+        cc += runCols;
+      }
+    }
+    return found;
   }
 
-  /** Index of the agent nearest to (x, y) within radius, excluding excludeIndex; ties go to the lower index; -1 if none. */
+  /**
+   * Index of the agent nearest to (x, y) with dx² + dy² <= radius² (minimum image on a torus),
+   * excluding excludeIndex (-1 excludes nobody); ties go to the lower index; -1 if none.
+   */
   nearest(
     x: number,
     y: number,
@@ -169,91 +209,93 @@ export class NeighbourGrid {
     ys: Float64Array,
     excludeIndex: number,
   ): number {
-    return this.scan(x, y, radius, xs, ys, excludeIndex, true);
-  }
-
-  /** Shared loop for both queries; `findNearest` picks the result. */
-  private scan(
-    x: number,
-    y: number,
-    radius: number,
-    xs: Float64Array,
-    ys: Float64Array,
-    exclude: number,
-    findNearest: boolean,
-  ): number {
-    if (!(radius >= 0)) return findNearest ? -1 : 0;
-    const r2 = radius * radius;
-    const reach = radius + 1e-9 * (radius + Math.abs(x) + Math.abs(y)) + this.slack;
+    if (!this.computeSpan(x, y, radius)) return -1;
+    const span = this.span;
     const cellsX = this.cellsX;
-    const cellsY = this.cellsY;
-    const wrap = this.wrap;
-    const width = this.width;
-    const height = this.height;
-    const halfW = 0.5 * width;
-    const halfH = 0.5 * height;
     const cellStart = this.cellStart;
     const order = this.order;
-
-    // Unwrapped column / row spans; a torus span wider than the grid visits each cell once.
-    let c0 = Math.floor((x - reach - this.originX) * this.invCellWidth);
-    let c1 = Math.floor((x + reach - this.originX) * this.invCellWidth);
-    let r0 = Math.floor((y - reach - this.originY) * this.invCellHeight);
-    let r1 = Math.floor((y + reach - this.originY) * this.invCellHeight);
-    if (!(c0 === c0 && c1 === c1 && r0 === r0 && r1 === r1)) return findNearest ? -1 : 0; // NaN point
-    if (wrap) {
-      if (c1 - c0 + 1 >= cellsX) {
-        c0 = 0;
-        c1 = cellsX - 1;
-      }
-      if (r1 - r0 + 1 >= cellsY) {
-        r0 = 0;
-        r1 = cellsY - 1;
-      }
-    } else {
-      // Agents outside the rectangle were binned into border cells, so clamping the span to
-      // the border still visits them.
-      c0 = c0 > 0 ? (c0 < cellsX ? c0 : cellsX - 1) : 0;
-      c1 = c1 < cellsX ? (c1 > 0 ? c1 : 0) : cellsX - 1;
-      r0 = r0 > 0 ? (r0 < cellsY ? r0 : cellsY - 1) : 0;
-      r1 = r1 < cellsY ? (r1 > 0 ? r1 : 0) : cellsY - 1;
-    }
-
-    let found = 0;
+    const wrap = this.wrap;
     let best = -1;
-    let bestD2 = Infinity;
-    for (let rr = r0; rr <= r1; rr++) {
-      const row = rr < 0 ? rr + cellsY * Math.ceil(-rr / cellsY) : rr % cellsY;
-      const rowBase = row * cellsX;
-      // Columns c0..c1 form at most two contiguous runs of `order` (two when a torus span wraps).
-      let cc = c0;
-      while (cc <= c1) {
-        const col = cc < 0 ? cc + cellsX * Math.ceil(-cc / cellsX) : cc % cellsX;
+    let bestD2 = radius * radius; // inclusive bound until something is found
+    const cellsY = this.cellsY;
+    const c1 = span[1];
+    for (let rr = span[2]; rr <= span[3]; rr++) {
+      const rowBase = (rr < cellsY ? rr : rr - cellsY) * cellsX;
+      for (let cc = span[0]; cc <= c1; ) {
+        const col = cc < cellsX ? cc : cc - cellsX;
         const runCols = Math.min(c1 - cc + 1, cellsX - col);
         const kEnd = cellStart[rowBase + col + runCols];
         for (let k = cellStart[rowBase + col]; k < kEnd; k++) {
           const j = order[k];
-          if (j === exclude) continue;
+          if (j === excludeIndex) continue;
           let dx = xs[j] - x;
           let dy = ys[j] - y;
           if (wrap) {
-            if (dx > halfW || dx < -halfW) dx -= width * Math.floor(dx / width + 0.5);
-            if (dy > halfH || dy < -halfH) dy -= height * Math.floor(dy / height + 0.5);
+            dx = this.minimumImageX(dx);
+            dy = this.minimumImageY(dy);
           }
           const d2 = dx * dx + dy * dy;
-          if (d2 <= r2) {
-            found++;
-            if (d2 < bestD2 || (d2 === bestD2 && j < best)) {
-              bestD2 = d2;
-              best = j;
-            }
+          if (d2 < bestD2 || (d2 === bestD2 && (best < 0 || j < best))) {
+            bestD2 = d2;
+            best = j;
           }
         }
         cc += runCols;
       }
     }
-    return findNearest ? best : found;
+    return best;
   }
+
+  /**
+   * Fills `span` with the column and row ranges a query must visit; false for a NaN point or
+   * radius. Without wrap the ranges are clamped to the grid (agents outside the rectangle sit
+   * in border cells, so they are still visited); with wrap a range as wide as the grid is cut
+   * to one lap so no cell is visited twice.
+   */
+  private computeSpan(x: number, y: number, radius: number): boolean {
+    if (!(radius >= 0)) return false;
+    const reach = radius + 1e-9 * (radius + Math.abs(x) + Math.abs(y)) + this.slack;
+    const c0 = Math.floor((x - reach - this.originX) * this.invCellWidth);
+    const c1 = Math.floor((x + reach - this.originX) * this.invCellWidth);
+    const r0 = Math.floor((y - reach - this.originY) * this.invCellHeight);
+    const r1 = Math.floor((y + reach - this.originY) * this.invCellHeight);
+    if (!(c0 === c0 && c1 === c1 && r0 === r0 && r1 === r1)) return false;
+    spanAxis(this.span, 0, c0, c1, this.cellsX, this.wrap);
+    spanAxis(this.span, 2, r0, r1, this.cellsY, this.wrap);
+    return true;
+  }
+
+  private minimumImageX(dx: number): number {
+    const w = this.width;
+    return dx > 0.5 * w || dx < -0.5 * w ? dx - w * Math.floor(dx / w + 0.5) : dx;
+  }
+
+  private minimumImageY(dy: number): number {
+    const h = this.height;
+    return dy > 0.5 * h || dy < -0.5 * h ? dy - h * Math.floor(dy / h + 0.5) : dy;
+  }
+}
+
+/**
+ * Writes [first, last] of one axis into span[at], span[at + 1]: clamped to [0, cells - 1]
+ * without wrap; with wrap, first reduced into [0, cells) and last = first + width - 1 with the
+ * width capped at one lap.
+ */
+function spanAxis(span: Int32Array, at: number, lo: number, hi: number, cells: number, wrap: boolean): void {
+  if (wrap) {
+    if (hi - lo + 1 >= cells) {
+      span[at] = 0;
+      span[at + 1] = cells - 1;
+      return;
+    }
+    let first = lo % cells;
+    if (first < 0) first += cells;
+    span[at] = first;
+    span[at + 1] = first + (hi - lo);
+    return;
+  }
+  span[at] = lo > 0 ? (lo < cells ? lo : cells - 1) : 0;
+  span[at + 1] = hi < cells ? (hi > 0 ? hi : 0) : cells - 1;
 }
 
 function requireFinite(where: string, key: string, value: number): void {

@@ -27,3 +27,8 @@ export const LN2 = dlog(2);
 export function perTickMean(ratePerHour: number, tickHours: number): number {
   return ratePerHour * tickHours;
 }
+
+/** Saturating (Hill n = 1) response x / (x + half) for x ≥ 0; 0 for x ≤ 0. */
+export function saturating(x: number, half: number): number {
+  return x > 0 ? x / (x + half) : 0;
+}

@@ -28,8 +28,11 @@ export class CargoTables {
   readonly profileBits: Uint32Array[] = [];
   /** profiles × EFFECT_COUNT summed signed strengths. */
   effect = new Float64Array(0);
-  /** profiles × 6 homing weights by region id (0 primary, 1..5 organs). */
-  homing = new Float64Array(0);
+  /**
+   * profiles × EFFECT_COUNT × 6 strengths by region id (0 primary, 1..5 organs): an effect whose
+   * catalog entry names organs counts only there (weighted), one that names none counts everywhere.
+   */
+  regional = new Float64Array(0);
   /** Per-effect multiplier, 1 unless a `block:` what-if has reduced it. */
   readonly effectScale = new Float64Array(EFFECT_COUNT).fill(1);
 
@@ -57,8 +60,8 @@ export class CargoTables {
     this.profileBits.push(words);
     const effect = new Float64Array((p + 1) * EFFECT_COUNT);
     effect.set(this.effect);
-    const homing = new Float64Array((p + 1) * REGIONS);
-    homing.set(this.homing);
+    const regional = new Float64Array((p + 1) * EFFECT_COUNT * REGIONS);
+    regional.set(this.regional);
     for (const id of ids) {
       const entry = getCargo(id);
       if (!entry) throw new Error(`cargo ${id} is not in the catalog`);
@@ -66,13 +69,15 @@ export class CargoTables {
       for (const e of entry.effects) {
         const k = EFFECT_IDS.indexOf(e.effect);
         effect[p * EFFECT_COUNT + k] += e.strength * dose;
-        if (e.effect === 'homing' && e.organs) {
-          for (let o = 0; o < ORGANS.length; o++) homing[p * REGIONS + 1 + o] += e.strength * dose * (e.organs[ORGANS[o]] ?? 0);
+        const base = (p * EFFECT_COUNT + k) * REGIONS;
+        for (let r = 0; r < REGIONS; r++) {
+          const weight = !e.organs ? 1 : r === 0 ? 0 : e.organs[ORGANS[r - 1]] ?? 0;
+          regional[base + r] += e.strength * dose * weight;
         }
       }
     }
     this.effect = effect;
-    this.homing = homing;
+    this.regional = regional;
     return p;
   }
 
@@ -87,9 +92,9 @@ export class CargoTables {
     return this.effect[profile * EFFECT_COUNT + k] * this.effectScale[k];
   }
 
-  /** Homing weight of a profile toward a region (0 when it carries no homing cargo). */
-  homingWeight(profile: number, region: number): number {
-    return this.homing[profile * REGIONS + region] * this.effectScale[HOMING];
+  /** Strength of effect `k` for a profile in a region (organ-weighted; after any block what-if). */
+  regionalStrength(profile: number, k: number, region: number): number {
+    return this.regional[(profile * EFFECT_COUNT + k) * REGIONS + region] * this.effectScale[k];
   }
 
   /** Which packaged cargo of a profile carry effect `k` (for provenance). */
@@ -97,5 +102,3 @@ export class CargoTables {
     return this.cargoOf(profile).filter((id) => getCargo(id)?.effects.some((e) => e.effect === effect));
   }
 }
-
-const HOMING = EFFECT_IDS.indexOf('homing');

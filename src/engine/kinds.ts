@@ -37,13 +37,15 @@ export const ExosomeSource = { tumour: 0, platelet: 1 } as const;
 /**
  * Tumour cells. x/y in µm; region (0 primary, 1..5 organs, 255 blood); seg/sUm place a cell in a
  * vessel segment; emt is the EMT level 0 (epithelial) … 1 (mesenchymal); cloak counts bound
- * platelets; lineage is the founding cell's lineage id; leftTick is when it intravasated (-1).
+ * platelets; lineage is the founding cell's lineage id; leftTick is when it intravasated (-1);
+ * dose is exosome packets internalised (decaying); colony is the id of its metastatic colony (-1 = none).
  */
 export function tumourPool(capacity: number) {
   return new Pool('tumour', {
     x: 'f64', y: 'f64', region: 'u8', seg: 'i32', sUm: 'f64',
     emt: 'f64', stage: 'u8', clone: 'u16', cloak: 'u8', lineage: 'u32',
-    bornTick: 'i32', leftTick: 'i32', stageTick: 'i32', arrestRegion: 'u8', arrestNiche: 'f32', wasCloaked: 'u8',
+    bornTick: 'i32', leftTick: 'i32', stageTick: 'i32', arrestRegion: 'u8', arrestNiche: 'f64', wasCloaked: 'u8',
+    dose: 'f64', colony: 'f64',
   }, capacity);
 }
 
@@ -85,6 +87,17 @@ export function stromaPool(capacity: number) {
   }, capacity);
 }
 
+/**
+ * Metastatic colonies (bookkeeping, not drawn): organ region, cell count, founding tick and
+ * founder's provenance, and whether it has passed the metastasis size threshold.
+ */
+export function colonyPool(capacity: number) {
+  return new Pool('colony', {
+    region: 'u8', size: 'i32', foundedTick: 'i32', metastasis: 'u8', lineage: 'u32', clone: 'u16',
+    leftTick: 'i32', wasCloaked: 'u8', arrestRegion: 'u8', arrestNiche: 'f64',
+  }, capacity);
+}
+
 /** All agent pools of a run, in hashing order. */
 export interface Pools {
   tumour: ReturnType<typeof tumourPool>;
@@ -93,7 +106,8 @@ export interface Pools {
   platelet: ReturnType<typeof plateletPool>;
   endothelium: ReturnType<typeof endotheliumPool>;
   stroma: ReturnType<typeof stromaPool>;
+  colony: ReturnType<typeof colonyPool>;
 }
 
 /** Pool names in fixed hashing and commit order. */
-export const POOL_ORDER = ['tumour', 'exosome', 'immune', 'platelet', 'endothelium', 'stroma'] as const;
+export const POOL_ORDER = ['tumour', 'exosome', 'immune', 'platelet', 'endothelium', 'stroma', 'colony'] as const;

@@ -18,17 +18,47 @@ const perOrgan = (prefix: string, kind: MetricKind, doc: string): MetricDef[] =>
  * the end of the tick. Modules find a counter's slot once with `metricIndex`.
  */
 export const METRICS: readonly MetricDef[] = [
-  { name: 'cells.primary', kind: 'gauge', doc: 'tumour cells in the primary region' },
-  { name: 'cells.born', kind: 'counter', doc: 'tumour-cell divisions' },
-  { name: 'cells.died', kind: 'counter', doc: 'tumour-cell deaths in tissue' },
+  // Step 1: migration
+  { name: 'emt.fraction', kind: 'gauge', doc: 'fraction of tumour cells in the primary with EMT level ≥ 0.5' },
+  { name: 'ecm.degraded', kind: 'gauge', doc: 'fraction of the primary’s extracellular matrix degraded (1 − mean density)' },
+  { name: 'cells.invading', kind: 'gauge', doc: 'tumour cells invading the primary stroma' },
+  { name: 'ctc.intravasated', kind: 'counter', doc: 'tumour cells that entered blood or lymph' },
+  // Step 2: angiogenesis
+  { name: 'vessels.length', kind: 'gauge', doc: 'total length of endothelial segments in the primary (µm)' },
+  { name: 'vessels.sprouts', kind: 'counter', doc: 'new vessel sprouts' },
+  { name: 'vessels.permeability', kind: 'gauge', doc: 'mean permeability of primary vessel segments (0..1)' },
+  { name: 'macrophages.m2', kind: 'gauge', doc: 'fraction of macrophages polarised to M2' },
+  // Step 3: protection in the circulation
+  { name: 'ctc.circulating', kind: 'gauge', doc: 'circulating tumour cells in blood or lymph' },
+  { name: 'ctc.killed.nk', kind: 'counter', doc: 'CTCs killed by NK cells' },
+  { name: 'ctc.killed.t', kind: 'counter', doc: 'tumour cells killed by CD8 T cells' },
+  { name: 'ctc.killed.shear', kind: 'counter', doc: 'CTCs lost to shear stress' },
+  { name: 'ctc.cloaked', kind: 'gauge', doc: 'circulating tumour cells cloaked by platelets' },
+  { name: 'tcells.exhausted', kind: 'gauge', doc: 'CD8 T cells exhausted' },
+  { name: 'nk.suppressed', kind: 'gauge', doc: 'NK cells suppressed' },
+  { name: 'bcells.regulatory', kind: 'gauge', doc: 'B cells turned regulatory (TIM-1+)' },
+  { name: 'mdsc.count', kind: 'gauge', doc: 'myeloid-derived suppressor cells' },
+  // Step 4: organotropism
   { name: 'exosomes.released', kind: 'counter', doc: 'exosome packets released by tumour cells' },
   { name: 'exosomes.live', kind: 'gauge', doc: 'exosome packets present anywhere' },
   { name: 'exosomes.blood', kind: 'gauge', doc: 'exosome packets in vessels (blood or lymph)' },
-  { name: 'exosomes.entered', kind: 'counter', doc: 'exosome packets that entered vessels from the primary' },
+  { name: 'exosomes.entered', kind: 'counter', doc: 'exosome packets that drained into vessels from the primary' },
   { name: 'exosomes.decayed', kind: 'counter', doc: 'exosome packets cleared (half-life)' },
   { name: 'exosomes.uptake.primary', kind: 'counter', doc: 'exosome packets taken up by cells in the primary' },
   ...perOrgan('exosomes.uptake', 'counter', 'exosome packets taken up by resident cells'),
+  ...perOrgan('ctc.arrested', 'counter', 'CTCs arrested in the capillary bed'),
+  // Step 5: niche and growth
   ...perOrgan('niche', 'gauge', 'mean pre-metastatic niche level'),
+  ...perOrgan('cells.extravasated', 'counter', 'tumour cells that extravasated'),
+  ...perOrgan('cells.dormant', 'gauge', 'dormant disseminated tumour cells'),
+  ...perOrgan('metastases', 'gauge', 'colonies past the metastasis size threshold'),
+  { name: 'metastases.total', kind: 'gauge', doc: 'colonies past the size threshold, all organs' },
+  ...perOrgan('burden', 'gauge', 'tumour cells in the organ'),
+  { name: 'time.firstMetastasis', kind: 'counter', doc: 'hours until the first metastasis (-1 while none; set once by the growth module)' },
+  // Primary tumour and fields
+  { name: 'cells.primary', kind: 'gauge', doc: 'tumour cells in the primary region' },
+  { name: 'cells.born', kind: 'counter', doc: 'tumour-cell divisions' },
+  { name: 'cells.died', kind: 'counter', doc: 'tumour-cell deaths in tissue' },
   { name: 'field.vegf.primary', kind: 'gauge', doc: 'total VEGF in the primary region (arbitrary units)' },
 ];
 

@@ -3,6 +3,7 @@ import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan, type Orga
 import { placeOnSegment } from '../world/flow';
 import { ExosomeSource, Stage, StromaType } from './kinds';
 import type { World } from './world';
+import { populateCascade } from './populate-cascade';
 
 /** Resident stromal cell types of each organ, in the order they are dealt out. */
 export const RESIDENT_TYPES: Readonly<Record<Organ, readonly number[]>> = {
@@ -41,6 +42,7 @@ export function populate(world: World, rng: RngStream): void {
     c.stage[r] = Stage.primary;
     c.lineage[r] = k;
     c.leftTick[r] = -1;
+    c.colony[r] = -1;
   }
   t.commit();
 
@@ -81,4 +83,5 @@ export function populate(world: World, rng: RngStream): void {
     }
   }
   ex.commit();
+  populateCascade(world, rng);
 }

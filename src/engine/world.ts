@@ -6,8 +6,9 @@ import { REGIONS, WORLD_SIZE_UM, type Region } from '../world/regions';
 import { buildVesselGraph, type VesselGraph } from '../world/vessels';
 import { FIELD_NAMES, type FieldName } from '../world/world-params';
 import { CargoTables } from './cargo-tables';
-import { endotheliumPool, exosomePool, immunePool, plateletPool, stromaPool, tumourPool, type Pools } from './kinds';
-import { METRICS } from './metrics';
+import { colonyPool, endotheliumPool, exosomePool, immunePool, plateletPool, stromaPool, tumourPool, type Pools } from './kinds';
+import { EFFECT_COUNT } from './cargo-tables';
+import { METRICS, metricIndex } from './metrics';
 
 /** A tissue region with its coarse fields. */
 export interface RegionState {
@@ -42,6 +43,14 @@ export interface World {
   readonly depletion: Float64Array;
   /** Neighbour grid over cells that take up exosomes (tumour cells in tissue + residents); rebuilt each tick. */
   readonly uptakeGrid: NeighbourGrid;
+  /**
+   * Cargo response per compartment, recomputed every tick by the cargo-exposure module (derived
+   * state, so neither hashed nor saved): slots 0..5 are tissue regions, slot 6 the circulation.
+   * exposurePackets[slot] counts packets there; response[slot·EFFECT_COUNT + k] is the
+   * saturating response to effect k (see cargo-exposure).
+   */
+  readonly exposurePackets: Float64Array;
+  readonly response: Float64Array;
   /** Neighbour grid over all exosomes (row order of the exosome pool); rebuilt by the uptake module each tick. */
   readonly exosomeGrid: NeighbourGrid;
   /** Scratch flags: exosome rows already taken up this tick. */
@@ -78,12 +87,15 @@ export function createWorld(config: RunConfig): World {
       platelet: plateletPool(256),
       endothelium: endotheliumPool(256),
       stroma: stromaPool(Math.max(64, config.populations.residentsPerOrgan * 5)),
+      colony: colonyPool(64),
     },
     regions,
     graph: buildVesselGraph(config.drainage, config.world.conductingSpeedUmPerHour, config.world.bedSpeedUmPerHour),
     cargo,
     clones,
-    counters: new Float64Array(METRICS.length),
+    counters: initialCounters(),
+    exposurePackets: new Float64Array(EXPOSURE_SLOTS),
+    response: new Float64Array(EXPOSURE_SLOTS * EFFECT_COUNT),
     secretionScale: 1,
     depletion: new Float64Array(DEPLETABLE.length),
     uptakeGrid: new NeighbourGrid(0, 0, WORLD_SIZE_UM.width, WORLD_SIZE_UM.height, 20, false),
@@ -95,4 +107,15 @@ export function createWorld(config: RunConfig): World {
     uptakeRow: new Int32Array(1024),
     uptakeCount: 0,
   };
+}
+
+/** Exposure slots: six tissue regions and the circulation. */
+export const EXPOSURE_SLOTS = 7;
+/** Exposure slot of the circulation (blood and lymph). */
+export const SLOT_BLOOD = 6;
+
+function initialCounters(): Float64Array {
+  const c = new Float64Array(METRICS.length);
+  c[metricIndex('time.firstMetastasis')] = -1;
+  return c;
 }

@@ -2,40 +2,31 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { runOne, type RunJob } from './run-one';
+import { runOne, type ArmConfig, type RunJob } from './run-one';
 import type { RunRecord } from './spec';
 
-// A small worker_threads pool for experiment runs. Each worker loads the scenario text once and
-// then pulls whole runs from a shared queue, so the cost per run is one structured-clone
-// message each way; results reach `onResult` in completion order and the caller orders them.
-// Node only.
+// A small worker_threads pool for experiment runs. Threads are spawned first thing, so their
+// start-up (tsx, engine modules) overlaps the main thread's own preparation; each then receives
+// the resolved arm configs once and pulls whole runs from a shared queue — one structured-clone
+// message each way per run. Results reach `onResult` in completion order; the caller orders
+// them. Node only.
 
 /** What an experiment worker exposes over comlink (workers/experiment-entry.ts). */
 export interface ExperimentWorkerApi {
-  /** Keeps the scenario text for the runs that follow. */
-  load(text: string, file: string): void;
+  /** Keeps the resolved arm configs for the runs that follow. */
+  load(arms: Record<string, ArmConfig>): void;
   /** Runs one job to completion. */
   run(job: RunJob): RunRecord;
-}
-
-/** How to run a batch of jobs. */
-export interface PoolOptions {
-  /** Worker threads to use; 0 runs every job in this thread (no spawn, handy for tests). */
-  workers: number;
-  scenarioText: string;
-  file: string;
-  /** Called once per finished run, in completion order. */
-  onResult: (rec: RunRecord) => void;
 }
 
 /** What the pool measured (wall-clock, for benchmarks and the final summary). */
 export interface PoolStats {
   workers: number;
-  /** Per worker: milliseconds from spawn until it had loaded the scenario. */
+  /** Per worker used: milliseconds from spawn until it had the arm configs. */
   startupMs: number[];
 }
 
-/** Resolves `--workers auto` (one per core, no more than there are jobs) or a given count. */
+/** Resolves `--workers auto` (one per core) or a given count, never more than there are jobs. */
 export function resolveWorkerCount(requested: number | 'auto', jobs: number): number {
   const want = requested === 'auto' ? availableParallelism() : requested;
   return Math.max(0, Math.min(want, jobs));
@@ -44,11 +35,13 @@ export function resolveWorkerCount(requested: number | 'auto', jobs: number): nu
 interface Handle {
   worker: Worker;
   api: Comlink.Remote<ExperimentWorkerApi>;
+  spawnedAt: number;
   /** Rejects when the thread dies (crash, out of memory): comlink would otherwise wait forever. */
   died: Promise<never>;
 }
 
 function spawn(): Handle {
+  const spawnedAt = performance.now(); // det-ok: pool timing only
   const worker = new Worker(new URL('../../workers/experiment-worker.mjs', import.meta.url));
   const api = Comlink.wrap<ExperimentWorkerApi>(nodeEndpoint(worker));
   const died = new Promise<never>((_, reject) => {
@@ -56,7 +49,7 @@ function spawn(): Handle {
     worker.once('exit', (code) => reject(new Error(`experiment worker exited with code ${code}`)));
   });
   died.catch(() => undefined); // observed through Promise.race below; avoid an unhandled rejection
-  return { worker, api, died };
+  return { worker, api, spawnedAt, died };
 }
 
 async function close(h: Handle): Promise<void> {
@@ -65,49 +58,63 @@ async function close(h: Handle): Promise<void> {
   await h.worker.terminate();
 }
 
-/**
- * Runs every job, `opts.workers` at a time, calling `onResult` as each finishes. The first
- * failure stops the pool (remaining jobs are not started) and is rethrown; finished results
- * have already been delivered, so a resumed experiment keeps them.
- */
-export async function runJobs(jobs: readonly RunJob[], opts: PoolOptions): Promise<PoolStats> {
-  if (opts.workers <= 0 || jobs.length === 0) {
-    for (const job of jobs) {
-      opts.onResult(runOne(opts.scenarioText, opts.file, job));
-      // Let signal handlers and stream writes run between runs.
-      await new Promise((r) => setImmediate(r));
-    }
-    return { workers: 0, startupMs: [] };
+/** Runs jobs one after another in this thread (`--workers 0`): no spawn, handy for tests. */
+export async function runInProcess(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
+  for (const job of jobs) {
+    onResult(runOne(arms[job.arm], job));
+    // Let signal handlers and stream writes run between runs.
+    await new Promise((r) => setImmediate(r));
   }
-  const size = Math.min(opts.workers, jobs.length);
-  const handles: Handle[] = [];
-  const startupMs: number[] = [];
-  let next = 0;
-  let failed = false;
+  return { workers: 0, startupMs: [] };
+}
 
-  const lane = async (): Promise<void> => {
-    const t0 = performance.now(); // det-ok: pool timing only
-    const h = spawn();
-    handles.push(h);
-    await Promise.race([h.api.load(opts.scenarioText, opts.file), h.died]);
-    startupMs.push(performance.now() - t0); // det-ok: pool timing only
-    while (!failed && next < jobs.length) {
-      const job = jobs[next++];
-      const rec = await Promise.race([h.api.run(job), h.died]);
-      opts.onResult(rec);
-    }
-  };
+/** A set of experiment worker threads; `close()` must be called (run() does it). */
+export class ExperimentPool {
+  private constructor(private readonly handles: Handle[]) {}
 
-  try {
-    const lanes = Array.from({ length: size }, () =>
-      lane().catch((err: unknown) => {
+  /** Spawns `size` threads now; they load the engine while the caller prepares the jobs. */
+  static spawn(size: number): ExperimentPool {
+    return new ExperimentPool(Array.from({ length: size }, spawn));
+  }
+
+  /** Threads spawned. */
+  get size(): number {
+    return this.handles.length;
+  }
+
+  /**
+   * Runs every job on the pool, calling `onResult` as each finishes, then closes the pool.
+   * Threads beyond the number of jobs are closed unused. The first failure stops the pool
+   * (no further jobs start) and is rethrown; results delivered before it are kept by the
+   * caller, so a resumed experiment does not redo them.
+   */
+  async run(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
+    const used = this.handles.slice(0, Math.min(this.handles.length, jobs.length));
+    const startupMs: number[] = [];
+    let next = 0;
+    let failed = false;
+    const lane = async (h: Handle): Promise<void> => {
+      await Promise.race([h.api.load(arms), h.died]);
+      startupMs.push(performance.now() - h.spawnedAt); // det-ok: pool timing only
+      while (!failed && next < jobs.length) {
+        const job = jobs[next++];
+        onResult(await Promise.race([h.api.run(job), h.died]));
+      }
+    };
+    try {
+      await Promise.all(this.handles.slice(used.length).map(close));
+      await Promise.all(used.map((h) => lane(h).catch((err: unknown) => {
         failed = true;
         throw err;
-      }),
-    );
-    await Promise.all(lanes);
-  } finally {
-    await Promise.all(handles.map(close));
+      })));
+    } finally {
+      await Promise.all(used.map(close));
+    }
+    return { workers: used.length, startupMs };
   }
-  return { workers: size, startupMs };
+
+  /** Closes every thread without running anything (e.g. when preparation failed). */
+  async close(): Promise<void> {
+    await Promise.all(this.handles.map(close));
+  }
 }

@@ -2,28 +2,36 @@ import { CATALOG_VERSION } from '../catalog/index';
 import { Engine } from '../engine/engine';
 import { METRIC_NAMES } from '../engine/metrics';
 import { ENGINE_VERSION } from '../engine/version';
-import { parseScenario, scenarioHash } from '../scenario/resolve';
+import type { RunConfig } from '../scenario/config';
 import { formatWhatIf } from '../scenario/whatif';
 import { trajectoryTicks, type RunRecord, type Trajectory } from './spec';
+
+/**
+ * One arm, resolved once in the main thread and handed to every worker: its frozen config
+ * (scenario + the arm's what-ifs, run length set; the seed is replaced per run) and that
+ * config's scenarioHash. Workers therefore never load the schema validator or re-resolve.
+ */
+export interface ArmConfig {
+  config: RunConfig;
+  scenarioHash: string;
+}
 
 /** One run to do: sent from the pool to a worker (plain data, structured-cloned). */
 export interface RunJob {
   arm: string;
   seed: number;
-  /** The arm's what-if strings. */
-  whatIfs: string[];
-  ticks: number;
   trajectoryEvery: number;
 }
 
 /**
- * Runs one (arm, seed) of an experiment to completion and returns its record. Pure apart from
- * the informational wall-clock time: the same job gives the same record (less wallMs) in a
- * worker thread, in this process, or on another machine.
+ * Runs one (arm, seed) of an experiment to completion and returns its record. Common random
+ * numbers come from the engine: its streams depend only on (seed, module id), so every arm
+ * with seed s draws what the baseline with seed s draws. Pure apart from the informational
+ * wall-clock time: the same job gives the same record (less wallMs) in any thread or machine.
  */
-export function runOne(scenarioText: string, file: string, job: RunJob): RunRecord {
+export function runOne(arm: ArmConfig, job: RunJob): RunRecord {
   const started = performance.now(); // det-ok: timing only, reported as wallMs
-  const config = parseScenario(scenarioText, file, { seed: job.seed, ticks: job.ticks, whatIfs: job.whatIfs });
+  const config: RunConfig = { ...arm.config, seed: job.seed };
   const engine = new Engine(config);
   engine.run(config.ticks);
   const record: RunRecord = {
@@ -31,7 +39,7 @@ export function runOne(scenarioText: string, file: string, job: RunJob): RunReco
     seed: job.seed,
     ticks: engine.tick,
     whatIfs: config.whatIfs.map(formatWhatIf),
-    scenarioHash: scenarioHash(config),
+    scenarioHash: arm.scenarioHash,
     engineVersion: ENGINE_VERSION,
     catalogVersion: CATALOG_VERSION,
     stateHash: engine.stateHash(),

@@ -1,4 +1,4 @@
-import { mean as mjMean, sqrt as mjSqrt, std as mjStd } from 'mathjs';
+import { mean as mjMean, sqrt as mjSqrt, std as mjStd } from 'mathjs/number';
 import { tQuantile } from './t-quantile';
 
 // Descriptive statistics and effect sizes of an ensemble, with mathjs for the sums and

@@ -69,6 +69,7 @@ interface ScenarioFile {
   ticks?: number;
   frameEveryTicks?: number;
   cargo?: string[];
+  extraCargo?: string[];
   doses?: Record<string, number>;
   world?: Record<string, number>;
   populations?: Record<string, number>;
@@ -100,6 +101,9 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
   };
   let cargo = s.cargo ? [...s.cargo] : cargoForCancerType(s.cancerType as CancerTypeId).map((c) => c.id);
   s.cargo?.forEach((id, i) => unknownCargo(id, `/cargo/${i}`));
+  s.extraCargo?.forEach((id, i) => {
+    if (!unknownCargo(id, `/extraCargo/${i}`) && !cargo.includes(id)) cargo.push(id);
+  });
   const doses: Record<string, number> = {};
   for (const [id, x] of Object.entries(s.doses ?? {})) if (!unknownCargo(id, `/doses/${id}`)) doses[id] = x;
 
@@ -142,7 +146,7 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
   const config: RunConfig = {
     name: s.name,
     cancerType: s.cancerType,
-    drainage: s.drainage ?? (s.cancerType === 'colorectal' ? 'portal' : 'caval'),
+    drainage: s.drainage ?? defaultDrainage(s.cancerType),
     seed: overrides.seed ?? s.seed ?? 1,
     tickHours: s.tickHours ?? 2,
     ticks: overrides.ticks ?? s.ticks ?? 300,
@@ -189,4 +193,11 @@ function deepFreeze<T>(o: T): T {
     for (const v of Object.values(o)) deepFreeze(v);
   }
   return o;
+}
+
+/** Venous drainage of a primary site: the gut and pancreas drain through the portal vein. */
+function defaultDrainage(cancerType: string): Drainage {
+  if (cancerType === 'colorectal' || cancerType === 'gastric' || cancerType === 'pancreatic') return 'portal';
+  if (cancerType === 'lung') return 'pulmonary';
+  return 'caval';
 }

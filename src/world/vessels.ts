@@ -1,7 +1,10 @@
 import { REGION_PRIMARY, regionOfOrgan, type Organ } from './regions';
 
-/** How blood leaves the primary site: caval (→ right heart → lung first) or portal (→ liver first). */
-export type Drainage = 'caval' | 'portal';
+/**
+ * How blood leaves the primary site: caval (→ right heart → lung bed first), portal (→ liver
+ * first; gut and pancreas) or pulmonary (a lung primary drains to the left heart → arterial beds).
+ */
+export type Drainage = 'caval' | 'portal' | 'pulmonary';
 
 /** A directed vessel segment of the circulation graph (schematic, µm). */
 export interface VesselSegment {
@@ -87,7 +90,9 @@ export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: n
   };
   const organBed = (o: Organ) => regionOfOrgan(o);
   const primaryBed = add(0, 1, 'primary capillary bed', REGION_PRIMARY);
-  const venousOutlet = drainage === 'portal' ? add(1, 10, 'portal vein', -1) : add(1, 5, 'primary venous drainage', -1);
+  const venousOutlet = drainage === 'portal' ? add(1, 10, 'portal vein', -1)
+    : drainage === 'pulmonary' ? add(1, 9, 'pulmonary vein → left heart', -1)
+      : add(1, 5, 'primary venous drainage', -1);
   const lymphOutlet = add(2, 3, 'primary lymphatic', -1, 'lymph');
   const lnBed = add(3, 4, 'lymph node sinus', organBed('lymph-node'), 'lymph');
   add(4, 5, 'thoracic duct', -1, 'lymph');

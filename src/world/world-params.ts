@@ -65,6 +65,34 @@ export const POPULATION_PARAMS = {
     doc: 'resident stromal cells per organ (fibroblasts, Kupffer cells, osteoblasts, microglia…)',
     source: 'schematic: enough to show uptake and education',
   },
+  nkCells: {
+    default: 120, min: 0, max: 1e6, unit: 'cells', integer: true,
+    doc: 'NK cells patrolling the circulation', source: 'schematic: NK cells are 5–15% of blood lymphocytes',
+  },
+  cd8Cells: {
+    default: 160, min: 0, max: 1e6, unit: 'cells', integer: true,
+    doc: 'CD8 T cells, half in the circulation and half infiltrating the primary', source: 'schematic',
+  },
+  bCells: {
+    default: 60, min: 0, max: 1e6, unit: 'cells', integer: true,
+    doc: 'B cells in the lymph node and the primary', source: 'schematic',
+  },
+  macrophages: {
+    default: 80, min: 0, max: 1e6, unit: 'cells', integer: true,
+    doc: 'tumour-associated macrophages in the primary (start M1)', source: 'schematic',
+  },
+  mdscs: {
+    default: 10, min: 0, max: 1e6, unit: 'cells', integer: true,
+    doc: 'myeloid-derived suppressor cells in the circulation at tick 0', source: 'schematic',
+  },
+  platelets: {
+    default: 600, min: 0, max: 1e7, unit: 'agents', integer: true,
+    doc: 'platelet agents in the circulation (each stands for many platelets)', source: 'schematic',
+  },
+  primaryVessels: {
+    default: 5, min: 0, max: 100, unit: 'vessels', integer: true,
+    doc: 'pre-existing vessels crossing the primary region at tick 0', source: 'schematic',
+  },
   initialExosomes: {
     default: 0, min: 0, max: 1e7, unit: 'agents', integer: true,
     doc: 'exosome packets present at tick 0 (spread over tissue and blood; used by benchmarks)',

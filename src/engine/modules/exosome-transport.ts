@@ -11,12 +11,11 @@ const SQRT3 = Math.sqrt(3);
 
 /**
  * Exosome transport: diffusion in tissue, clearance by half-life, entry into the primary's
- * blood and lymph drainage, riding the flow, and leaving the blood in capillary beds into the
- * organ tissue, where resident cells can take them up.
+ * blood and lymph drainage, and riding the flow.
  */
 export const exosomeTransport = defineModule({
   id: 'exosome-transport',
-  doc: 'Exosomes diffuse in tissue, decay, drain into blood or lymph, ride the flow and leave the blood in capillary beds.',
+  doc: 'Exosomes diffuse in tissue, decay, drain into blood or lymph and ride the flow.',
   phase: 'move',
   everyTicks: 1,
   params: {
@@ -36,10 +35,6 @@ export const exosomeTransport = defineModule({
       default: 0.2, min: 0, max: 1, unit: '1', doc: 'share of drainage that goes to lymph rather than blood',
       source: 'schematic: interstitial fluid drains to lymphatics',
     },
-    bedExitRatePerHour: {
-      default: 0.5, min: 0, max: 100, unit: 'per hour', doc: 'rate at which an exosome in an organ capillary bed leaves the blood into the tissue',
-      source: 'schematic: organ uptake clears most circulating vesicles (Hoshino et al., 2015)',
-    },
   },
   step(ctx, p) {
     const ex = ctx.world.pools.exosome;
@@ -50,7 +45,6 @@ export const exosomeTransport = defineModule({
     const halfWidth = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * dt); // uniform step with the Gaussian's variance
     const survive = survivalPerTick(p.halfLifeHours, dt);
     const drain = perTickProbability(p.drainageRatePerHour, dt);
-    const exit = perTickProbability(p.bedExitRatePerHour, dt);
     let entered = 0;
     let decayed = 0;
     const n = ex.count;
@@ -62,15 +56,8 @@ export const exosomeTransport = defineModule({
       }
       const region = e.region[i];
       if (region === REGION_BLOOD) {
+        // Leaving the blood in a capillary bed is organotropism's decision (step 4).
         flowStep(graph, e.seg, e.sUm, e.x, e.y, i, dt, rng);
-        const bed = graph.segments[e.seg[i]].bedRegion;
-        if (bed > REGION_PRIMARY && rng.uniform() < exit) {
-          // Leaves the bed into the organ's tissue, next to where it was in the vessel.
-          const r = REGIONS[bed];
-          e.region[i] = bed;
-          e.x[i] = reflect(e.x[i] + (rng.uniform() * 2 - 1) * halfWidth, r.x0Um, r.x1Um);
-          e.y[i] = reflect(e.y[i] + (rng.uniform() * 2 - 1) * halfWidth, r.y0Um, r.y1Um);
-        }
         continue;
       }
       const r = REGIONS[region];

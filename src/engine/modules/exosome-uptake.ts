@@ -1,5 +1,6 @@
 import { REGION_PRIMARY, ORGANS } from '../../world/regions';
 import { metricIndex } from '../metrics';
+import { FX } from '../effect-index';
 import { defineModule } from '../module';
 
 const UPTAKE_PRIMARY = metricIndex('exosomes.uptake.primary');
@@ -32,8 +33,12 @@ export const exosomeUptake = defineModule({
       source: 'schematic',
     },
     educationPerUptake: {
-      default: 0.02, min: 0, max: 1, unit: 'education level', doc: 'education a resident cell gains per packet internalised (capped at 1)',
-      source: 'schematic: repeated exposure reprogrammes stroma (Costa-Silva et al., 2015)',
+      default: 0.004, min: 0, max: 1, unit: 'education level', doc: 'education a resident gains per packet internalised, before cargo (capped at 1)',
+      source: 'schematic: any vesicle uptake perturbs a resident cell a little',
+    },
+    nicheCargoGain: {
+      default: 1, min: 0, max: 100, unit: '1', doc: 'extra education per packet per unit of its niche-building cargo strength in this organ',
+      source: 'schematic: niche-priming cargo reprogrammes stroma (Costa-Silva et al., 2015; Hoshino et al., 2015)',
     },
     nicheSignalPerUptake: {
       default: 0.05, min: 0, max: 100, unit: 'niche units', doc: 'niche signal a resident emits per packet internalised',
@@ -54,6 +59,14 @@ export const exosomeUptake = defineModule({
     const r2 = p.reachUm * p.reachUm;
     const span = Math.ceil(p.reachUm / grid.cellWidth);
     const rng = ctx.rng;
+    // Niche-building strength of each profile in each region (niche.prime, niche.kupffer, niche.metabolic, tasc.convert).
+    const profiles = w.cargo.profileCount;
+    const niche = new Float64Array(profiles * 6);
+    for (let q = 0; q < profiles; q++) for (let r = 1; r < 6; r++) {
+      niche[q * 6 + r] = w.cargo.regionalStrength(q, FX.nichePrime, r) + w.cargo.regionalStrength(q, FX.nicheKupffer, r)
+        + w.cargo.regionalStrength(q, FX.nicheMetabolic, r) + w.cargo.regionalStrength(q, FX.tascConvert, r);
+    }
+    const tumour = w.pools.tumour.cols;
     let primary = 0;
     const organ = new Float64Array(ORGANS.length);
     for (let k = 0; k < w.uptakeCount; k++) {
@@ -69,6 +82,7 @@ export const exosomeUptake = defineModule({
       const c0 = cx - span < 0 ? 0 : cx - span;
       const c1 = cx + span >= cellsX ? cellsX - 1 : cx + span;
       let got = 0;
+      let nicheSum = 0;
       for (let rr = r0; rr <= r1; rr++) {
         const end = cellStart[rr * cellsX + c1 + 1];
         for (let q = cellStart[rr * cellsX + c0]; q < end; q++) {
@@ -80,16 +94,18 @@ export const exosomeUptake = defineModule({
           taken[j] = 1;
           ex.stageRemove(j);
           got++;
+          nicheSum += niche[e.profile[j] * 6 + region];
         }
       }
       if (got === 0) continue;
+      if (!isStroma) tumour.dose[row] += got;
       if (region === REGION_PRIMARY) {
         primary += got;
         continue;
       }
       organ[region - 1] += got;
       if (isStroma) {
-        const ed = stroma.education[row] + p.educationPerUptake * got;
+        const ed = stroma.education[row] + p.educationPerUptake * (got + p.nicheCargoGain * (nicheSum > 0 ? nicheSum : 0));
         stroma.education[row] = ed > 1 ? 1 : ed;
         w.regions[region].fields.niche.deposit(x, y, p.nicheSignalPerUptake * got);
       }

@@ -15,6 +15,9 @@ export const fieldTransport = defineModule({
     const w = ctx.config.world;
     for (const { fields } of ctx.world.regions) {
       fields.ecm.applyDelta();
+      // Degradation can overshoot within a tick; matrix density is never negative.
+      const ecm = fields.ecm.values;
+      for (let i = 0; i < ecm.length; i++) if (ecm[i] < 0) ecm[i] = 0;
       fields.vegf.applyDelta();
       fields.vegf.step(w.vegfDiffusionUm2PerHour, w.vegfDecayPerHour, ctx.tickHours);
       fields.tgfb.applyDelta();

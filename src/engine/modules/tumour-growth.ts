@@ -87,6 +87,7 @@ export const tumourGrowth = defineModule({
       cols.bornTick[d] = ctx.tick;
       cols.leftTick[d] = -1;
       cols.stageTick[d] = ctx.tick;
+      cols.colony[d] = -1;
       born++;
     }
     ctx.world.counters[BORN] += born;

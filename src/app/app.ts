@@ -1,0 +1,374 @@
+import { readFrame } from '../engine/frame';
+import type { SimEvent } from '../engine/events';
+import type { AdvanceResult, InitResult, WorldLayout } from '../protocol/engine-api';
+import type { ScenarioIssue } from '../scenario/errors';
+import { EngineClient, record } from './engine-client';
+import { formatSimTime } from './format';
+import { DEFAULT_PRESET_ID, PRESETS, presetById } from './presets';
+import type { MapClick } from './render/camera';
+import { MapView } from './render/map-view';
+import { SeriesStore } from './series-store';
+import { stateToQuery, type ShareState } from './url-state';
+import { About } from './ui/about';
+import { CargoPanel } from './ui/cargo-panel';
+import { Charts } from './ui/charts';
+import { Controls, type ControlHandlers } from './ui/controls';
+import { EventLog } from './ui/event-log';
+import { Inspector } from './ui/inspector';
+import { Interventions } from './ui/interventions';
+import { Legend } from './ui/legend';
+import { LessonDialog, LessonWatch, type Reached } from './ui/lesson';
+import { ScenarioEditor } from './ui/scenario-editor';
+import { Shell } from './ui/shell';
+import { StepCards } from './ui/step-cards';
+import { WhatIfSummary } from './ui/whatif-summary';
+import { h } from './dom';
+import { exportRun } from './exports';
+import { highlightReached, highlightEvent } from './highlights';
+
+type InitOk = Extract<InitResult, { ok: true }>;
+
+/** The scenario's seed in its text, or null. */
+function seedInText(text: string): number | null {
+  try {
+    const s = (JSON.parse(text) as { seed?: unknown }).seed;
+    return typeof s === 'number' ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The web app: owns the engine worker client, the map and every panel, and the shareable state
+ * (scenario, seed, what-ifs, lesson). Any change of scenario, seed or what-if reloads the run
+ * from tick 0; a change that fails validation is reported and the current run keeps going.
+ */
+export class App {
+  readonly series = new SeriesStore();
+  readonly map = new MapView();
+  readonly client: EngineClient;
+  readonly controls: Controls;
+  readonly shell: Shell;
+  readonly inspector = new Inspector();
+  readonly dialog = new LessonDialog();
+  /** Main-thread ms per frame: frame receipt (readFrame) + particle update, newest last. */
+  readonly frameMs: number[] = [];
+  state: ShareState = { preset: DEFAULT_PRESET_ID, source: null, seed: null, whatIfs: [], lesson: false };
+  run: InitOk | null = null;
+  layout: WorldLayout | null = null;
+  scenarioText = '';
+  private readonly cards: StepCards;
+  private readonly watch = new LessonWatch();
+  private readonly cargo: CargoPanel;
+  private readonly interventions: Interventions;
+  private readonly summary: WhatIfSummary;
+  private readonly editor: ScenarioEditor;
+  private readonly charts = new Charts();
+  private readonly events: EventLog;
+  private readonly legend: Legend;
+  private readonly about: About;
+  private lastPanels = 0;
+  private lastFollow = 0;
+
+  constructor() {
+    this.client = new EngineClient({
+      onRun: (init, layout) => this.onRun(init, layout),
+      onAdvance: (res) => this.onAdvance(res),
+      onPlayState: (playing) => this.onPlayState(playing),
+    });
+    this.controls = new Controls(PRESETS, this.handlers());
+    this.shell = new Shell(this.controls.el);
+    this.cards = new StepCards(this.shell.steps, (step) => {
+      this.shell.show('charts');
+      this.charts.reveal(step);
+    });
+    const setWhatIfs = (w: string[]) => void this.changeWhatIfs(w);
+    this.cargo = new CargoPanel(setWhatIfs);
+    this.interventions = new Interventions(setWhatIfs, () => this.client.runTicks);
+    this.summary = new WhatIfSummary(setWhatIfs);
+    this.editor = new ScenarioEditor(
+      (text) => this.client.api.validate(text, 'editor', { seed: this.state.seed ?? undefined, whatIfs: this.state.whatIfs }),
+      (text) => this.applySource(text),
+    );
+    this.events = new EventLog((e) => this.showEvent(e));
+    this.legend = new Legend((kind, on) => this.map.setKindVisible(kind, on), (name) => this.map.setField(name));
+    this.about = new About(() => void this.refreshHash());
+    this.shell.overlay(this.legend.el);
+    this.shell.overlay(this.inspector.el);
+    this.shell.overlay(this.dialog.el);
+    this.shell.setTabs([
+      { id: 'whatif', title: 'What-if', content: h('div', {}, this.summary.el, h('h2', {}, 'Cargo'), this.cargo.el, h('h2', {}, 'Interventions'), this.interventions.el) },
+      { id: 'charts', title: 'Charts', content: this.charts.el },
+      { id: 'events', title: 'Events', content: this.events.el },
+      { id: 'scenario', title: 'Scenario', content: this.editor.el },
+      { id: 'about', title: 'About', content: this.about.el },
+    ]);
+    this.shell.onTab = (id) => {
+      this.charts.visible = id === 'charts';
+      this.events.visible = id === 'events';
+      this.charts.update(this.series, true);
+      this.events.draw(true);
+      if (id === 'about') this.updateAbout(null);
+    };
+    this.map.onClick = (c) => void this.inspectAt(c);
+    this.inspector.onClose = () => {
+      this.map.highlight.select(null);
+      this.map.invalidate();
+    };
+    this.dialog.onShow = (r) => this.highlightReached(r);
+    this.dialog.onContinue = () => {
+      this.cards.focus(null);
+      this.map.setPulsing(false);
+      this.client.play();
+    };
+    this.dialog.onEnd = () => {
+      this.dialog.close();
+      this.setLesson(false);
+      this.dialog.onContinue();
+    };
+  }
+
+  /**
+   * Loads a state (scenario + seed + what-ifs). On success the run restarts at tick 0 and the
+   * URL is updated; on failure the issues are returned and the previous run keeps going.
+   */
+  async load(next: ShareState): Promise<ScenarioIssue[]> {
+    let preset = next.source === null ? presetById(next.preset ?? DEFAULT_PRESET_ID) : undefined;
+    if (next.source === null && !preset) {
+      this.shell.notify(`There is no preset "${next.preset}"; showing ${DEFAULT_PRESET_ID} instead.`, 'error');
+      preset = presetById(DEFAULT_PRESET_ID) ?? PRESETS[0];
+      next = { ...next, preset: preset.id };
+    }
+    const text = next.source ?? preset!.text;
+    const file = preset ? preset.file : 'edited scenario';
+    const res = await this.client.load(text, file, { seed: next.seed ?? undefined, whatIfs: next.whatIfs });
+    if (!res.ok) return res.issues;
+    this.state = { ...next, seed: res.seed };
+    this.run = res;
+    this.scenarioText = text;
+    this.editor.setText(text);
+    this.controls.setRun(preset ? preset.id : null, res.seed);
+    this.controls.setLesson(this.state.lesson);
+    this.client.maxBatch = this.state.lesson ? 1 : 50;
+    this.cargo.reset(res.cargo, this.state.whatIfs);
+    this.interventions.reset(this.state.whatIfs);
+    this.summary.reset(this.state.whatIfs);
+    this.updateAbout(res.stateHash);
+    await this.writeUrl();
+    return [];
+  }
+
+  /** Loads a state from a link; when it fails, explains why and falls back so the page is never empty. */
+  async loadFromLink(next: ShareState): Promise<void> {
+    const issues = await this.load(next);
+    if (issues.length === 0) return;
+    const whatIfProblems = issues.filter((i) => i.path.startsWith('--what-if'));
+    if (whatIfProblems.length === issues.length) {
+      this.shell.notify(`Some what-ifs of this link were dropped: ${whatIfProblems.map((i) => i.message).join('; ')}`, 'error');
+      if ((await this.load({ ...next, whatIfs: [] })).length === 0) return;
+    }
+    const text = next.source ?? presetById(next.preset ?? '')?.text ?? '';
+    this.shell.notify('The linked scenario has problems (see the Scenario tab); showing the default scenario meanwhile.', 'error');
+    await this.load({ preset: DEFAULT_PRESET_ID, source: null, seed: null, whatIfs: [], lesson: next.lesson });
+    this.editor.showExternal(text, issues);
+    this.shell.show('scenario');
+  }
+
+  private async changeWhatIfs(whatIfs: string[]): Promise<void> {
+    const issues = await this.load({ ...this.state, whatIfs });
+    if (issues.length === 0) return;
+    this.summary.reset(this.state.whatIfs, issues.map((i) => `${i.path}: ${i.message}`));
+    this.cargo.reset(this.run?.cargo ?? [], this.state.whatIfs);
+    this.interventions.reset(this.state.whatIfs);
+  }
+
+  private async applySource(text: string): Promise<ScenarioIssue[]> {
+    const preset = PRESETS.find((p) => p.text === text);
+    // A seed typed into the JSON wins over the one from the header; otherwise keep the header's.
+    const seed = seedInText(text) !== seedInText(this.scenarioText) ? null : this.state.seed;
+    return this.load({ ...this.state, preset: preset?.id ?? null, source: preset ? null : text, seed });
+  }
+
+  private handlers(): ControlHandlers {
+    return {
+      preset: (id) => void this.load({ ...this.state, preset: id, source: null, seed: null, whatIfs: [] }),
+      file: async (text, name) => {
+        const issues = await this.load({ ...this.state, preset: null, source: text, seed: null, whatIfs: [] });
+        if (issues.length === 0) return;
+        this.shell.notify(`${name} was not loaded: fix the problems shown in the Scenario tab. The current run keeps going.`, 'error');
+        this.editor.showExternal(text, issues);
+        this.shell.show('scenario');
+      },
+      seed: (seed) => void this.load({ ...this.state, seed }),
+      play: () => this.client.play(),
+      pause: () => this.client.pause(),
+      step: () => void this.client.stepBy(1),
+      reset: () => void this.load(this.state),
+      speed: (v) => (this.client.speed = v),
+      lesson: (on) => this.setLesson(on),
+      share: () => void this.share(),
+      exportAs: (kind) => void exportRun(this, kind),
+    };
+  }
+
+  private setLesson(on: boolean): void {
+    this.state = { ...this.state, lesson: on };
+    this.client.maxBatch = on ? 1 : 50;
+    this.controls.setLesson(on);
+    if (on) this.shell.notify('Lesson mode: the run pauses at the first event of each step and asks what you expect next. Press play.');
+    void this.writeUrl();
+  }
+
+  private async share(): Promise<void> {
+    await this.writeUrl();
+    const url = location.href;
+    const field = h('input', { class: 'share-url', value: url, readonly: true, onclick: (e: Event) => (e.target as HTMLInputElement).select() });
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      // Clipboard access can be refused (no focus, no permission): the field lets the user copy.
+    }
+    this.shell.notify(copied ? 'Link copied. It reproduces this run exactly:' : 'Copy this link; it reproduces this run exactly:', 'info', field);
+  }
+
+  private async writeUrl(): Promise<void> {
+    const q = await stateToQuery(this.state);
+    history.replaceState(null, '', `${location.pathname}${q}`);
+  }
+
+  private onRun(init: InitOk, layout: WorldLayout): void {
+    this.layout = layout;
+    const names = layout.metrics.map((m) => m.name);
+    const organs = layout.regions.filter((r) => r.id > 0).map((r) => r.name);
+    this.series.reset(names);
+    this.map.setLayout(layout);
+    this.map.setPulsing(false);
+    this.legend.reset(layout);
+    this.cards.reset(names, organs, init.cargo);
+    this.watch.reset(names);
+    this.dialog.close();
+    this.charts.reset(names, organs, init.tickHours);
+    this.events.reset(init.tickHours);
+    this.inspector.close();
+    this.controls.setTick(0, init.ticks, init.tickHours);
+  }
+
+  private onAdvance(res: AdvanceResult): void {
+    const layout = this.layout!;
+    const t0 = performance.now();
+    this.map.applyFrame(readFrame(res.frame, layout.fieldSizes));
+    record(this.frameMs, performance.now() - t0);
+    const known = this.series.length - 1;
+    this.series.push(res.firstTick, res.metrics);
+    this.events.add(res.events);
+    const reached = this.watch.check(this.series, known, res.tick);
+    for (const r of reached) this.cards.setReached(r.def.step);
+    if (reached.length && this.state.lesson) {
+      this.client.pause();
+      this.dialog.show(reached, (t) => formatSimTime(t, layout.tickHours));
+    }
+    this.controls.setTick(res.tick, this.client.runTicks, layout.tickHours);
+    const now = performance.now();
+    const paused = !this.client.playing;
+    if (paused || now - this.lastPanels > 120) {
+      this.lastPanels = now;
+      this.cards.update(this.series);
+      this.charts.update(this.series, paused);
+      this.events.draw(paused);
+    }
+    if (this.inspector.current && (paused || now - this.lastFollow > 400)) {
+      this.lastFollow = now;
+      void this.follow();
+    }
+    if (res.tick >= this.client.runTicks && this.run) this.shell.notify(`Run complete: ${res.tick} ticks (${formatSimTime(res.tick, layout.tickHours)}).`);
+  }
+
+  private onPlayState(playing: boolean): void {
+    this.controls.setPlaying(playing);
+    if (!playing) {
+      this.cards.update(this.series);
+      this.charts.update(this.series, true);
+      this.events.draw(true);
+      if (this.shell.current === 'about') void this.refreshHash();
+    }
+  }
+
+  private async refreshHash(): Promise<void> {
+    this.updateAbout(await this.client.api.stateHash());
+  }
+
+  private updateAbout(stateHash: string | null): void {
+    const run = this.run;
+    if (!run) return;
+    const preset = this.state.source === null ? presetById(this.state.preset ?? '') : undefined;
+    this.about.update({
+      scenarioFile: preset?.file ?? null, scenarioName: run.name, scenarioHash: run.scenarioHash, seed: run.seed,
+      whatIfs: run.whatIfs, tick: this.client.tick, stateHash,
+    }, this.client.runTicks);
+  }
+
+  private async inspectAt(c: MapClick): Promise<void> {
+    const layout = this.layout;
+    if (!layout) return;
+    const agent = await this.client.api.inspect(c.xUm, c.yUm, Math.max(6, 10 * c.umPerPx));
+    if (agent) {
+      this.inspector.show({ type: 'agent', agent }, layout.tickHours);
+      this.map.highlight.select(agent);
+    } else {
+      const region = layout.regions.find((r) => c.xUm >= r.x0Um && c.xUm <= r.x1Um && c.yUm >= r.y0Um && c.yUm <= r.y1Um);
+      const vessel = region ? undefined : nearestVessel(layout, c.xUm, c.yUm, 30 * c.umPerPx);
+      if (region) {
+        const details = await this.client.api.inspectRegion(region.id);
+        if (details) this.inspector.show({ type: 'region', region: details, metrics: this.series.latestAll() }, layout.tickHours);
+      } else if (vessel) {
+        this.inspector.show({ type: 'vessel', vessel, regionName: layout.regions[vessel.bedRegion]?.name ?? null }, layout.tickHours);
+      } else {
+        this.inspector.close();
+      }
+      this.map.highlight.select(null);
+    }
+    this.map.invalidate();
+  }
+
+  private async follow(): Promise<void> {
+    const cur = this.inspector.current;
+    if (!cur || !this.layout) return;
+    const agent = await this.client.api.inspectAgent(cur.kind, cur.id);
+    if (!agent) {
+      this.inspector.gone();
+      this.map.highlight.select(null);
+    } else if (this.inspector.current?.id === cur.id) {
+      this.inspector.show({ type: 'agent', agent }, this.layout.tickHours);
+      this.map.highlight.select(agent);
+    }
+    this.map.invalidate();
+  }
+
+  private highlightReached(r: Reached): void {
+    if (!this.layout) return;
+    this.cards.focus(r.def.step);
+    highlightReached(this.map, this.layout, r, this.events.events);
+  }
+
+  private showEvent(e: SimEvent): void {
+    if (this.layout) highlightEvent(this.map, this.layout, e);
+  }
+}
+
+function nearestVessel(layout: WorldLayout, x: number, y: number, maxUm: number) {
+  let best: (typeof layout.vessels)[number] | undefined;
+  let bestD = maxUm;
+  for (const v of layout.vessels) {
+    const dx = v.bx - v.ax;
+    const dy = v.by - v.ay;
+    const t = Math.max(0, Math.min(1, ((x - v.ax) * dx + (y - v.ay) * dy) / (dx * dx + dy * dy || 1)));
+    const d = Math.hypot(v.ax + t * dx - x, v.ay + t * dy - y);
+    if (d < bestD) {
+      bestD = d;
+      best = v;
+    }
+  }
+  return best;
+}

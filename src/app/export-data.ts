@@ -1,0 +1,37 @@
+import type { SimEvent } from '../engine/events';
+import type { SeriesStore } from './series-store';
+
+/** What identifies a run in an export: enough to reproduce it with the CLI. */
+export interface RunIdentity {
+  scenario: string;
+  scenarioName: string;
+  scenarioHash: string;
+  seed: number;
+  whatIfs: string[];
+  tick: number;
+  stateHash: string;
+  engineVersion: string;
+  catalogVersion: string;
+}
+
+/** Metrics as tidy long CSV: one `tick,metric,value` row per tick and metric, ticks in order. */
+export function metricsCsv(store: SeriesStore): string {
+  const lines = ['tick,metric,value'];
+  for (let t = 0; t < store.length; t++) {
+    store.names.forEach((name, k) => lines.push(`${t},${name},${store.at(k, t)}`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Metrics, events and the run's identity as one JSON document (series by metric name). */
+export function metricsJson(store: SeriesStore, events: readonly SimEvent[], run: RunIdentity): string {
+  const series: Record<string, number[]> = {};
+  for (const name of store.names) series[name] = Array.from(store.column(name));
+  return JSON.stringify({ run, ticks: store.length, series, events }, null, 1);
+}
+
+/** A file-name-safe stem for exports: scenario, seed and tick. */
+export function exportStem(run: Pick<RunIdentity, 'scenarioName' | 'seed' | 'tick'>): string {
+  const name = run.scenarioName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'run';
+  return `exocascade-${name}-seed${run.seed}-t${run.tick}`;
+}

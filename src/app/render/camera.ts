@@ -1,0 +1,100 @@
+import type { Container } from 'pixi.js';
+
+/** A click on the map that was not a drag, in world µm and screen px. */
+export interface MapClick {
+  xUm: number;
+  yUm: number;
+  /** World µm per screen px at the current zoom (for pick radii). */
+  umPerPx: number;
+}
+
+/**
+ * Pan and zoom of the world container with the mouse: drag to pan, wheel to zoom about the
+ * cursor, double-click to fit. A press that moves less than a few px is a click.
+ */
+export class Camera {
+  private fitScale = 1;
+  private userMoved = false;
+  private drag: { x: number; y: number; wx: number; wy: number; moved: boolean } | null = null;
+
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly world: Container,
+    private readonly worldSize: () => { width: number; height: number },
+    private readonly onClick: (c: MapClick) => void,
+  ) {
+    el.addEventListener('wheel', this.onWheel, { passive: false });
+    el.addEventListener('pointerdown', this.onDown);
+    el.addEventListener('pointermove', this.onMove);
+    el.addEventListener('pointerup', this.onUp);
+    el.addEventListener('pointercancel', () => (this.drag = null));
+    el.addEventListener('dblclick', () => this.fit(true));
+    new ResizeObserver(() => this.fit(false)).observe(el);
+  }
+
+  /** Fits the whole world in view; when `force` is false, only if the user has not moved it. */
+  fit(force: boolean): void {
+    if (this.userMoved && !force) return;
+    this.userMoved = false;
+    const { width, height } = this.worldSize();
+    const w = this.el.clientWidth || 1;
+    const h = this.el.clientHeight || 1;
+    this.fitScale = Math.min(w / width, h / height) * 0.98;
+    this.world.scale.set(this.fitScale);
+    this.world.position.set((w - width * this.fitScale) / 2, (h - height * this.fitScale) / 2);
+  }
+
+  /** Centres the view on a world point at a zoom factor relative to the fitted view. */
+  focus(xUm: number, yUm: number, zoom: number): void {
+    const s = this.fitScale * zoom;
+    this.world.scale.set(s);
+    this.world.position.set(this.el.clientWidth / 2 - xUm * s, this.el.clientHeight / 2 - yUm * s);
+    this.userMoved = zoom !== 1;
+  }
+
+  /** World point under a screen point (px relative to the element). */
+  toWorld(px: number, py: number): { x: number; y: number } {
+    const s = this.world.scale.x;
+    return { x: (px - this.world.position.x) / s, y: (py - this.world.position.y) / s };
+  }
+
+  private readonly onWheel = (e: WheelEvent): void => {
+    e.preventDefault();
+    const rect = this.el.getBoundingClientRect();
+    const px = e.clientX - rect.left;
+    const py = e.clientY - rect.top;
+    const before = this.toWorld(px, py);
+    const s = Math.min(this.fitScale * 40, Math.max(this.fitScale * 0.5, this.world.scale.x * Math.exp(-e.deltaY * 0.0015)));
+    this.world.scale.set(s);
+    this.world.position.set(px - before.x * s, py - before.y * s);
+    this.userMoved = true;
+  };
+
+  private readonly onDown = (e: PointerEvent): void => {
+    if (e.button !== 0) return;
+    this.drag = { x: e.clientX, y: e.clientY, wx: this.world.position.x, wy: this.world.position.y, moved: false };
+    this.el.setPointerCapture(e.pointerId);
+  };
+
+  private readonly onMove = (e: PointerEvent): void => {
+    const d = this.drag;
+    if (!d) return;
+    const dx = e.clientX - d.x;
+    const dy = e.clientY - d.y;
+    if (!d.moved && dx * dx + dy * dy < 16) return;
+    d.moved = true;
+    this.userMoved = true;
+    this.el.style.cursor = 'grabbing';
+    this.world.position.set(d.wx + dx, d.wy + dy);
+  };
+
+  private readonly onUp = (e: PointerEvent): void => {
+    const d = this.drag;
+    this.drag = null;
+    this.el.style.cursor = '';
+    if (!d || d.moved) return;
+    const rect = this.el.getBoundingClientRect();
+    const p = this.toWorld(e.clientX - rect.left, e.clientY - rect.top);
+    this.onClick({ xUm: p.x, yUm: p.y, umPerPx: 1 / this.world.scale.x });
+  };
+}

@@ -1,0 +1,177 @@
+import { Application, Container } from 'pixi.js';
+import type { FrameView } from '../../engine/frame';
+import type { WorldLayout } from '../../protocol/engine-api';
+import { buildAtlas, type Atlas } from './atlas';
+import { Camera, type MapClick } from './camera';
+import { FieldLayer } from './field-layer';
+import { Highlight } from './highlight';
+import { colourTable, kindStyle } from './palette';
+import { ParticleLayer } from './particle-layer';
+import { StaticLayers } from './static-layers';
+import { TissueVessels } from './tissue-vessels';
+
+/**
+ * The pixi.js body map: regions, circulation, field overlay, tissue vessels and one particle
+ * layer per agent kind, with pan/zoom and click-to-inspect. It draws on demand (a frame arrived,
+ * the view moved, a highlight pulses) rather than every animation frame, so a paused run costs
+ * nothing.
+ */
+export class MapView {
+  readonly app = new Application();
+  readonly highlight = new Highlight();
+  private readonly world = new Container();
+  private readonly statics = new StaticLayers();
+  private readonly fields = new FieldLayer();
+  private readonly vessels = new TissueVessels();
+  private readonly particleRoot = new Container();
+  private layers = new Map<string, ParticleLayer>();
+  private colours = new Map<string, Uint32Array>();
+  private hidden = new Set<string>();
+  private atlas!: Atlas;
+  private camera!: Camera;
+  private layout: WorldLayout | null = null;
+  private lastFields: Float32Array[][] = [];
+  private dirty = true;
+  private pulsing = false;
+  private lastRender = 0;
+  /** CPU ms of the last render() call (buffer packing and GL submission, not GPU time). */
+  renderMs = 0;
+  /** Called with a click on the map that was not a drag. */
+  onClick: (c: MapClick) => void = () => {};
+
+  /** Creates the WebGL canvas inside `host`. */
+  async init(host: HTMLElement): Promise<void> {
+    await this.app.init({
+      resizeTo: host, background: '#0b1020', antialias: true, preference: 'webgl', autoStart: false,
+      resolution: Math.min(2, window.devicePixelRatio || 1), autoDensity: true,
+    });
+    this.app.ticker.stop();
+    host.appendChild(this.app.canvas);
+    this.atlas = buildAtlas();
+    this.world.addChild(this.statics.regions, this.fields.container, this.statics.circulation, this.vessels.graphics,
+      this.particleRoot, this.statics.labels, this.highlight.container);
+    this.app.stage.addChild(this.world);
+    this.camera = new Camera(this.app.canvas, this.world, () => this.layout?.worldSize ?? { width: 1, height: 1 }, (c) => this.onClick(c));
+    for (const ev of ['wheel', 'pointermove', 'dblclick']) this.app.canvas.addEventListener(ev, () => (this.dirty = true));
+    new ResizeObserver(() => (this.dirty = true)).observe(host);
+    requestAnimationFrame(this.draw);
+  }
+
+  /** Sets up the map for a run's layout (regions, vessels, kinds). */
+  setLayout(layout: WorldLayout): void {
+    this.layout = layout;
+    this.statics.build(layout);
+    this.fields.build(layout.regions);
+    this.vessels.reset();
+    this.particleRoot.removeChildren();
+    for (const layer of this.layers.values()) layer.container.destroy();
+    this.layers.clear();
+    const kinds = [...layout.pointKinds].sort((a, b) => kindStyle(a).layer - kindStyle(b).layer);
+    for (const kind of kinds) {
+      const style = kindStyle(kind);
+      const layer = new ParticleLayer(this.atlas.frames[style.shape], style.sizeUm / this.atlas.cellPx, layout.worldSize.width, layout.worldSize.height);
+      layer.container.visible = !this.hidden.has(kind);
+      this.layers.set(kind, layer);
+      this.particleRoot.addChild(layer.container);
+      this.colours.set(kind, colourTable(kind, layout.styles[kind] ?? []));
+    }
+    this.camera.fit(false);
+    this.dirty = true;
+  }
+
+  /** Draws a frame. Reads the frame's arrays now; keeps copies only of the (small) fields. */
+  applyFrame(f: FrameView): void {
+    const layout = this.layout;
+    if (!layout) return;
+    layout.pointKinds.forEach((kind, k) => {
+      const layer = this.layers.get(kind);
+      if (layer) layer.update(f.positions[k], f.styles[k], f.counts[k], this.colours.get(kind)!);
+    });
+    this.vessels.update(f.segments, f.segmentStyles);
+    this.lastFields = f.fields.map((perRegion) => perRegion.map((a) => a.slice()));
+    this.refreshFields();
+    const niche = layout.fieldNames.indexOf('niche');
+    if (niche >= 0) this.statics.setNiche(this.lastFields.map((r) => mean(r[niche])));
+    this.dirty = true;
+  }
+
+  /** Shows a field overlay by name, or none. */
+  setField(name: string | null): void {
+    this.fields.field = name;
+    this.refreshFields();
+    this.dirty = true;
+  }
+
+  /** Shows or hides an agent kind. */
+  setKindVisible(kind: string, visible: boolean): void {
+    if (visible) this.hidden.delete(kind);
+    else this.hidden.add(kind);
+    const layer = this.layers.get(kind);
+    if (layer) layer.container.visible = visible;
+    this.dirty = true;
+  }
+
+  /** Live particle count per kind (as last drawn). */
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [kind, layer] of this.layers) out[kind] = layer.count;
+    return out;
+  }
+
+  /** Starts (or stops) the highlight pulse animation. */
+  setPulsing(on: boolean): void {
+    this.pulsing = on;
+    if (!on) this.highlight.clearPulse();
+    this.dirty = true;
+  }
+
+  /** Centres the view on a point (zoom relative to the fitted view), or fits when zoom is 1. */
+  focus(x: number, y: number, zoom: number): void {
+    if (zoom === 1) this.camera.fit(true);
+    else this.camera.focus(x, y, zoom);
+    this.dirty = true;
+  }
+
+  /** Marks the view as needing a redraw (after changing the highlight, say). */
+  invalidate(): void {
+    this.dirty = true;
+  }
+
+  /** The current view as a PNG data URL (rendered now, so the canvas has content). */
+  toPng(): string {
+    this.app.render();
+    return this.app.canvas.toDataURL('image/png');
+  }
+
+  private refreshFields(): void {
+    const layout = this.layout;
+    if (!layout || this.lastFields.length === 0) return;
+    const k = this.fields.field === null ? -1 : layout.fieldNames.indexOf(this.fields.field);
+    if (k < 0) {
+      this.fields.field = null;
+      this.fields.update([]);
+      return;
+    }
+    this.fields.update(this.lastFields.map((r) => r[k]));
+  }
+
+  private readonly draw = (now: number): void => {
+    requestAnimationFrame(this.draw);
+    if (this.pulsing) {
+      this.highlight.animate(now - (this.lastRender || now));
+      this.dirty = true;
+    }
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.lastRender = now;
+    const t0 = performance.now();
+    this.app.render();
+    this.renderMs = performance.now() - t0;
+  };
+}
+
+function mean(a: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return a.length ? s / a.length : 0;
+}

@@ -1,0 +1,58 @@
+import { h, replaceChildren } from '../dom';
+
+/** What identifies the run for reproduction. */
+export interface RunInfo {
+  scenarioFile: string | null;
+  scenarioName: string;
+  scenarioHash: string;
+  seed: number;
+  whatIfs: readonly string[];
+  tick: number;
+  stateHash: string | null;
+}
+
+/** The CLI command that reproduces a run (for an edited scenario: after saving it to a file). */
+export function cliCommand(info: RunInfo, ticks: number): string {
+  const file = info.scenarioFile ?? 'my-scenario.json';
+  return ['npx exocascade run', file, `--seed ${info.seed}`, `--ticks ${ticks}`, ...info.whatIfs.map((w) => `--what-if ${w}`), '--json'].join(' ');
+}
+
+/**
+ * The "About" tab: how to read the page for a first-time visitor, and the run's identity —
+ * scenario hash, seed, what-ifs, state hash at the current tick and the CLI command that
+ * reproduces it headless.
+ */
+export class About {
+  readonly el = h('div', { class: 'about' });
+  private readonly run = h('div', { class: 'run-info' });
+
+  constructor(private readonly onHash: () => void) {
+    this.el.append(
+      h('h3', {}, 'How to read this page'),
+      h('ul', { class: 'small' },
+        h('li', {}, h('strong', {}, 'Left: '), 'the primary tumour. Its cells (red) release exosomes (cyan dots). Cells that undergo EMT turn orange and invade.'),
+        h('li', {}, h('strong', {}, 'Middle: '), 'the circulation. Blood runs from the tumour to the heart and through the lung capillary bed, then through the aorta to the organs; lymph (green) runs through the lymph node.'),
+        h('li', {}, h('strong', {}, 'Right: '), 'target organs. They turn from blue-grey to orange as tumour exosomes prime a pre-metastatic niche; resident cells turn amber once educated.'),
+        h('li', {}, h('strong', {}, 'Bottom: '), 'the five steps of the review\'s model. A card glows while its step is happening and gets a ✓ after its first event.'),
+        h('li', {}, 'Drag to pan, scroll to zoom, double-click to fit. Click a cell, an organ or a vessel to inspect it. Space plays and pauses.'),
+        h('li', {}, h('strong', {}, 'Lesson mode '), 'pauses at the first event of each step and asks you to predict what comes next.')),
+      h('h3', {}, 'Reproduce this run'),
+      this.run,
+      h('p', { class: 'muted small' }, 'The engine is the same code in this page\'s worker and in the CLI: the same scenario, seed and what-ifs give the same state hash at the same tick. The Share link holds all three.'),
+    );
+  }
+
+  /** Shows the run's identity. */
+  update(info: RunInfo, runTicks: number): void {
+    replaceChildren(this.run, h('dl', { class: 'kv' },
+      h('dt', {}, 'scenario'), h('dd', {}, `${info.scenarioName}${info.scenarioFile ? ` (${info.scenarioFile})` : ' (edited)'}`),
+      h('dt', {}, 'scenario hash'), h('dd', {}, h('code', {}, info.scenarioHash)),
+      h('dt', {}, 'seed'), h('dd', {}, String(info.seed)),
+      h('dt', {}, 'what-ifs'), h('dd', {}, info.whatIfs.length ? info.whatIfs.join(', ') : 'none'),
+      h('dt', {}, 'tick'), h('dd', {}, String(info.tick)),
+      h('dt', {}, 'state hash'), h('dd', { 'data-testid': 'state-hash' }, info.stateHash ? h('code', {}, info.stateHash) : h('button', { class: 'small', onclick: () => this.onHash() }, 'compute'))),
+    h('p', { class: 'small' }, 'Headless, at this tick:'),
+    h('pre', { class: 'cli' }, cliCommand(info, info.tick)),
+    h('p', { class: 'muted small' }, `Whole run: ${runTicks} ticks.`));
+  }
+}

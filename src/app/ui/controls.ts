@@ -1,0 +1,113 @@
+import { h, setText } from '../dom';
+import { formatSimTime } from '../format';
+import type { Preset } from '../presets';
+
+/** What the header's controls ask the app to do. */
+export interface ControlHandlers {
+  preset(id: string): void;
+  file(text: string, name: string): void;
+  seed(seed: number): void;
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  speed(ticksPerSecond: number): void;
+  lesson(on: boolean): void;
+  share(): void;
+  exportAs(kind: 'csv' | 'json' | 'png' | 'scenario'): void;
+}
+
+/** Playback speeds offered, ticks per second (Infinity = as fast as the worker runs). */
+export const SPEEDS: ReadonlyArray<[string, number]> = [['1×', 5], ['2×', 10], ['4×', 20], ['8×', 40], ['16×', 80], ['max', Infinity]];
+
+/**
+ * The header: scenario picker and file loader, seed, play/pause/step/reset and speed, lesson
+ * mode, share and export, and the run's status (tick, simulated time, progress).
+ */
+export class Controls {
+  readonly el: HTMLElement;
+  private readonly presetSelect: HTMLSelectElement;
+  private readonly seedInput = h('input', { type: 'number', min: 0, max: 4294967295, step: 1, class: 'seed-input', 'aria-label': 'Seed', title: 'Seed: the same scenario and seed always give the same run' });
+  private readonly playButton = h('button', { class: 'primary play', title: 'Play / pause (space)', 'aria-label': 'Play' }, '▶ Play');
+  private readonly tickText = h('span', { class: 'tick', 'data-testid': 'tick' }, 'tick 0');
+  private readonly timeText = h('span', { class: 'muted small' });
+  private readonly progress = h('progress', { max: 1, value: 0 });
+  private readonly lessonBox = h('input', { type: 'checkbox', 'aria-label': 'Lesson mode' });
+  private playing = false;
+
+  constructor(presets: readonly Preset[], private readonly on: ControlHandlers) {
+    this.presetSelect = h('select', { 'aria-label': 'Scenario', title: 'Scenario presets (scenarios/*.json)' },
+      ...presets.map((p) => h('option', { value: p.id, title: p.description }, p.name)),
+      h('option', { value: '', disabled: true }, 'edited scenario'));
+    this.presetSelect.addEventListener('change', () => this.presetSelect.value && on.preset(this.presetSelect.value));
+    const fileInput = h('input', { type: 'file', accept: '.json,application/json', hidden: true });
+    fileInput.addEventListener('change', async () => {
+      const f = fileInput.files?.[0];
+      if (f) on.file(await f.text(), f.name);
+      fileInput.value = '';
+    });
+    this.seedInput.addEventListener('change', () => {
+      const v = Number(this.seedInput.value);
+      if (Number.isInteger(v) && v >= 0) on.seed(v);
+    });
+    this.playButton.addEventListener('click', () => (this.playing ? on.pause() : on.play()));
+    const speed = h('select', { 'aria-label': 'Speed', title: 'Ticks per second' }, ...SPEEDS.map(([label, v]) => h('option', { value: String(v), selected: v === 20 }, label)));
+    speed.addEventListener('change', () => on.speed(Number(speed.value)));
+    this.lessonBox.addEventListener('change', () => on.lesson(this.lessonBox.checked));
+    const exportMenu = h('select', { 'aria-label': 'Export', class: 'export' },
+      h('option', { value: '' }, 'Export…'), h('option', { value: 'csv' }, 'Metrics CSV (tick,metric,value)'),
+      h('option', { value: 'json' }, 'Metrics + events JSON'), h('option', { value: 'png' }, 'Map as PNG'), h('option', { value: 'scenario' }, 'Scenario JSON'));
+    exportMenu.addEventListener('change', () => {
+      const v = exportMenu.value as 'csv' | 'json' | 'png' | 'scenario' | '';
+      exportMenu.value = '';
+      if (v) on.exportAs(v);
+    });
+    this.el = h('header', { class: 'controls' },
+      h('div', { class: 'brand' }, h('strong', {}, 'exocascade'), h('span', { class: 'muted small' }, 'tumour exosomes & the metastatic cascade')),
+      h('div', { class: 'group' }, this.presetSelect,
+        h('button', { onclick: () => fileInput.click(), title: 'Load a scenario file' }, 'Open…'), fileInput),
+      h('label', { class: 'group' }, 'seed ', this.seedInput,
+        h('button', { class: 'icon', title: 'New random seed', 'aria-label': 'Random seed', onclick: () => on.seed(Math.floor(Math.random() * 1e6)) }, '🎲')),
+      h('div', { class: 'group transport' },
+        h('button', { onclick: () => on.reset(), title: 'Restart from tick 0 (same seed)', 'aria-label': 'Reset' }, '⟲'),
+        this.playButton,
+        h('button', { onclick: () => on.step(), title: 'One tick', 'aria-label': 'Step' }, '⏭'), speed),
+      h('div', { class: 'group status' }, this.tickText, this.timeText, this.progress),
+      h('label', { class: 'group lesson-toggle', title: 'Pause at the first event of each step and predict what comes next' }, this.lessonBox, ' Lesson'),
+      h('div', { class: 'group' }, h('button', { onclick: () => on.share(), title: 'Copy a link that reproduces this run' }, 'Share'), exportMenu),
+    );
+    document.addEventListener('keydown', (e) => {
+      const t = e.target as HTMLElement;
+      if (e.key !== ' ' || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(t.tagName)) return;
+      e.preventDefault();
+      if (this.playing) on.pause();
+      else on.play();
+    });
+  }
+
+  /** Shows the scenario (preset id, or null for an edited one) and the seed in force. */
+  setRun(presetId: string | null, seed: number): void {
+    this.presetSelect.value = presetId ?? '';
+    this.seedInput.value = String(seed);
+  }
+
+  /** Shows play or pause. */
+  setPlaying(playing: boolean): void {
+    this.playing = playing;
+    this.playButton.textContent = playing ? '❚❚ Pause' : '▶ Play';
+    this.playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+  }
+
+  /** Shows lesson mode on or off. */
+  setLesson(on: boolean): void {
+    this.lessonBox.checked = on;
+  }
+
+  /** Shows progress through the run. */
+  setTick(tick: number, runTicks: number, tickHours: number): void {
+    setText(this.tickText, `tick ${tick} / ${runTicks}`);
+    setText(this.timeText, formatSimTime(tick, tickHours));
+    this.progress.max = Math.max(1, runTicks);
+    this.progress.value = tick;
+  }
+}

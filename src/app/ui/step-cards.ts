@@ -1,0 +1,121 @@
+import { h, replaceChildren, setText } from '../dom';
+import { formatValue } from '../format';
+import { referencesForStep } from '../references';
+import type { SeriesStore } from '../series-store';
+import { STEPS, stepOfMetric, type StepDef } from '../steps';
+
+/** Short column heads for per-organ metrics. */
+const ORGAN_ABBREV: Record<string, string> = { lung: 'Lung', liver: 'Liver', bone: 'Bone', brain: 'Brain', 'lymph-node': 'LN' };
+/** A card glows while any of its counters changed within this many ticks. */
+const ACTIVE_WINDOW = 8;
+
+interface Counter {
+  metric: string;
+  cell: HTMLElement;
+}
+
+interface Card {
+  def: StepDef;
+  el: HTMLElement;
+  counters: Counter[];
+  metrics: number[];
+}
+
+/**
+ * The five-step panel: one card per step of the review's Figure 1, with live counters (every
+ * metric whose name the step claims; per-organ metrics as a small table), a glow while the step
+ * is happening, a mark once its first event has happened, and a "why" section with the
+ * explanation and the references behind the rules at work.
+ */
+export class StepCards {
+  private cards: Card[] = [];
+
+  constructor(private readonly host: HTMLElement, private readonly onOpen: (step: number) => void) {}
+
+  /** Rebuilds the cards for a run: its metric names, organs and packaged cargo. */
+  reset(metricNames: readonly string[], organs: readonly string[], cargo: readonly string[]): void {
+    this.cards = STEPS.map((def) => this.buildCard(def, metricNames, organs, cargo));
+    replaceChildren(this.host, ...this.cards.map((c) => c.el));
+  }
+
+  /** Refreshes counters and glow from the latest metrics. */
+  update(store: SeriesStore): void {
+    const now = store.length - 1;
+    if (now < 0) return;
+    const then = Math.max(0, now - ACTIVE_WINDOW);
+    for (const card of this.cards) {
+      for (const c of card.counters) setText(c.cell, formatValue(store.latest(c.metric)));
+      let active = false;
+      for (const k of card.metrics) if (store.at(k, now) !== store.at(k, then)) active = true;
+      card.el.classList.toggle('active', active);
+    }
+  }
+
+  /** Marks a step as reached (its first event happened) or clears all marks (null). */
+  setReached(step: number | null): void {
+    for (const card of this.cards) {
+      if (step === null) card.el.classList.remove('reached', 'lesson-focus');
+      else if (card.def.step === step) card.el.classList.add('reached');
+    }
+  }
+
+  /** Draws attention to one card (lesson mode), or none. */
+  focus(step: number | null): void {
+    for (const card of this.cards) card.el.classList.toggle('lesson-focus', card.def.step === step);
+  }
+
+  private buildCard(def: StepDef, names: readonly string[], organs: readonly string[], cargo: readonly string[]): Card {
+    const mine = names.filter((n) => stepOfMetric(n)?.step === def.step);
+    const counters: Counter[] = [];
+    const singles: string[] = [];
+    const perOrgan = new Map<string, Map<string, string>>();
+    for (const name of mine) {
+      const organ = organs.find((o) => name.endsWith(`.${o}`));
+      if (!organ) {
+        singles.push(name);
+        continue;
+      }
+      const base = name.slice(0, -organ.length - 1);
+      if (!perOrgan.has(base)) perOrgan.set(base, new Map());
+      perOrgan.get(base)!.set(organ, name);
+    }
+    const list = h('dl', { class: 'counters' });
+    for (const name of singles) {
+      const cell = h('dd', { 'data-metric': name }, '—');
+      counters.push({ metric: name, cell });
+      list.append(h('dt', { title: name }, name), cell);
+    }
+    let table: HTMLElement | null = null;
+    if (perOrgan.size) {
+      table = h('table', { class: 'organ-table' },
+        h('thead', {}, h('tr', {}, h('th', {}, ''), ...organs.map((o) => h('th', {}, ORGAN_ABBREV[o] ?? o)))));
+      const body = h('tbody');
+      for (const [base, byOrgan] of perOrgan) {
+        const cells = organs.map((o) => {
+          const metric = byOrgan.get(o);
+          const cell = h('td', metric ? { 'data-metric': metric } : {}, metric ? '—' : '');
+          if (metric) counters.push({ metric, cell });
+          return cell;
+        });
+        body.append(h('tr', {}, h('th', { title: base }, base), ...cells));
+      }
+      table.append(body);
+    }
+    const refs = referencesForStep(def.step, cargo);
+    const why = h('details', { class: 'why' },
+      h('summary', {}, 'Why? — biology and evidence'),
+      h('p', {}, def.explanation),
+      refs.length
+        ? h('div', { class: 'refs' }, h('h4', {}, `Evidence for this run's cargo (${refs.length})`),
+          h('ul', {}, ...refs.map((r) => h('li', {}, h('span', { class: 'ref' }, r.reference), ' — ', r.cargo.join(', ')))))
+        : h('p', { class: 'muted' }, 'None of this scenario\'s cargo carries an effect of this step.'));
+    const empty = mine.length === 0 ? h('p', { class: 'muted small' }, 'No metrics for this step yet: they appear here as the engine reports them.') : null;
+    const el = h('section', { class: `step-card step-${def.step}`, 'data-step': def.step },
+      h('header', { onclick: () => this.onOpen(def.step), title: 'Show this step\'s chart' },
+        h('span', { class: 'step-num' }, String(def.step)),
+        h('div', {}, h('h3', {}, def.title), h('p', { class: 'tagline' }, def.tagline)),
+        h('span', { class: 'reached-mark', title: 'first event happened' }, '✓')),
+      list, table, empty, why);
+    return { def, el, counters, metrics: mine.map((n) => names.indexOf(n)) };
+  }
+}

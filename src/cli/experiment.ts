@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExperimentDirError } from '../experiment/errors';
+import { runExperiment, type ExperimentResult } from '../experiment/experiment';
+import { fmtInterval, fmtSigned } from '../experiment/format';
+import { BASELINE, GridSyntaxError, parseArms, parseSeeds, parseShard } from '../experiment/grid';
+import { formatDuration } from '../experiment/progress';
+import { RUNS_FILE } from '../experiment/store';
+import type { Summary } from '../experiment/summary';
+import { UsageError, intOption } from './usage';
+
+/** Parses `--workers auto|N` (N ≥ 0; 0 runs in this process without threads). */
+export function parseWorkers(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value)) throw new UsageError(`--workers expects "auto" or a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+/** Runs `fn`, turning grid syntax errors into usage errors (exit 2 with usage). */
+export function asUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof GridSyntaxError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** The headline line per arm for the stdout summary: first headline metric's paired effect. */
+export function headlineLines(s: Summary): string[] {
+  const metric = s.headline[0] ?? s.metrics[0];
+  if (!metric) return [];
+  return s.arms.filter((a) => a.name !== BASELINE).map((a) => {
+    const e = s.effects[a.name][metric];
+    return `${a.name} − baseline  ${metric}  ${fmtSigned(e.paired.mean)} ${fmtInterval(e.paired.ci, true)}  (paired by seed, 95% CI)`;
+  });
+}
+
+function report(r: ExperimentResult, out: string, write: (s: string) => void): void {
+  const s = r.spec;
+  const how = `${r.pool.workers ? `${r.pool.workers} worker${r.pool.workers === 1 ? '' : 's'}` : 'in-process'}, ${formatDuration(r.wallMs)}`;
+  const grid = `${s.arms.length} arm${s.arms.length === 1 ? '' : 's'} × ${s.seeds.length} seeds`;
+  const repaired = r.repaired ? '; a partial last line was dropped and redone' : '';
+  if (!r.outputs) {
+    write(`${grid}: this shard has ${r.planned} runs (${r.ran} run now, ${r.resumed} resumed; ${how})${repaired}\n` +
+      `runs in ${join(out, RUNS_FILE)}; when every shard is done: exocascade merge DIR... --out MERGED`);
+    return;
+  }
+  write([
+    `${grid} = ${r.planned} runs (${r.ran} run now, ${r.resumed} resumed; ${how})${repaired}`,
+    `wrote ${r.outputs.paths[0]} (${r.outputs.csvRows} rows), ${r.outputs.paths[1]}, ${r.outputs.paths[2]}`,
+    ...headlineLines(r.outputs.summary),
+  ].join('\n'));
+}
+
+/**
+ * `exocascade experiment`: baseline and named arms over seeds with common random numbers, on a
+ * worker pool, resumable, shardable; writes results.csv, summary.json and report.html.
+ */
+export async function experimentCommand(argv: string[], write: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      arm: { type: 'string', multiple: true },
+      seeds: { type: 'string' },
+      ticks: { type: 'string' },
+      workers: { type: 'string' },
+      shard: { type: 'string' },
+      out: { type: 'string' },
+      'trajectory-every': { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('experiment needs exactly one scenario file');
+  if (values.seeds === undefined) throw new UsageError('experiment needs --seeds, e.g. --seeds 1..50');
+  if (values.out === undefined) throw new UsageError('experiment needs --out DIR');
+  const arms = asUsage(() => parseArms(values.arm ?? []));
+  const seeds = asUsage(() => parseSeeds(values.seeds!));
+  const shard = values.shard === undefined ? null : asUsage(() => parseShard(values.shard!));
+  const ticks = intOption(values.ticks, 'ticks');
+  const every = intOption(values['trajectory-every'], 'trajectory-every');
+  if (every === 0) throw new UsageError('--trajectory-every must be at least 1');
+  const workers = parseWorkers(values.workers);
+  const out = values.out;
+
+  // Ctrl-C: finished runs are already on disk; say how to pick up where we stopped.
+  const onSigint = () => {
+    process.stderr.write(`\ninterrupted: finished runs are saved in ${join(out, RUNS_FILE)}; rerun the same command to resume\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const result = await asUsageAsync(() => runExperiment({
+      scenarioFile: positionals[0], arms, seeds, ticks, trajectoryEvery: every, workers, shard, out,
+      progress: values.quiet ? null : process.stderr,
+    }));
+    report(result, out, write);
+    return 0;
+  } catch (err) {
+    if (err instanceof ExperimentDirError) {
+      process.stderr.write(`exocascade experiment: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+async function asUsageAsync<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof GridSyntaxError) throw new UsageError(err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { ExperimentDirError } from '../experiment/errors';
+import { mergeExperimentDirs } from '../experiment/merge';
+import { headlineLines } from './experiment';
+import { UsageError } from './usage';
+
+/**
+ * `exocascade merge DIR... --out DIR`: combines the shard directories of one experiment into
+ * the outputs an unsharded run writes (byte for byte). Exit 2 when the directories are not
+ * shards of one experiment or runs are missing.
+ */
+export function mergeCommand(argv: string[], write: (s: string) => void): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('merge needs one or more experiment directories');
+  if (values.out === undefined) throw new UsageError('merge needs --out DIR');
+  try {
+    const r = mergeExperimentDirs(positionals, values.out);
+    const s = r.spec;
+    write([
+      `merged ${r.inputs} director${r.inputs === 1 ? 'y' : 'ies'}: ${s.arms.length} arms × ${s.seeds.length} seeds = ${r.runs} runs` +
+        (r.partial.length ? ` (ignored a partial last line in ${r.partial.join(', ')})` : ''),
+      `wrote ${r.outputs.paths[0]} (${r.outputs.csvRows} rows), ${r.outputs.paths[1]}, ${r.outputs.paths[2]}`,
+      ...headlineLines(r.outputs.summary),
+    ].join('\n'));
+    return 0;
+  } catch (err) {
+    if (err instanceof ExperimentDirError) {
+      process.stderr.write(`exocascade merge: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,61 @@
+import { REGION_BLOOD } from '../../world/regions';
+import { EFFECT_COUNT } from '../cargo-tables';
+import { defineModule } from '../module';
+import { EXPOSURE_SLOTS, SLOT_BLOOD } from '../world';
+
+/**
+ * How much of each cargo effect every compartment is exposed to this tick. With P packets in a
+ * compartment whose strengths of effect k sum to S, the response is S / (P + half): the mean
+ * strength per packet times a saturating occupancy P / (P + half). Modules read responses, never
+ * cargo names; knocking a cargo out lowers S, blocking secretion lowers P.
+ */
+export const cargoExposure = defineModule({
+  id: 'cargo-exposure',
+  doc: 'Turns the exosomes present in each tissue and in the blood into a saturating response per cargo effect.',
+  phase: 'sense',
+  everyTicks: 1,
+  params: {
+    tissueHalfPackets: {
+      default: 1500, min: 1, max: 1e9, unit: 'packets', doc: 'packets in a tissue region giving half the maximal response',
+      source: 'schematic: dose–response of recipient cells to vesicles is saturating (Hill n = 1)',
+    },
+    bloodHalfPackets: {
+      default: 150, min: 1, max: 1e9, unit: 'packets', doc: 'packets in the circulation giving half the maximal response',
+      source: 'schematic: the circulation holds far fewer packets than the primary at any time',
+    },
+  },
+  step(ctx, p) {
+    const w = ctx.world;
+    const cargo = w.cargo;
+    const profiles = cargo.profileCount;
+    const counts = new Float64Array(EXPOSURE_SLOTS * profiles);
+    const ex = w.pools.exosome;
+    const region = ex.cols.region;
+    const profile = ex.cols.profile;
+    for (let i = 0; i < ex.count; i++) {
+      const slot = region[i] === REGION_BLOOD ? SLOT_BLOOD : region[i];
+      counts[slot * profiles + profile[i]]++;
+    }
+    w.response.fill(0);
+    for (let slot = 0; slot < EXPOSURE_SLOTS; slot++) {
+      let packets = 0;
+      for (let q = 0; q < profiles; q++) packets += counts[slot * profiles + q];
+      w.exposurePackets[slot] = packets;
+      if (packets === 0) continue;
+      const denom = packets + (slot === SLOT_BLOOD ? p.bloodHalfPackets : p.tissueHalfPackets);
+      for (let k = 0; k < EFFECT_COUNT; k++) {
+        let sum = 0;
+        for (let q = 0; q < profiles; q++) {
+          const n = counts[slot * profiles + q];
+          if (n > 0) sum += n * (slot === SLOT_BLOOD ? cargo.strength(q, k) : cargo.regionalStrength(q, k, slot));
+        }
+        w.response[slot * EFFECT_COUNT + k] = sum / denom;
+      }
+    }
+  },
+});
+
+/** Response of compartment `slot` to effect `k` this tick (0 when no cargo of that effect is present). */
+export function responseOf(world: { response: Float64Array }, slot: number, k: number): number {
+  return world.response[slot * EFFECT_COUNT + k];
+}

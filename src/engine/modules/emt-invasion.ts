@@ -1,0 +1,160 @@
+import { dexp } from '../../core/detmath';
+import { perTickProbability, saturating } from '../../core/rates';
+import { REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
+import { placeOnSegment } from '../../world/flow';
+import { reflect } from '../../world/tissue';
+import { FX } from '../effect-index';
+import { responseOf } from './cargo-exposure';
+import { Stage } from '../kinds';
+import { metricIndex } from '../metrics';
+import { defineModule } from '../module';
+import { BASE_PERMEABILITY } from '../populate-cascade';
+
+const INTRAVASATED = metricIndex('ctc.intravasated');
+
+/**
+ * Step 1, migration. Tumour cells that internalised exosomes carrying EMT-inducing cargo (and
+ * cells bathed in TGF-β) lose their epithelial phenotype: the EMT level rises toward 1. Past a
+ * threshold they invade, crawling through the matrix they degrade (MMP cargo speeds this), and
+ * intravasate into nearby vessels, more readily where the vessel is leaky.
+ */
+export const emtInvasion = defineModule({
+  id: 'emt-invasion',
+  doc: 'EMT from exosomal cargo and TGF-β; invasion through degraded ECM; intravasation into leaky vessels (review: Step 1).',
+  phase: 'act',
+  everyTicks: 1,
+  params: {
+    switchRatePerHour: {
+      default: 0.002, min: 0, max: 10, unit: 'per hour', doc: 'hazard that a primary cell enters the EMT programme under full stimulus',
+      source: 'schematic: only a minority of primary cells undergo EMT at any time',
+    },
+    emtRatePerHour: {
+      default: 0.03, min: 0, max: 10, unit: 'per hour', doc: 'rate the EMT level of a cell in the programme approaches 1',
+      source: 'schematic: EMT markers shift over days after TDE exposure (e.g. miR-92a-3p, Table 2)',
+    },
+    cargoHalf: {
+      default: 1, min: 0.001, max: 1000, unit: 'strength', doc: 'summed EMT-cargo strength giving half the maximal cargo drive',
+      source: 'schematic: several EMT-inducing cargo act on overlapping pathways, so their effects saturate',
+    },
+    doseHalfPackets: {
+      default: 4, min: 0.01, max: 1e6, unit: 'packets', doc: 'internalised packets giving half the cargo response of a cell',
+      source: 'schematic',
+    },
+    doseHalfLifeHours: {
+      default: 24, min: 0.1, max: 1e5, unit: 'hours', doc: 'half-life of a cell’s internalised cargo',
+      source: 'schematic: miRNA cargo acts for about a day',
+    },
+    tgfbHalf: {
+      default: 0.5, min: 0.001, max: 1e6, unit: 'field units', doc: 'TGF-β level giving half the TGF-β drive to EMT',
+      source: 'schematic',
+    },
+    tgfbWeight: {
+      default: 0.3, min: 0, max: 10, unit: '1', doc: 'weight of TGF-β relative to exosomal cargo in driving EMT',
+      source: 'schematic: TGF-β is the canonical EMT inducer',
+    },
+    metRevertPerHour: {
+      default: 0.01, min: 0, max: 10, unit: 'per hour', doc: 'hazard that an invading cell leaves the EMT programme (and rate its EMT level falls after)',
+      source: 'schematic: EMT is reversible',
+    },
+    speedUmPerHour: {
+      default: 8, min: 0, max: 1000, unit: 'µm/h', doc: 'crawling speed of a fully mesenchymal cell in degraded matrix',
+      source: 'schematic: mesenchymal migration is ~10 µm/h',
+    },
+    mmpPerHour: {
+      default: 0.01, min: 0, max: 10, unit: 'ECM density per hour', doc: 'matrix an invading cell degrades at its site without cargo help',
+      source: 'schematic',
+    },
+    ecmDegradeGain: {
+      default: 1, min: 0, max: 100, unit: '1', doc: 'extra degradation per unit of ecm.degrade cargo response (MMPs, ADAMTS)',
+      source: 'schematic: exosomal MMPs degrade ECM (review: Step 1)',
+    },
+    intravasationRatePerHour: {
+      default: 0.05, min: 0, max: 100, unit: 'per hour', doc: 'intravasation rate of a fully mesenchymal cell next to a vessel of base permeability',
+      source: 'schematic',
+    },
+    vesselReachUm: {
+      default: 20, min: 0, max: 500, unit: 'µm', doc: 'distance from a vessel segment within which a cell can intravasate', source: 'schematic',
+    },
+    lymphFraction: {
+      default: 0.2, min: 0, max: 1, unit: '1', doc: 'share of intravasations into lymphatics (the rest into blood)',
+      source: 'schematic: lymph-node metastasis is common in carcinomas (Table 1)',
+    },
+    lymphangiogenesisGain: {
+      default: 1, min: 0, max: 100, unit: '1', doc: 'relative rise of the lymphatic share per unit of lymphangiogenesis response',
+      source: 'schematic',
+    },
+  },
+  step(ctx, p) {
+    const w = ctx.world;
+    const t = w.pools.tumour;
+    const c = t.cols;
+    const rng = ctx.rng;
+    const dt = ctx.tickHours;
+    const primary = REGIONS[REGION_PRIMARY];
+    const ecm = w.regions[REGION_PRIMARY].fields.ecm;
+    const tgfb = w.regions[REGION_PRIMARY].fields.tgfb;
+    const doseKeep = dexp(-(0.6931471805599453 * dt) / p.doseHalfLifeHours);
+    const degradeResponse = responseOf(w, REGION_PRIMARY, FX.ecmDegrade);
+    const lymphShare = Math.min(1, p.lymphFraction * (1 + p.lymphangiogenesisGain * Math.max(0, responseOf(w, REGION_PRIMARY, FX.lymphangiogenesis))));
+    const e = w.pools.endothelium;
+    const ec = e.cols;
+    const reach2 = p.vesselReachUm * p.vesselReachUm;
+    const dir = new Float64Array(2);
+    let intravasated = 0;
+    for (let i = 0; i < t.count; i++) {
+      if (c.region[i] !== REGION_PRIMARY) continue;
+      const stage = c.stage[i];
+      if (stage !== Stage.primary && stage !== Stage.invading) continue;
+      const profile = w.clones[c.clone[i]].profile;
+      // Internalised cargo acts through the clone's profile strengths; suppressing cargo
+      // (miR-770, miR-7) counts against inducing cargo.
+      const cargo = w.cargo.strength(profile, FX.emtInduce) + w.cargo.strength(profile, FX.invasionBoost)
+        - w.cargo.strength(profile, FX.invasionSuppress);
+      const drive = saturating(c.dose[i], p.doseHalfPackets) * saturating(cargo, p.cargoHalf)
+        + p.tgfbWeight * saturating(tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
+      c.dose[i] *= doseKeep;
+      if (stage === Stage.primary) {
+        c.emt[i] -= c.emt[i] * perTickProbability(p.metRevertPerHour, dt);
+        if (rng.uniform() < perTickProbability(p.switchRatePerHour * drive, dt)) {
+          c.stage[i] = Stage.invading;
+          c.stageTick[i] = ctx.tick;
+        }
+        continue;
+      }
+      const emt = c.emt[i] + (1 - c.emt[i]) * perTickProbability(p.emtRatePerHour, dt);
+      c.emt[i] = emt;
+      if (rng.uniform() < perTickProbability(p.metRevertPerHour, dt)) {
+        c.stage[i] = Stage.primary;
+        c.stageTick[i] = ctx.tick;
+        continue;
+      }
+      // Invading: crawl (slower in dense matrix), degrade matrix, maybe intravasate.
+      const local = ecm.sample(c.x[i], c.y[i]);
+      const step = (p.speedUmPerHour * dt * emt) / (0.5 + local);
+      rng.direction(dir);
+      c.x[i] = reflect(c.x[i] + step * dir[0], primary.x0Um, primary.x1Um);
+      c.y[i] = reflect(c.y[i] + step * dir[1], primary.y0Um, primary.y1Um);
+      ecm.deposit(c.x[i], c.y[i], -p.mmpPerHour * dt * (1 + p.ecmDegradeGain * degradeResponse));
+      let bestPerm = -1;
+      for (let s = 0; s < e.count; s++) {
+        if (ec.region[s] !== REGION_PRIMARY) continue;
+        const mx = (ec.ax[s] + ec.bx[s]) / 2 - c.x[i];
+        const my = (ec.ay[s] + ec.by[s]) / 2 - c.y[i];
+        if (mx * mx + my * my <= reach2 && ec.permeability[s] > bestPerm) bestPerm = ec.permeability[s];
+      }
+      if (bestPerm < 0) continue;
+      const rate = p.intravasationRatePerHour * emt * (bestPerm / BASE_PERMEABILITY);
+      if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
+      const seg = rng.uniform() < lymphShare ? w.graph.primaryLymphOutlet : w.graph.primaryVenousOutlet;
+      c.stage[i] = Stage.circulating;
+      c.region[i] = REGION_BLOOD;
+      c.seg[i] = seg;
+      c.sUm[i] = 0;
+      c.leftTick[i] = ctx.tick;
+      c.stageTick[i] = ctx.tick;
+      placeOnSegment(w.graph, seg, 0, c.x, c.y, i);
+      intravasated++;
+    }
+    w.counters[INTRAVASATED] += intravasated;
+  },
+});

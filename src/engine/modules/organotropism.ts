@@ -1,0 +1,101 @@
+import { perTickProbability } from '../../core/rates';
+import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
+import { reflect } from '../../world/tissue';
+import { FX } from '../effect-index';
+import { Stage } from '../kinds';
+import { metricIndex } from '../metrics';
+import { defineModule } from '../module';
+import { SLOT_BLOOD } from '../world';
+import { responseOf } from './cargo-exposure';
+
+const ARRESTED = ORGANS.map((o) => metricIndex(`ctc.arrested.${o}`));
+
+/**
+ * Step 4, organotropism. Exosomes in an organ's capillary bed leave the blood into its tissue
+ * at a rate raised by their integrins' affinity for that organ (α6β4/α6β1 → lung, αvβ5 → liver;
+ * Hoshino et al., 2015). CTCs arrest in capillary beds — most in the first bed they meet (size
+ * restriction; platelet-cloaked cells are larger) — and more where the endothelium has been
+ * primed by the niche or adhesion cargo.
+ */
+export const organotropism = defineModule({
+  id: 'organotropism',
+  doc: 'Integrin homing of exosomes to organs; CTC arrest in capillary beds by size, cloak and primed endothelium (review: Step 4).',
+  phase: 'exchange',
+  everyTicks: 1,
+  params: {
+    bedExitRatePerHour: {
+      default: 0.3, min: 0, max: 100, unit: 'per hour', doc: 'rate an exosome without homing cargo leaves the blood in an organ’s capillary bed',
+      source: 'schematic: organs clear circulating vesicles within hours',
+    },
+    homingGain: {
+      default: 6, min: 0, max: 1000, unit: '1', doc: 'relative rise of that rate per unit of integrin homing weight toward the organ',
+      source: 'schematic: integrin-matched organs take up several-fold more TDEs (Hoshino et al., 2015)',
+    },
+    arrestRatePerHour: {
+      default: 0.35, min: 0, max: 100, unit: 'per hour', doc: 'arrest hazard of an uncloaked CTC in a capillary bed with unprimed endothelium',
+      source: 'schematic: most CTCs lodge in the first capillary bed downstream (size restriction)',
+    },
+    cloakedArrestFactor: {
+      default: 1.5, min: 0, max: 100, unit: '1', doc: 'arrest multiplier for a platelet-cloaked CTC', source: 'schematic: platelet aggregates arrest more easily',
+    },
+    primedArrestGain: {
+      default: 3, min: 0, max: 1000, unit: 'per niche unit', doc: 'relative rise of arrest per unit of the organ’s mean niche level',
+      source: 'schematic: primed endothelium expresses adhesion molecules (review: Step 4–5)',
+    },
+    adhesionGain: {
+      default: 1, min: 0, max: 1000, unit: '1', doc: 'relative rise of arrest per unit of adhesion.endothelium response in blood',
+      source: 'schematic: exosomal integrins such as αvβ6 and CD151 raise adhesion (Table 2)',
+    },
+  },
+  step(ctx, p) {
+    const w = ctx.world;
+    const rng = ctx.rng;
+    const dt = ctx.tickHours;
+    const { graph, cargo } = w;
+    const nicheMean = w.regions.map((r) => r.fields.niche.total() / r.fields.niche.values.length);
+
+    // Exosomes: per profile and organ, the chance of leaving the blood this tick.
+    const profiles = cargo.profileCount;
+    const exit = new Float64Array(profiles * 6);
+    for (let q = 0; q < profiles; q++) {
+      for (let r = 1; r < 6; r++) {
+        const homing = cargo.regionalStrength(q, FX.homing, r);
+        exit[q * 6 + r] = perTickProbability(p.bedExitRatePerHour * (1 + p.homingGain * (homing > 0 ? homing : 0)), dt);
+      }
+    }
+    const ex = w.pools.exosome;
+    const e = ex.cols;
+    for (let i = 0; i < ex.count; i++) {
+      if (e.region[i] !== REGION_BLOOD) continue;
+      const bed = graph.segments[e.seg[i]].bedRegion;
+      if (bed <= REGION_PRIMARY || !(rng.uniform() < exit[e.profile[i] * 6 + bed])) continue;
+      const r = REGIONS[bed];
+      e.region[i] = bed;
+      e.x[i] = reflect(e.x[i] + (rng.uniform() * 2 - 1) * 30, r.x0Um, r.x1Um);
+      e.y[i] = reflect(e.y[i] + (rng.uniform() * 2 - 1) * 30, r.y0Um, r.y1Um);
+    }
+
+    // CTCs: arrest in organ beds.
+    const adhesion = 1 + p.adhesionGain * Math.max(0, responseOf(w, SLOT_BLOOD, FX.adhesionEndothelium));
+    const t = w.pools.tumour;
+    const tc = t.cols;
+    for (let i = 0; i < t.count; i++) {
+      if (tc.stage[i] !== Stage.circulating) continue;
+      const bed = graph.segments[tc.seg[i]].bedRegion;
+      if (bed <= REGION_PRIMARY) continue;
+      const rate = p.arrestRatePerHour * (tc.cloak[i] > 0 ? p.cloakedArrestFactor : 1) * (1 + p.primedArrestGain * nicheMean[bed]) * adhesion;
+      if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
+      const r = REGIONS[bed];
+      tc.stage[i] = Stage.arrested;
+      tc.region[i] = bed;
+      tc.seg[i] = -1;
+      tc.x[i] = reflect(tc.x[i], r.x0Um, r.x1Um);
+      tc.y[i] = reflect(tc.y[i] + (rng.uniform() * 2 - 1) * 8, r.y0Um, r.y1Um);
+      tc.arrestRegion[i] = bed;
+      tc.arrestNiche[i] = w.regions[bed].fields.niche.sample(tc.x[i], tc.y[i]);
+      tc.wasCloaked[i] = tc.cloak[i] > 0 ? 1 : tc.wasCloaked[i];
+      tc.stageTick[i] = ctx.tick;
+      w.counters[ARRESTED[bed - 1]]++;
+    }
+  },
+});

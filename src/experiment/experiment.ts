@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { ScenarioError } from '../scenario/errors';
+import { gridJobs, runKey, shardJobs, type ArmSpec, type Shard } from './grid';
+import { writeOutputs, orderedRecords, type OutputsWritten } from './outputs';
+import { resolveWorkerCount, runJobs, type PoolStats } from './pool';
+import { Progress, type ProgressSink } from './progress';
+import { buildSpec } from './resolve-arms';
+import type { RunJob } from './run-one';
+import type { ExperimentSpec } from './spec';
+import { RunStore } from './store';
+
+// One experiment end to end: resolve arms, open (or resume) the directory, run what is not yet
+// done on the pool, and — unless this is one shard of a larger grid — write the outputs.
+
+/** What to run. */
+export interface ExperimentOptions {
+  scenarioFile: string;
+  arms: ArmSpec[];
+  seeds: number[];
+  ticks?: number;
+  trajectoryEvery?: number;
+  workers: number | 'auto';
+  shard: Shard | null;
+  out: string;
+  /** Progress bar destination (null: none). */
+  progress: ProgressSink | null;
+}
+
+/** What happened. */
+export interface ExperimentResult {
+  spec: ExperimentSpec;
+  /** Runs in this invocation's slice of the grid. */
+  planned: number;
+  /** Of those, already in runs.jsonl before this invocation. */
+  resumed: number;
+  /** Run now. */
+  ran: number;
+  /** Whether a partial last line (an interrupted write) was dropped and redone. */
+  repaired: boolean;
+  pool: PoolStats;
+  /** Outputs, when the whole grid is done (not for a shard). */
+  outputs: OutputsWritten | null;
+  wallMs: number;
+}
+
+/** Reads the scenario file, naming it in the error if it cannot be read. */
+export function readScenarioText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ScenarioError(file, [{ path: '', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
+  }
+}
+
+/** Runs (or resumes) an experiment and writes its outputs. */
+export async function runExperiment(opts: ExperimentOptions): Promise<ExperimentResult> {
+  const started = performance.now(); // det-ok: reported wall time only
+  const text = readScenarioText(opts.scenarioFile);
+  const spec = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, trajectoryEvery: opts.trajectoryEvery });
+  const store = RunStore.open(opts.out, spec, opts.shard);
+  try {
+    const slice = shardJobs(gridJobs(spec.arms.map((a) => a.name), spec.seeds), opts.shard);
+    const todo = slice.filter((j) => !store.done.has(runKey(j.arm, j.seed)));
+    const armWhatIfs = new Map(opts.arms.map((a) => [a.name, a.whatIfs]));
+    const jobs: RunJob[] = todo.map((j) => ({ arm: j.arm, seed: j.seed, whatIfs: armWhatIfs.get(j.arm)!, ticks: spec.ticks, trajectoryEvery: spec.trajectoryEvery }));
+    const workers = resolveWorkerCount(opts.workers, jobs.length);
+    const note = `${workers ? `${workers} worker${workers === 1 ? '' : 's'}` : 'in-process'}${opts.shard ? `  shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
+    const progress = jobs.length ? new Progress(opts.progress, jobs.length, note) : null;
+    const pool = await runJobs(jobs, {
+      workers,
+      scenarioText: text,
+      file: opts.scenarioFile,
+      onResult: (rec) => {
+        store.append(rec);
+        progress?.step();
+      },
+    });
+    progress?.finish();
+    const outputs = opts.shard ? null : writeOutputs(opts.out, spec, orderedRecords(spec, store.done, opts.out));
+    return {
+      spec,
+      planned: slice.length,
+      resumed: slice.length - todo.length,
+      ran: todo.length,
+      repaired: store.repaired,
+      pool,
+      outputs,
+      wallMs: performance.now() - started, // det-ok: reported wall time only
+    };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { METRICS } from '../engine/metrics';
+import { ExperimentDirError } from './errors';
+import { gridJobs, runKey } from './grid';
+import { buildReportData, organBars } from './report-data';
+import { reportHtml } from './report-html';
+import type { ExperimentSpec, RunRecord } from './spec';
+import { writeFileAtomic } from './store';
+import { buildSummary, summaryJson, type Summary } from './summary';
+import { resultsCsv } from './tidy-csv';
+import { loadReportAssets } from './uplot-assets';
+
+// The finished experiment's files. Everything is derived from the spec and the records put in
+// canonical order (arms as given, seeds ascending), never from completion order, so results.csv,
+// summary.json and report.html are the same bytes for any worker count, shard split or resume.
+
+/** Output file names. */
+export const OUTPUT_FILES = { csv: 'results.csv', summary: 'summary.json', report: 'report.html' } as const;
+
+/**
+ * Records of the spec's whole grid in canonical order (arm-major, seeds ascending). Throws
+ * ExperimentDirError naming the first missing runs when the grid is incomplete.
+ */
+export function orderedRecords(spec: ExperimentSpec, byKey: ReadonlyMap<string, RunRecord>, where: string): RunRecord[] {
+  const missing = gridJobs(spec.arms.map((a) => a.name), spec.seeds).filter((j) => !byKey.has(runKey(j.arm, j.seed)));
+  if (missing.length) {
+    const shown = missing.slice(0, 5).map((j) => `(${j.arm}, seed ${j.seed})`).join(', ');
+    throw new ExperimentDirError(`${where}: ${missing.length} of ${spec.arms.length * spec.seeds.length} runs are missing, e.g. ${shown}${missing.length > 5 ? ', …' : ''}`);
+  }
+  const out: RunRecord[] = [];
+  for (const arm of spec.arms) for (const seed of spec.seeds) out.push(byKey.get(runKey(arm.name, seed))!);
+  return out;
+}
+
+/** What writeOutputs wrote. */
+export interface OutputsWritten {
+  summary: Summary;
+  csvRows: number;
+  paths: string[];
+}
+
+/** Writes results.csv, summary.json and report.html into `dir` from canonically ordered records. */
+export function writeOutputs(dir: string, spec: ExperimentSpec, records: readonly RunRecord[]): OutputsWritten {
+  const summary = buildSummary(spec, records);
+  const csv = resultsCsv(spec, records);
+  const bars = organBars(spec, records);
+  const docs: Record<string, string> = {};
+  for (const m of METRICS) if (spec.metricNames.includes(m.name)) docs[m.name] = m.doc;
+  const html = reportHtml({
+    summary,
+    data: buildReportData(spec, records),
+    organs: bars && { prefix: bars.prefix, organs: bars.organs, arms: bars.arms, label: `${bars.prefix}* (final)` },
+    docs,
+    assets: loadReportAssets(),
+  });
+  const paths = [join(dir, OUTPUT_FILES.csv), join(dir, OUTPUT_FILES.summary), join(dir, OUTPUT_FILES.report)];
+  writeFileAtomic(paths[0], csv);
+  writeFileAtomic(paths[1], summaryJson(summary));
+  writeFileAtomic(paths[2], html);
+  return { summary, csvRows: records.length * spec.metricNames.length, paths };
+}
