@@ -21,10 +21,11 @@ function bruteForceChecksum(agents: number, ticks: number, seed: string): number
   }
   const wrap = (v: number) => (v < 0 ? v + side : v >= side ? v - side : v);
   const image = (d: number) => (d > side / 2 ? d - side : d < -side / 2 ? d + side : d);
+  const maxTurn = 15 * DEG_TO_RAD;
   let checksum = 0;
   for (let t = 0; t < 2 + ticks; t++) {
     for (let i = 0; i < agents; i++) {
-      hs[i] += (rng() * 2 - 1) * 15 * DEG_TO_RAD;
+      hs[i] += (rng() * 2 - 1) * maxTurn;
       xs[i] = wrap(xs[i] + 0.5 * dcos(hs[i]));
       ys[i] = wrap(ys[i] + 0.5 * dsin(hs[i]));
     }

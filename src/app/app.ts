@@ -1,4 +1,6 @@
+import { CATALOG_VERSION } from '../catalog/index';
 import { readFrame } from '../engine/frame';
+import { ENGINE_VERSION } from '../engine/version';
 import type { SimEvent } from '../engine/events';
 import type { AdvanceResult, InitResult, WorldLayout } from '../protocol/engine-api';
 import type { ScenarioIssue } from '../scenario/errors';
@@ -207,8 +209,20 @@ export class App {
       speed: (v) => (this.client.speed = v),
       lesson: (on) => this.setLesson(on),
       share: () => void this.share(),
-      exportAs: (kind) => void exportRun(this, kind),
+      exportAs: (kind) => this.exportAs(kind),
     };
+  }
+
+  private exportAs(kind: 'csv' | 'json' | 'png' | 'scenario'): void {
+    const run = this.run;
+    if (!run) return;
+    void this.client.api.stateHash().then((stateHash) => exportRun(kind, {
+      series: this.series, events: this.events.events, scenarioText: this.scenarioText, png: () => this.map.toPng(),
+      run: {
+        scenario: presetById(this.state.preset ?? '')?.file ?? 'edited scenario', scenarioName: run.name, scenarioHash: run.scenarioHash,
+        seed: run.seed, whatIfs: run.whatIfs, tick: this.client.tick, stateHash, engineVersion: ENGINE_VERSION, catalogVersion: CATALOG_VERSION,
+      },
+    }));
   }
 
   private setLesson(on: boolean): void {

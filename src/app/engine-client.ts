@@ -54,7 +54,7 @@ export class EngineClient {
   constructor(private readonly listener: RunListener) {
     this.worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'exocascade-engine' });
     this.api = Comlink.wrap<EngineApi>(this.worker);
-    requestAnimationFrame(this.loop);
+    setTimeout(this.loop, 0);
   }
 
   /** Loads a scenario; on failure returns why and the current run keeps going untouched. */
@@ -123,10 +123,15 @@ export class EngineClient {
     while (this.inFlight) await new Promise((r) => setTimeout(r, 2));
   }
 
-  private readonly loop = (now: number): void => {
-    requestAnimationFrame(this.loop);
+  /**
+   * The pacing loop. It runs on timers, not animation frames: the simulation's pace must not
+   * depend on the display (headless browsers and background tabs throttle frames).
+   */
+  private readonly loop = (): void => {
+    const now = performance.now();
     const dt = Math.min(100, now - (this.lastNow || now));
     this.lastNow = now;
+    setTimeout(this.loop, this.playing || this.drawPending ? 8 : 50);
     if (this.inFlight || this.busy || this.runId < 0) return;
     if (!this.playing) {
       if (this.drawPending) void this.request(0);

@@ -21,3 +21,18 @@ export function formatSimTime(tick: number, tickHours: number): string {
 export function metricLabel(name: string): string {
   return name.replace(/\./g, ' ');
 }
+
+/** A metric value in few characters, for tables: 0.29, 1.2k, 34k. */
+export function formatCompact(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${(v / 1e6).toFixed(a >= 1e7 ? 0 : 1)}M`;
+  if (a >= 1e4) return `${Math.round(v / 1e3)}k`;
+  if (a >= 1e3) return `${(v / 1e3).toFixed(1)}k`;
+  if (Number.isInteger(v)) return String(v);
+  if (a >= 10) return v.toFixed(0);
+  if (a >= 1) return v.toFixed(1);
+  // Fractions without the leading zero keep table columns narrow: .35, <.01.
+  if (a >= 0.01) return `${v < 0 ? '-' : ''}${a.toFixed(2).slice(1)}`;
+  return v < 0 ? '>-.01' : '<.01';
+}

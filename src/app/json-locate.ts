@@ -125,13 +125,76 @@ export function locatePointer(text: string, pointer: string): TextSpot | null {
   return found;
 }
 
-/** Where a JSON syntax error is, from the parser's message ("… at position 57 …" or "line 4 column 3"). */
+/**
+ * Offset of the first JSON syntax error in `text`, or -1 when it parses. A strict recursive
+ * descent, because engines word (and place) JSON.parse errors differently.
+ */
+export function firstSyntaxError(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const lit = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const str = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 32) fail();
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        ws();
+        if (c === '{') {
+          if (text[i] !== '"') fail();
+          str();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return str();
+    if (c === 't') return lit('true');
+    if (c === 'f') return lit('false');
+    if (c === 'n') return lit('null');
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return Math.min(at as number, text.length);
+  }
+}
+
+/** Where a JSON syntax error is: from the parser's message when it gives a position, else found directly. */
 export function syntaxErrorSpot(text: string, message: string): TextSpot | null {
   const m = message.match(/position (\d+)/);
   if (m) return spot(text, Math.min(Number(m[1]), text.length), 1);
-  const lc = message.match(/line (\d+) column (\d+)/);
-  if (!lc) return null;
-  let offset = 0;
-  for (let line = 1; line < Number(lc[1]) && offset >= 0; line++) offset = text.indexOf('\n', offset) + 1;
-  return spot(text, Math.max(0, offset) + Number(lc[2]) - 1, 1);
+  const at = firstSyntaxError(text);
+  return at < 0 ? null : spot(text, at, 1);
 }

@@ -6,15 +6,17 @@
 //  - a torus of side sqrt(agents / 4) (4 agents per unit area); RNG seedrandom.xor128(seed),
 //    each draw u = rng() in [0, 1);
 //  - placement, agent by agent: x = u·side, y = u·side, heading = u·2π;
-//  - each tick, agent by agent: heading += (2u - 1)·15·DEG_TO_RAD; x += 0.5·dcos(heading);
-//    y += 0.5·dsin(heading); wrap into [0, side);
+//  - each tick, agent by agent: heading += (2u - 1)·maxTurn with maxTurn = 15·DEG_TO_RAD;
+//    x += 0.5·dcos(heading); y += 0.5·dsin(heading); wrap into [0, side);
 //  - then every agent counts the other agents with dx² + dy² <= 1, dx and dy being torus
 //    minimum images (dx - side when dx > side/2, dx + side when dx < -side/2);
 //  - the checksum is the sum of all counts over all 2 + ticks ticks (the 2 warm-up ticks are
 //    part of the trajectory; only the timing leaves them out).
+// This implementation stores agents in cell order and re-sorts them every tick, for memory
+// locality; draws are still consumed in agent-id order, so the trajectory is the one above.
 
-// seedrandom's xor128 module directly: the package index seeds its default generator with
-// Math.random at import, which the test suite forbids (see src/core/xor128.d.ts).
+// seedrandom's xor128 module directly: the package index draws an unseeded random number at
+// import to seed its default generator, which the test suite forbids (see src/core/xor128.d.ts).
 import xor128 from 'seedrandom/lib/xor128.js';
 import { DEG_TO_RAD, dsincos } from '../core/detmath';
 import { NeighbourGrid } from '../core/neighbour-grid';
@@ -180,7 +182,7 @@ function countNeighbours(grid: NeighbourGrid, sortedX: Float64Array, sortedY: Fl
       total += pairs(sortedX, sortedY, start[base], start[base + 1],
         start[nBase], start[nBase + 2], 0, shiftY);
       total += pairs(sortedX, sortedY, start[base], start[base + 1],
-        start[nBase + cellsX - 1], start[nBase + cellsX], side, shiftY);
+        start[nBase + cellsX - 1], start[nBase + cellsX], -side, shiftY);
       for (let col = 1; col < cellsX - 1; col++) {
         total += pairs(sortedX, sortedY, start[base + col], start[base + col + 1],
           start[nBase + col - 1], start[nBase + col + 2], 0, shiftY);

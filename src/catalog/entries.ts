@@ -374,8 +374,8 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   'mir-191': { effects: [e('emt.induce')] },
   'let-7a': { effects: [e('emt.induce')] },
   'immunomodulatory-proangiogenic-factors': {
-    effects: [e('angio.sprout'), e('tcell.suppress')],
-    why: 'Steps 2 and 3 with no immune cell named: T-cell suppression stands for generic immunosuppression.',
+    effects: [e('angio.sprout'), e('tcell.suppress', 0.5)],
+    why: 'Steps 2 and 3 with no immune cell named: T-cell suppression stands for generic immunosuppression, at half strength because no ligand or target is characterised.',
   },
   upar: { effects: [e('angio.sprout')] },
   'mir-106b-5p': { effects: [e('met.transition')] },

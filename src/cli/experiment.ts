@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExperimentDirError } from '../experiment/errors';
 import { runExperiment, type ExperimentResult } from '../experiment/experiment';
 import { fmtInterval, fmtSigned } from '../experiment/format';
 import { BASELINE, GridSyntaxError, parseArms, parseSeeds, parseShard } from '../experiment/grid';
 import { formatDuration } from '../experiment/progress';
-import { RUNS_FILE } from '../experiment/store';
+import { ExperimentDirError, RUNS_FILE } from '../experiment/store';
 import type { Summary } from '../experiment/summary';
 import { UsageError, intOption } from './usage';
 
@@ -14,16 +13,6 @@ export function parseWorkers(value: string | undefined): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
   if (!/^\d+$/.test(value)) throw new UsageError(`--workers expects "auto" or a non-negative integer, got "${value}"`);
   return Number(value);
-}
-
-/** Runs `fn`, turning grid syntax errors into usage errors (exit 2 with usage). */
-export function asUsage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof GridSyntaxError) throw new UsageError(err.message);
-    throw err;
-  }
 }
 
 /** The headline line per arm for the stdout summary: first headline metric's paired effect. */
@@ -75,29 +64,28 @@ export async function experimentCommand(argv: string[], write: (s: string) => vo
   if (positionals.length !== 1) throw new UsageError('experiment needs exactly one scenario file');
   if (values.seeds === undefined) throw new UsageError('experiment needs --seeds, e.g. --seeds 1..50');
   if (values.out === undefined) throw new UsageError('experiment needs --out DIR');
-  const arms = asUsage(() => parseArms(values.arm ?? []));
-  const seeds = asUsage(() => parseSeeds(values.seeds!));
-  const shard = values.shard === undefined ? null : asUsage(() => parseShard(values.shard!));
-  const ticks = intOption(values.ticks, 'ticks');
-  const every = intOption(values['trajectory-every'], 'trajectory-every');
-  if (every === 0) throw new UsageError('--trajectory-every must be at least 1');
-  const workers = parseWorkers(values.workers);
   const out = values.out;
-
   // Ctrl-C: finished runs are already on disk; say how to pick up where we stopped.
   const onSigint = () => {
     process.stderr.write(`\ninterrupted: finished runs are saved in ${join(out, RUNS_FILE)}; rerun the same command to resume\n`);
     process.exit(130);
   };
-  process.once('SIGINT', onSigint);
   try {
-    const result = await asUsageAsync(() => runExperiment({
-      scenarioFile: positionals[0], arms, seeds, ticks, trajectoryEvery: every, workers, shard, out,
-      progress: values.quiet ? null : process.stderr,
-    }));
-    report(result, out, write);
+    const arms = parseArms(values.arm ?? []);
+    const seeds = parseSeeds(values.seeds);
+    const shard = values.shard === undefined ? null : parseShard(values.shard);
+    const every = intOption(values['trajectory-every'], 'trajectory-every');
+    if (every === 0) throw new UsageError('--trajectory-every must be at least 1');
+    const options = {
+      scenarioFile: positionals[0], arms, seeds, ticks: intOption(values.ticks, 'ticks'), trajectoryEvery: every,
+      workers: parseWorkers(values.workers), shard, out, progress: values.quiet ? null : process.stderr,
+    };
+    process.once('SIGINT', onSigint);
+    report(await runExperiment(options), out, write);
     return 0;
   } catch (err) {
+    // Arm and seed mistakes are command-line mistakes (exit 2 with usage, via main).
+    if (err instanceof GridSyntaxError) throw new UsageError(err.message);
     if (err instanceof ExperimentDirError) {
       process.stderr.write(`exocascade experiment: ${err.message}\n`);
       return 2;
@@ -105,14 +93,5 @@ export async function experimentCommand(argv: string[], write: (s: string) => vo
     throw err;
   } finally {
     process.removeListener('SIGINT', onSigint);
-  }
-}
-
-async function asUsageAsync<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof GridSyntaxError) throw new UsageError(err.message);
-    throw err;
   }
 }

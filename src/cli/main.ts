@@ -19,6 +19,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./experiment')).experimentCommand(rest, write);
       case 'merge':
         return (await import('./merge')).mergeCommand(rest, write);
+      case 'catalog':
+        return (await import('./catalog')).catalogCommand(rest, write);
+      case 'validate':
+        return (await import('./validate')).validateCommand(rest, write);
       case 'schema':
         write(JSON.stringify(scenarioSchema(), null, 2));
         return 0;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ExperimentDirError } from '../experiment/errors';
+import { ExperimentDirError } from '../experiment/store';
 import { mergeExperimentDirs } from '../experiment/merge';
 import { headlineLines } from './experiment';
 import { UsageError } from './usage';

@@ -23,6 +23,11 @@ usage:
                  --shard i/n runs only the i-th of n interleaved slices (runs.jsonl only)
   exocascade merge DIR... --out DIR  combine shard directories into the same outputs
   exocascade bench [--json] [--quick]
+  exocascade catalog [--search TEXT] [--json]
+                 the cargo catalog from the review: effects and evidence (Table 2 rows, prose)
+  exocascade validate [--seeds N] [--ticks N] [--claim ID]... [--json]
+                 checks that the review's findings emerge (paired ensembles, 95% CIs);
+                 exit 1 when a claim fails
   exocascade schema                 print the scenario JSON Schema
 
-exit codes: 0 ok, 2 bad scenario or bad arguments, 1 any other failure`;
+exit codes: 0 ok, 2 bad scenario or bad arguments, 1 any other failure (or a failed claim)`;

@@ -18,7 +18,7 @@ import { dexp } from './detmath';
 const MAX_SUBSTEP_DIFFUSION_NUMBER = 0.2;
 /** Integers up to this magnitude are exact in a double. */
 const EXACT_INTEGER_LIMIT = 9007199254740992; // 2^53
-/** Default deposit resolution, field units: 2^-32 (fine for amounts ~1e-6..1e6 per cell per tick). */
+/** Default deposit resolution, field units: 2^-32 ≈ 2.3e-10, leaving ±2^21 ≈ 2.1e6 per cell per tick. */
 const DEFAULT_DEPOSIT_QUANTUM = 1 / 4294967296;
 
 /** Scalar field on an nx × ny grid of square cells with a deposit buffer, diffusion and decay. */

@@ -33,6 +33,7 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'ctc.killed.nk', kind: 'counter', doc: 'CTCs killed by NK cells' },
   { name: 'ctc.killed.t', kind: 'counter', doc: 'tumour cells killed by CD8 T cells' },
   { name: 'ctc.killed.shear', kind: 'counter', doc: 'CTCs lost to shear stress' },
+  { name: 'organs.killed.t', kind: 'counter', doc: 'disseminated tumour cells in organs killed by CD8 T cells' },
   { name: 'ctc.cloaked', kind: 'gauge', doc: 'circulating tumour cells cloaked by platelets' },
   { name: 'tcells.exhausted', kind: 'gauge', doc: 'CD8 T cells exhausted' },
   { name: 'nk.suppressed', kind: 'gauge', doc: 'NK cells suppressed' },

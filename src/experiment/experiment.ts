@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { ScenarioError } from '../scenario/errors';
 import { gridJobs, runKey, shardJobs, type ArmSpec, type Shard } from './grid';
 import { writeOutputs, orderedRecords, type OutputsWritten } from './outputs';
-import { resolveWorkerCount, runJobs, type PoolStats } from './pool';
+import { ExperimentPool, resolveWorkerCount, runInProcess, type PoolStats } from './pool';
 import { Progress, type ProgressSink } from './progress';
 import { buildSpec } from './resolve-arms';
 import type { RunJob } from './run-one';
-import type { ExperimentSpec } from './spec';
+import type { ExperimentSpec, RunRecord } from './spec';
 import { RunStore } from './store';
 
 // One experiment end to end: resolve arms, open (or resume) the directory, run what is not yet
@@ -55,39 +55,40 @@ export function readScenarioText(file: string): string {
 /** Runs (or resumes) an experiment and writes its outputs. */
 export async function runExperiment(opts: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now(); // det-ok: reported wall time only
-  const text = readScenarioText(opts.scenarioFile);
-  const spec = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, trajectoryEvery: opts.trajectoryEvery });
-  const store = RunStore.open(opts.out, spec, opts.shard);
+  const slice = shardJobs(gridJobs(opts.arms.map((a) => a.name), opts.seeds), opts.shard);
+  // Spawn first: thread start-up (tsx, engine modules) then overlaps resolving and resuming.
+  const threads = resolveWorkerCount(opts.workers, slice.length);
+  const pool = threads > 0 ? ExperimentPool.spawn(threads) : null;
+  let store: RunStore | null = null;
   try {
-    const slice = shardJobs(gridJobs(spec.arms.map((a) => a.name), spec.seeds), opts.shard);
-    const todo = slice.filter((j) => !store.done.has(runKey(j.arm, j.seed)));
-    const armWhatIfs = new Map(opts.arms.map((a) => [a.name, a.whatIfs]));
-    const jobs: RunJob[] = todo.map((j) => ({ arm: j.arm, seed: j.seed, whatIfs: armWhatIfs.get(j.arm)!, ticks: spec.ticks, trajectoryEvery: spec.trajectoryEvery }));
-    const workers = resolveWorkerCount(opts.workers, jobs.length);
+    const text = readScenarioText(opts.scenarioFile);
+    const { spec, arms } = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, trajectoryEvery: opts.trajectoryEvery });
+    store = RunStore.open(opts.out, spec, opts.shard);
+    const done = store.done;
+    const todo = slice.filter((j) => !done.has(runKey(j.arm, j.seed)));
+    const jobs: RunJob[] = todo.map((j) => ({ arm: j.arm, seed: j.seed, trajectoryEvery: spec.trajectoryEvery }));
+    const workers = pool ? Math.min(pool.size, jobs.length) : 0;
     const note = `${workers ? `${workers} worker${workers === 1 ? '' : 's'}` : 'in-process'}${opts.shard ? `  shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
     const progress = jobs.length ? new Progress(opts.progress, jobs.length, note) : null;
-    const pool = await runJobs(jobs, {
-      workers,
-      scenarioText: text,
-      file: opts.scenarioFile,
-      onResult: (rec) => {
-        store.append(rec);
-        progress?.step();
-      },
-    });
+    const onResult = (rec: RunRecord) => {
+      store!.append(rec);
+      progress?.step();
+    };
+    const stats: PoolStats = pool ? await pool.run(jobs, arms, onResult) : await runInProcess(jobs, arms, onResult);
     progress?.finish();
-    const outputs = opts.shard ? null : writeOutputs(opts.out, spec, orderedRecords(spec, store.done, opts.out));
+    const outputs = opts.shard ? null : writeOutputs(opts.out, spec, orderedRecords(spec, done, opts.out));
     return {
       spec,
       planned: slice.length,
       resumed: slice.length - todo.length,
       ran: todo.length,
       repaired: store.repaired,
-      pool,
+      pool: stats,
       outputs,
       wallMs: performance.now() - started, // det-ok: reported wall time only
     };
   } finally {
-    store.close();
+    await pool?.close();
+    store?.close();
   }
 }

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExperimentDirError } from './errors';
 import { writeOutputs, orderedRecords, type OutputsWritten } from './outputs';
 import { specIdentity, specOf, type ExperimentSpec, type Manifest, type RunRecord } from './spec';
-import { MANIFEST_FILE, RUNS_FILE, indexRecords, readManifest, readRunsFile, writeFileAtomic } from './store';
+import { ExperimentDirError, MANIFEST_FILE, RUNS_FILE, indexRecords, readManifest, readRunsFile, writeFileAtomic } from './store';
 
 // `exocascade merge`: combines the directories of a sharded experiment (or of any partial runs
 // of one experiment) into one complete directory with the same outputs an unsharded run writes.

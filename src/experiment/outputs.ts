@@ -1,14 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { METRICS } from '../engine/metrics';
-import { ExperimentDirError } from './errors';
 import { gridJobs, runKey } from './grid';
 import { buildReportData, organBars } from './report-data';
-import { reportHtml } from './report-html';
+import { reportHtml, type ReportAssets } from './report-html';
 import type { ExperimentSpec, RunRecord } from './spec';
-import { writeFileAtomic } from './store';
+import { ExperimentDirError, writeFileAtomic } from './store';
 import { buildSummary, summaryJson, type Summary } from './summary';
 import { resultsCsv } from './tidy-csv';
-import { loadReportAssets } from './uplot-assets';
 
 // The finished experiment's files. Everything is derived from the spec and the records put in
 // canonical order (arms as given, seeds ascending), never from completion order, so results.csv,
@@ -58,4 +58,22 @@ export function writeOutputs(dir: string, spec: ExperimentSpec, records: readonl
   writeFileAtomic(paths[1], summaryJson(summary));
   writeFileAtomic(paths[2], html);
   return { summary, csvRows: records.length * spec.metricNames.length, paths };
+}
+
+let cached: ReportAssets | null = null;
+
+/**
+ * Reads uPlot's IIFE build and CSS from node_modules (Node only; a browser caller passes its
+ * own copies to reportHtml). The installed version is pinned in package.json, so reports built
+ * from the same records are the same bytes.
+ */
+export function loadReportAssets(): ReportAssets {
+  if (!cached) {
+    const require = createRequire(import.meta.url);
+    cached = {
+      uplotJs: readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
+      uplotCss: readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'),
+    };
+  }
+  return cached;
 }

@@ -36,6 +36,7 @@ interface Handle {
   worker: Worker;
   api: Comlink.Remote<ExperimentWorkerApi>;
   spawnedAt: number;
+  closed: boolean;
   /** Rejects when the thread dies (crash, out of memory): comlink would otherwise wait forever. */
   died: Promise<never>;
 }
@@ -49,10 +50,12 @@ function spawn(): Handle {
     worker.once('exit', (code) => reject(new Error(`experiment worker exited with code ${code}`)));
   });
   died.catch(() => undefined); // observed through Promise.race below; avoid an unhandled rejection
-  return { worker, api, spawnedAt, died };
+  return { worker, api, spawnedAt, closed: false, died };
 }
 
 async function close(h: Handle): Promise<void> {
+  if (h.closed) return;
+  h.closed = true;
   h.api[Comlink.releaseProxy]();
   h.worker.removeAllListeners('exit');
   await h.worker.terminate();

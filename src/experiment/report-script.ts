@@ -21,6 +21,13 @@ export const REPORT_SCRIPT = String.raw`
     else s = a.toPrecision(3);
     return v < 0 ? MINUS + s : s;
   }
+  // Axis ticks: compact for large values so a narrow axis never clips them.
+  function tick(v) {
+    var a = Math.abs(v);
+    if (a >= 1e6) return String(+(v / 1e6).toPrecision(3)) + 'M';
+    if (a >= 1e4) return String(+(v / 1e3).toPrecision(3)) + 'k';
+    return String(+v.toPrecision(6));
+  }
   function rgba(hex, alpha) {
     var n = parseInt(hex.slice(1), 16);
     return 'rgba(' + ((n >> 16) & 255) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
@@ -68,7 +75,7 @@ export const REPORT_SCRIPT = String.raw`
       scales: { x: { time: false } },
       axes: [
         { label: 'day', size: 34, labelSize: 14, font: '11px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' },
-        { size: 52, font: '11px system-ui, sans-serif', values: function (u, vals) { return vals.map(fmt); } }
+        { size: 50, font: '11px system-ui, sans-serif', values: function (u, vals) { return vals.map(tick); } }
       ],
       series: series,
       bands: bands,
@@ -76,11 +83,16 @@ export const REPORT_SCRIPT = String.raw`
         setCursor: [function (u) {
           var k = u.cursor.idx;
           if (k === null || k === undefined) { readout.textContent = '\u00a0'; return; }
-          var parts = ['day ' + fmt(data.days[k]) + ' (tick ' + data.ticks[k] + ')'];
+          readout.textContent = '';
+          var head = document.createElement('span');
+          head.textContent = 'day ' + fmt(data.days[k]) + ' (tick ' + data.ticks[k] + ')';
+          readout.appendChild(head);
           shown.forEach(function (s) {
-            parts.push(s.arm.name + ' ' + fmt(cols[s.i][k]) + ' [' + fmt(cols[s.i + 2][k]) + ', ' + fmt(cols[s.i + 1][k]) + ']');
+            var item = document.createElement('span');
+            item.style.color = s.arm.colour;
+            item.textContent = '  ' + s.arm.name + ' ' + fmt(cols[s.i][k]) + ' [' + fmt(cols[s.i + 2][k]) + ', ' + fmt(cols[s.i + 1][k]) + ']';
+            readout.appendChild(item);
           });
-          readout.textContent = parts.join('   ');
         }]
       }
     };

@@ -5,6 +5,7 @@ import { ScenarioError } from '../scenario/errors';
 import { parseScenario, scenarioHash } from '../scenario/resolve';
 import { formatWhatIf, parseWhatIf } from '../scenario/whatif';
 import { GridSyntaxError, type ArmSpec } from './grid';
+import type { ArmConfig } from './run-one';
 import { SPEC_FORMAT, defaultTrajectoryEvery, type ExperimentSpec } from './spec';
 
 /** Options that, with the scenario and arms, fix an experiment. */
@@ -16,12 +17,19 @@ export interface SpecOptions {
   trajectoryEvery?: number;
 }
 
+/** A resolved experiment: its spec and every arm's config (by arm name) for the runners. */
+export interface ResolvedExperiment {
+  spec: ExperimentSpec;
+  arms: Record<string, ArmConfig>;
+}
+
 /**
  * Resolves the baseline and every arm against the scenario text before anything runs, so a bad
  * arm fails at once. Problems in the scenario file itself throw its ScenarioError unchanged;
  * problems in an arm's what-ifs throw GridSyntaxError naming the arm and the what-if.
  */
-export function buildSpec(scenarioText: string, file: string, arms: readonly ArmSpec[], opts: SpecOptions): ExperimentSpec {
+export function buildSpec(scenarioText: string, file: string, arms: readonly ArmSpec[], opts: SpecOptions): ResolvedExperiment {
+  const configs: Record<string, ArmConfig> = {};
   const base = parseScenario(scenarioText, file, { ticks: opts.ticks });
   const infos = arms.map((arm) => {
     let config;
@@ -36,11 +44,13 @@ export function buildSpec(scenarioText: string, file: string, arms: readonly Arm
       });
       throw new GridSyntaxError(lines.join('\n'));
     }
-    return { name: arm.name, whatIfs: arm.whatIfs.map((w) => formatWhatIf(parseWhatIf(w))), scenarioHash: scenarioHash(config) };
+    const hash = scenarioHash(config);
+    configs[arm.name] = { config, scenarioHash: hash };
+    return { name: arm.name, whatIfs: arm.whatIfs.map((w) => formatWhatIf(parseWhatIf(w))), scenarioHash: hash };
   });
   const every = opts.trajectoryEvery ?? defaultTrajectoryEvery(base.ticks);
   if (!(Number.isInteger(every) && every >= 1)) throw new GridSyntaxError(`--trajectory-every must be a positive integer, got ${every}`);
-  return {
+  const spec: ExperimentSpec = {
     format: SPEC_FORMAT,
     scenario: { file, name: base.name, hash: scenarioHash(base) },
     ticks: base.ticks,
@@ -52,4 +62,5 @@ export function buildSpec(scenarioText: string, file: string, arms: readonly Arm
     catalogVersion: CATALOG_VERSION,
     metricNames: [...METRIC_NAMES],
   };
+  return { spec, arms: configs };
 }

@@ -1,6 +1,6 @@
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { ExperimentDirError } from './errors';
 import { runKey, type Shard } from './grid';
 import { specConflict, type ExperimentSpec, type Manifest, type RunRecord } from './spec';
 
@@ -9,10 +9,52 @@ import { specConflict, type ExperimentSpec, type Manifest, type RunRecord } from
 // line; reopening drops that fragment (truncating the file back to the last newline) and the
 // run is simply done again. Node only.
 
+/**
+ * An experiment directory that cannot be used as asked: it holds another experiment's runs, a
+ * corrupt line, or (for merge) misses runs. The message names the directory or file and says
+ * what to do; the CLI prints it without a stack and exits with code 2.
+ */
+export class ExperimentDirError extends Error {}
+
 /** File names inside an experiment directory. */
 export const RUNS_FILE = 'runs.jsonl';
 /** The experiment's manifest (spec + shard). */
 export const MANIFEST_FILE = 'experiment.json';
+/** Present while a process is appending to the directory. */
+export const LOCK_FILE = 'experiment.lock';
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the directory's lock, so two processes never append to one runs.jsonl. A lock left by
+ * a killed process on this host is taken over; one from another host (a shared file system)
+ * must be removed by hand, since its owner cannot be checked from here.
+ */
+function takeLock(dir: string): string {
+  const path = join(dir, LOCK_FILE);
+  const me = `${process.pid}@${hostname()}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, me, { flag: 'wx' });
+      return path;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = readFileSync(path, 'utf8').trim();
+    const [pid, host] = owner.split('@');
+    if (host !== hostname()) throw new ExperimentDirError(`${dir} is locked by process ${owner}; if that process has ended, remove ${path}`);
+    if (pidAlive(Number(pid))) throw new ExperimentDirError(`${dir} is in use by another experiment (process ${pid}); wait for it or use another --out`);
+    rmSync(path, { force: true });
+  }
+  throw new ExperimentDirError(`${dir}: could not take ${path}`);
+}
 
 /** What was read from a runs.jsonl. */
 export interface RunsFile {
@@ -108,7 +150,7 @@ export class RunStore {
   private fd: number;
   private readonly runsPath: string;
 
-  private constructor(readonly dir: string, private readonly spec: ExperimentSpec, done: Map<string, RunRecord>, repaired: boolean, fd: number) {
+  private constructor(readonly dir: string, private readonly spec: ExperimentSpec, done: Map<string, RunRecord>, repaired: boolean, fd: number, private lockPath: string | null) {
     this.done = done;
     this.repaired = repaired;
     this.fd = fd;
@@ -126,14 +168,20 @@ export class RunStore {
       const why = specConflict(old, spec);
       if (why) throw new ExperimentDirError(`${dir} cannot be resumed by this experiment: ${why}. Use a different --out, or remove ${dir} to start over.`);
     }
-    const runsPath = join(dir, RUNS_FILE);
-    const file = readRunsFile(runsPath);
-    const done = indexRecords(file.records, spec, runsPath);
-    const fd = openSync(runsPath, 'a');
-    if (file.partialLine) ftruncateSync(fd, file.completeBytes);
-    const manifest: Manifest = { ...spec, shard };
-    writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
-    return new RunStore(dir, spec, done, file.partialLine, fd);
+    const lock = takeLock(dir);
+    try {
+      const runsPath = join(dir, RUNS_FILE);
+      const file = readRunsFile(runsPath);
+      const done = indexRecords(file.records, spec, runsPath);
+      const fd = openSync(runsPath, 'a');
+      if (file.partialLine) ftruncateSync(fd, file.completeBytes);
+      const manifest: Manifest = { ...spec, shard };
+      writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+      return new RunStore(dir, spec, done, file.partialLine, fd, lock);
+    } catch (err) {
+      rmSync(lock, { force: true });
+      throw err;
+    }
   }
 
   /** Appends one finished run as a single line (one write call). */
@@ -143,9 +191,11 @@ export class RunStore {
     this.done.set(runKey(rec.arm, rec.seed), rec);
   }
 
-  /** Closes the runs file. */
+  /** Closes the runs file and releases the directory. */
   close(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+    if (this.lockPath) rmSync(this.lockPath, { force: true });
+    this.lockPath = null;
   }
 }

@@ -29,7 +29,6 @@ export class Camera {
     el.addEventListener('pointerup', this.onUp);
     el.addEventListener('pointercancel', () => (this.drag = null));
     el.addEventListener('dblclick', () => this.fit(true));
-    new ResizeObserver(() => this.fit(false)).observe(el);
   }
 
   /** Fits the whole world in view; when `force` is false, only if the user has not moved it. */
@@ -37,8 +36,8 @@ export class Camera {
     if (this.userMoved && !force) return;
     this.userMoved = false;
     const { width, height } = this.worldSize();
-    const w = this.el.clientWidth || 1;
-    const h = this.el.clientHeight || 1;
+    const w = this.el.parentElement?.clientWidth || this.el.clientWidth || 1;
+    const h = this.el.parentElement?.clientHeight || this.el.clientHeight || 1;
     this.fitScale = Math.min(w / width, h / height) * 0.98;
     this.world.scale.set(this.fitScale);
     this.world.position.set((w - width * this.fitScale) / 2, (h - height * this.fitScale) / 2);

@@ -31,7 +31,7 @@ export class MapView {
   private camera!: Camera;
   private layout: WorldLayout | null = null;
   private lastFields: Float32Array[][] = [];
-  private dirty = true;
+  private dirty = false;
   private pulsing = false;
   private lastRender = 0;
   /** CPU ms of the last render() call (buffer packing and GL submission, not GPU time). */
@@ -42,8 +42,8 @@ export class MapView {
   /** Creates the WebGL canvas inside `host`. */
   async init(host: HTMLElement): Promise<void> {
     await this.app.init({
-      resizeTo: host, background: '#0b1020', antialias: true, preference: 'webgl', autoStart: false,
-      resolution: Math.min(2, window.devicePixelRatio || 1), autoDensity: true,
+      width: Math.max(1, host.clientWidth), height: Math.max(1, host.clientHeight), background: '#0b1020', antialias: true,
+      preference: 'webgl', autoStart: false, resolution: Math.min(2, window.devicePixelRatio || 1), autoDensity: true,
     });
     this.app.ticker.stop();
     host.appendChild(this.app.canvas);
@@ -52,9 +52,14 @@ export class MapView {
       this.particleRoot, this.statics.labels, this.highlight.container);
     this.app.stage.addChild(this.world);
     this.camera = new Camera(this.app.canvas, this.world, () => this.layout?.worldSize ?? { width: 1, height: 1 }, (c) => this.onClick(c));
-    for (const ev of ['wheel', 'pointermove', 'dblclick']) this.app.canvas.addEventListener(ev, () => (this.dirty = true));
-    new ResizeObserver(() => (this.dirty = true)).observe(host);
-    requestAnimationFrame(this.draw);
+    for (const ev of ['wheel', 'pointermove', 'dblclick']) this.app.canvas.addEventListener(ev, () => this.invalidate());
+    // The pane's size changes with the layout, not only with the window: follow the element.
+    new ResizeObserver(() => {
+      this.app.renderer.resize(Math.max(1, host.clientWidth), Math.max(1, host.clientHeight));
+      this.camera.fit(false);
+      this.invalidate();
+    }).observe(host);
+    this.invalidate();
   }
 
   /** Sets up the map for a run's layout (regions, vessels, kinds). */
@@ -76,7 +81,7 @@ export class MapView {
       this.colours.set(kind, colourTable(kind, layout.styles[kind] ?? []));
     }
     this.camera.fit(false);
-    this.dirty = true;
+    this.invalidate();
   }
 
   /** Draws a frame. Reads the frame's arrays now; keeps copies only of the (small) fields. */
@@ -92,14 +97,14 @@ export class MapView {
     this.refreshFields();
     const niche = layout.fieldNames.indexOf('niche');
     if (niche >= 0) this.statics.setNiche(this.lastFields.map((r) => mean(r[niche])));
-    this.dirty = true;
+    this.invalidate();
   }
 
   /** Shows a field overlay by name, or none. */
   setField(name: string | null): void {
     this.fields.field = name;
     this.refreshFields();
-    this.dirty = true;
+    this.invalidate();
   }
 
   /** Shows or hides an agent kind. */
@@ -108,7 +113,7 @@ export class MapView {
     else this.hidden.add(kind);
     const layer = this.layers.get(kind);
     if (layer) layer.container.visible = visible;
-    this.dirty = true;
+    this.invalidate();
   }
 
   /** Live particle count per kind (as last drawn). */
@@ -122,19 +127,25 @@ export class MapView {
   setPulsing(on: boolean): void {
     this.pulsing = on;
     if (!on) this.highlight.clearPulse();
-    this.dirty = true;
+    this.invalidate();
   }
 
   /** Centres the view on a point (zoom relative to the fitted view), or fits when zoom is 1. */
   focus(x: number, y: number, zoom: number): void {
     if (zoom === 1) this.camera.fit(true);
     else this.camera.focus(x, y, zoom);
-    this.dirty = true;
+    this.invalidate();
   }
 
-  /** Marks the view as needing a redraw (after changing the highlight, say). */
+  /**
+   * Marks the view as needing a redraw. The draw happens on the next animation frame, or after
+   * a short timeout when frames are throttled (headless browsers only draw when something changed).
+   */
   invalidate(): void {
+    if (this.dirty) return;
     this.dirty = true;
+    requestAnimationFrame(this.draw);
+    setTimeout(this.draw, 100);
   }
 
   /** The current view as a PNG data URL (rendered now, so the canvas has content). */
@@ -155,18 +166,18 @@ export class MapView {
     this.fields.update(this.lastFields.map((r) => r[k]));
   }
 
-  private readonly draw = (now: number): void => {
-    requestAnimationFrame(this.draw);
-    if (this.pulsing) {
-      this.highlight.animate(now - (this.lastRender || now));
-      this.dirty = true;
-    }
+  private readonly draw = (): void => {
     if (!this.dirty) return;
     this.dirty = false;
+    const now = performance.now();
+    if (this.pulsing) {
+      this.highlight.animate(now - (this.lastRender || now));
+      // Keep drawing while something pulses.
+      this.invalidate();
+    }
     this.lastRender = now;
-    const t0 = performance.now();
     this.app.render();
-    this.renderMs = performance.now() - t0;
+    this.renderMs = performance.now() - now;
   };
 }
 

@@ -4,7 +4,7 @@ import { flowColour, nicheColour } from './palette';
 
 const PRIMARY_FILL = 0x3b1f2e;
 const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 34, fill: 0xdfe6f3, fontWeight: '600' } as const;
-const SMALL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 20, fill: 0x9aa6bd } as const;
+const SMALL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 24, fill: 0xb8c2d6 } as const;
 
 /** Display name of a region id ('lymph-node' → 'Lymph node'). */
 export function regionTitle(name: string): string {

@@ -35,7 +35,7 @@ export class Controls {
   private readonly lessonBox = h('input', { type: 'checkbox', 'aria-label': 'Lesson mode' });
   private playing = false;
 
-  constructor(presets: readonly Preset[], private readonly on: ControlHandlers) {
+  constructor(presets: readonly Preset[], on: ControlHandlers) {
     this.presetSelect = h('select', { 'aria-label': 'Scenario', title: 'Scenario presets (scenarios/*.json)' },
       ...presets.map((p) => h('option', { value: p.id, title: p.description }, p.name)),
       h('option', { value: '', disabled: true }, 'edited scenario'));
@@ -55,23 +55,24 @@ export class Controls {
     speed.addEventListener('change', () => on.speed(Number(speed.value)));
     this.lessonBox.addEventListener('change', () => on.lesson(this.lessonBox.checked));
     const exportMenu = h('select', { 'aria-label': 'Export', class: 'export' },
-      h('option', { value: '' }, 'Export…'), h('option', { value: 'csv' }, 'Metrics CSV (tick,metric,value)'),
-      h('option', { value: 'json' }, 'Metrics + events JSON'), h('option', { value: 'png' }, 'Map as PNG'), h('option', { value: 'scenario' }, 'Scenario JSON'));
+      h('option', { value: '' }, 'Export…'), h('option', { value: 'csv', title: 'tidy long: tick,metric,value' }, 'Metrics CSV'),
+      h('option', { value: 'json', title: 'metrics by name, events, run identity' }, 'Metrics JSON'), h('option', { value: 'png' }, 'Map PNG'),
+      h('option', { value: 'scenario' }, 'Scenario JSON'));
     exportMenu.addEventListener('change', () => {
       const v = exportMenu.value as 'csv' | 'json' | 'png' | 'scenario' | '';
       exportMenu.value = '';
       if (v) on.exportAs(v);
     });
     this.el = h('header', { class: 'controls' },
-      h('div', { class: 'brand' }, h('strong', {}, 'exocascade'), h('span', { class: 'muted small' }, 'tumour exosomes & the metastatic cascade')),
+      h('div', { class: 'brand', title: 'tumour-derived exosomes and the metastatic cascade' }, h('strong', {}, 'exocascade')),
       h('div', { class: 'group' }, this.presetSelect,
         h('button', { onclick: () => fileInput.click(), title: 'Load a scenario file' }, 'Open…'), fileInput),
       h('label', { class: 'group' }, 'seed ', this.seedInput,
-        h('button', { class: 'icon', title: 'New random seed', 'aria-label': 'Random seed', onclick: () => on.seed(Math.floor(Math.random() * 1e6)) }, '🎲')),
+        h('button', { class: 'small', title: 'New random seed', 'aria-label': 'Random seed', onclick: () => on.seed(Math.floor(Math.random() * 1e6)) }, 'random')),
       h('div', { class: 'group transport' },
-        h('button', { onclick: () => on.reset(), title: 'Restart from tick 0 (same seed)', 'aria-label': 'Reset' }, '⟲'),
+        h('button', { onclick: () => on.reset(), title: 'Restart from tick 0 (same seed)', 'aria-label': 'Reset' }, '⟲ Reset'),
         this.playButton,
-        h('button', { onclick: () => on.step(), title: 'One tick', 'aria-label': 'Step' }, '⏭'), speed),
+        h('button', { onclick: () => on.step(), title: 'Advance one tick', 'aria-label': 'Step' }, 'Step ›'), speed),
       h('div', { class: 'group status' }, this.tickText, this.timeText, this.progress),
       h('label', { class: 'group lesson-toggle', title: 'Pause at the first event of each step and predict what comes next' }, this.lessonBox, ' Lesson'),
       h('div', { class: 'group' }, h('button', { onclick: () => on.share(), title: 'Copy a link that reproduces this run' }, 'Share'), exportMenu),

@@ -20,17 +20,19 @@ function gradient(stops: number[]): string {
  */
 export class Legend {
   readonly el = h('div', { class: 'legend' });
-  private readonly body = h('div', { class: 'legend-body' });
+  private readonly compact = h('div', { class: 'legend-compact' });
+  private readonly body = h('div', { class: 'legend-body', hidden: true });
   private field: string | null = null;
 
   constructor(private readonly onKind: (kind: string, visible: boolean) => void, private readonly onField: (name: string | null) => void) {
-    const toggle = h('button', { class: 'legend-toggle', 'aria-expanded': 'true' }, 'Legend');
+    const toggle = h('button', { class: 'legend-toggle', 'aria-expanded': 'false' }, 'Legend ▸');
     toggle.addEventListener('click', () => {
       const open = this.body.hidden;
       this.body.hidden = !open;
+      toggle.textContent = open ? 'Legend ▾' : 'Legend ▸';
       toggle.setAttribute('aria-expanded', String(open));
     });
-    this.el.append(toggle, this.body);
+    this.el.append(h('div', { class: 'legend-top' }, toggle, this.compact), this.body);
   }
 
   /** Rebuilds for a run's layout. */
@@ -44,12 +46,16 @@ export class Legend {
         if (!byColour.has(c)) byColour.set(c, []);
         byColour.get(c)!.push(s.label);
       }
-      const box = h('input', { type: 'checkbox', checked: true, 'data-kind': kind });
-      box.addEventListener('change', () => this.onKind(kind, box.checked));
       return h('div', { class: 'legend-kind' },
-        h('label', { class: 'legend-kind-name' }, box, ' ', swatch(style.base, style.shape), ' ', style.label),
+        h('div', { class: 'legend-kind-name' }, swatch(style.base, style.shape), ' ', style.label),
         h('div', { class: 'legend-states' }, ...[...byColour.entries()].map(([c, labels]) => h('span', { class: 'legend-state', title: labels.join('\n') },
           swatch(c, style.shape), ' ', shortLabel(kind, labels)))));
+    });
+    const toggles = kinds.map((kind) => {
+      const style = kindStyle(kind);
+      const box = h('input', { type: 'checkbox', checked: true, 'data-kind': kind });
+      box.addEventListener('change', () => this.onKind(kind, box.checked));
+      return h('label', { class: 'legend-kind-toggle', title: `show or hide ${style.label.toLowerCase()}` }, box, swatch(style.base, style.shape), ' ', style.label);
     });
     const fieldRadios = [null, ...layout.fieldNames].map((name) => {
       const r = h('input', { type: 'radio', name: 'field-overlay', value: name ?? '', checked: this.field === name, 'data-field': name ?? 'none' });
@@ -59,6 +65,8 @@ export class Legend {
       });
       return h('label', { class: 'field-radio', title: name ? fieldLegend(name) : 'no overlay' }, r, ' ', name ?? 'none');
     });
+    replaceChildren(this.compact, h('div', { class: 'legend-toggles' }, ...toggles),
+      h('div', { class: 'legend-fields' }, h('span', { class: 'muted' }, 'Field overlay: '), ...fieldRadios));
     replaceChildren(this.body,
       ...kindRows,
       h('div', { class: 'legend-keys' },
@@ -66,8 +74,7 @@ export class Legend {
           h('span', { class: 'bar short', style: `background:${hex(flowColour('lymph', 1))}` }), ' lymph'),
         h('div', {}, h('span', { class: 'bar', style: `background:${gradient([leakColour(0), leakColour(0.5), leakColour(1)])}` }), ' tissue vessel tight → leaky'),
         h('div', {}, h('span', { class: 'bar', style: `background:${gradient([nicheColour(0), nicheColour(0.5), nicheColour(1)])}` }), ' organ niche level (vs. the most primed)')),
-      h('div', { class: 'legend-fields' }, h('span', { class: 'muted small' }, 'Field overlay: '), ...fieldRadios),
-      this.field ? h('div', { class: 'muted small' }, fieldLegend(this.field)) : null,
+      h('div', { class: 'muted' }, 'Fields: ', ...layout.fieldNames.map((f) => h('div', {}, fieldLegend(f)))),
     );
   }
 }

@@ -19,7 +19,6 @@ export class Shell {
   private readonly notices = h('div', { class: 'notices', 'aria-live': 'polite' });
   private readonly tabBar = h('nav', { class: 'tabs', role: 'tablist' });
   private readonly tabBody = h('div', { class: 'tab-body' });
-  private tabs: Tab[] = [];
   private active = '';
   /** Called with the id of the tab shown. */
   onTab: (id: string) => void = () => {};
@@ -36,7 +35,6 @@ export class Shell {
 
   /** Sets the side panel's tabs; the first is shown. */
   setTabs(tabs: Tab[]): void {
-    this.tabs = tabs;
     replaceChildren(this.tabBar, ...tabs.map((t) => h('button', {
       role: 'tab', 'data-tab': t.id, onclick: () => this.show(t.id),
     }, t.title)));

@@ -1,17 +1,24 @@
 import { h, replaceChildren, setText } from '../dom';
-import { formatValue } from '../format';
+import { formatCompact, formatValue } from '../format';
 import { referencesForStep } from '../references';
 import type { SeriesStore } from '../series-store';
 import { STEPS, stepOfMetric, type StepDef } from '../steps';
 
 /** Short column heads for per-organ metrics. */
-const ORGAN_ABBREV: Record<string, string> = { lung: 'Lung', liver: 'Liver', bone: 'Bone', brain: 'Brain', 'lymph-node': 'LN' };
+const ORGAN_ABBREV: Record<string, string> = { lung: 'Lu', liver: 'Li', bone: 'Bo', brain: 'Br', 'lymph-node': 'LN' };
 /** A card glows while any of its counters changed within this many ticks. */
 const ACTIVE_WINDOW = 8;
 
 interface Counter {
   metric: string;
   cell: HTMLElement;
+  compact: boolean;
+}
+
+/** A counter's text: times not reached yet (negative) read "not yet". */
+function counterText(name: string, v: number, compact: boolean): string {
+  if (name.startsWith('time.') && v < 0) return 'not yet';
+  return compact ? formatCompact(v) : formatValue(v);
 }
 
 interface Card {
@@ -44,7 +51,7 @@ export class StepCards {
     if (now < 0) return;
     const then = Math.max(0, now - ACTIVE_WINDOW);
     for (const card of this.cards) {
-      for (const c of card.counters) setText(c.cell, formatValue(store.latest(c.metric)));
+      for (const c of card.counters) setText(c.cell, counterText(c.metric, store.latest(c.metric), c.compact));
       let active = false;
       for (const k of card.metrics) if (store.at(k, now) !== store.at(k, then)) active = true;
       card.el.classList.toggle('active', active);
@@ -82,22 +89,22 @@ export class StepCards {
     const list = h('dl', { class: 'counters' });
     for (const name of singles) {
       const cell = h('dd', { 'data-metric': name }, '—');
-      counters.push({ metric: name, cell });
+      counters.push({ metric: name, cell, compact: false });
       list.append(h('dt', { title: name }, name), cell);
     }
     let table: HTMLElement | null = null;
     if (perOrgan.size) {
       table = h('table', { class: 'organ-table' },
-        h('thead', {}, h('tr', {}, h('th', {}, ''), ...organs.map((o) => h('th', {}, ORGAN_ABBREV[o] ?? o)))));
+        h('thead', {}, h('tr', {}, h('th', {}, ''), ...organs.map((o) => h('th', { title: o }, ORGAN_ABBREV[o] ?? o.slice(0, 2))))));
       const body = h('tbody');
       for (const [base, byOrgan] of perOrgan) {
         const cells = organs.map((o) => {
           const metric = byOrgan.get(o);
           const cell = h('td', metric ? { 'data-metric': metric } : {}, metric ? '—' : '');
-          if (metric) counters.push({ metric, cell });
+          if (metric) counters.push({ metric, cell, compact: true });
           return cell;
         });
-        body.append(h('tr', {}, h('th', { title: base }, base), ...cells));
+        body.append(h('tr', {}, h('th', { title: `${base}.<organ>` }, base.split('.').slice(-1)[0]), ...cells));
       }
       table.append(body);
     }

@@ -25,7 +25,7 @@ export const emtInvasion = defineModule({
   everyTicks: 1,
   params: {
     switchRatePerHour: {
-      default: 0.002, min: 0, max: 10, unit: 'per hour', doc: 'hazard that a primary cell enters the EMT programme under full stimulus',
+      default: 0.01, min: 0, max: 10, unit: 'per hour', doc: 'hazard that a primary cell enters the EMT programme under full stimulus',
       source: 'schematic: only a minority of primary cells undergo EMT at any time',
     },
     emtRatePerHour: {

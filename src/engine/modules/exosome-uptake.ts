@@ -1,6 +1,7 @@
 import { REGION_PRIMARY, ORGANS } from '../../world/regions';
 import { metricIndex } from '../metrics';
 import { FX } from '../effect-index';
+import { StromaType } from '../kinds';
 import { defineModule } from '../module';
 
 const UPTAKE_PRIMARY = metricIndex('exosomes.uptake.primary');
@@ -33,12 +34,16 @@ export const exosomeUptake = defineModule({
       source: 'schematic',
     },
     educationPerUptake: {
-      default: 0.004, min: 0, max: 1, unit: 'education level', doc: 'education a resident gains per packet internalised, before cargo (capped at 1)',
+      default: 0.001, min: 0, max: 1, unit: 'education level', doc: 'education a resident gains per packet per unit of niche-building strength (capped at 1)',
+      source: 'schematic: niche-priming cargo reprogrammes stroma (Costa-Silva et al., 2015; Hoshino et al., 2015)',
+    },
+    nonspecificEducation: {
+      default: 0.25, min: 0, max: 100, unit: 'strength', doc: 'niche-building strength every packet has regardless of its cargo',
       source: 'schematic: any vesicle uptake perturbs a resident cell a little',
     },
-    nicheCargoGain: {
-      default: 1, min: 0, max: 100, unit: '1', doc: 'extra education per packet per unit of its niche-building cargo strength in this organ',
-      source: 'schematic: niche-priming cargo reprogrammes stroma (Costa-Silva et al., 2015; Hoshino et al., 2015)',
+    kupfferGain: {
+      default: 4, min: 0, max: 100, unit: '1', doc: 'weight of niche.kupffer cargo when the resident is a Kupffer cell (1 for other residents)',
+      source: 'Costa-Silva et al. (2015): exosomal MIF is taken up by Kupffer cells specifically',
     },
     nicheSignalPerUptake: {
       default: 0.05, min: 0, max: 100, unit: 'niche units', doc: 'niche signal a resident emits per packet internalised',
@@ -62,9 +67,11 @@ export const exosomeUptake = defineModule({
     // Niche-building strength of each profile in each region (niche.prime, niche.kupffer, niche.metabolic, tasc.convert).
     const profiles = w.cargo.profileCount;
     const niche = new Float64Array(profiles * 6);
+    const kupffer = new Float64Array(profiles * 6);
     for (let q = 0; q < profiles; q++) for (let r = 1; r < 6; r++) {
-      niche[q * 6 + r] = w.cargo.regionalStrength(q, FX.nichePrime, r) + w.cargo.regionalStrength(q, FX.nicheKupffer, r)
-        + w.cargo.regionalStrength(q, FX.nicheMetabolic, r) + w.cargo.regionalStrength(q, FX.tascConvert, r);
+      niche[q * 6 + r] = w.cargo.regionalStrength(q, FX.nichePrime, r) + w.cargo.regionalStrength(q, FX.nicheMetabolic, r)
+        + w.cargo.regionalStrength(q, FX.tascConvert, r);
+      kupffer[q * 6 + r] = w.cargo.regionalStrength(q, FX.nicheKupffer, r);
     }
     const tumour = w.pools.tumour.cols;
     let primary = 0;
@@ -75,6 +82,7 @@ export const exosomeUptake = defineModule({
       const isStroma = w.uptakePool[k] === UPTAKE_STROMA;
       const row = w.uptakeRow[k];
       const region = isStroma ? stroma.region[row] : w.pools.tumour.cols.region[row];
+      const kupfferWeight = isStroma && stroma.type[row] === StromaType.kupffer ? p.kupfferGain : 1;
       const cx = grid.columnOf(x);
       const cy = grid.rowOf(y);
       const r0 = cy - span < 0 ? 0 : cy - span;
@@ -94,7 +102,7 @@ export const exosomeUptake = defineModule({
           taken[j] = 1;
           ex.stageRemove(j);
           got++;
-          nicheSum += niche[e.profile[j] * 6 + region];
+          nicheSum += niche[e.profile[j] * 6 + region] + kupfferWeight * kupffer[e.profile[j] * 6 + region];
         }
       }
       if (got === 0) continue;
@@ -105,7 +113,7 @@ export const exosomeUptake = defineModule({
       }
       organ[region - 1] += got;
       if (isStroma) {
-        const ed = stroma.education[row] + p.educationPerUptake * (got + p.nicheCargoGain * (nicheSum > 0 ? nicheSum : 0));
+        const ed = stroma.education[row] + p.educationPerUptake * (p.nonspecificEducation * got + (nicheSum > 0 ? nicheSum : 0));
         stroma.education[row] = ed > 1 ? 1 : ed;
         w.regions[region].fields.niche.deposit(x, y, p.nicheSignalPerUptake * got);
       }

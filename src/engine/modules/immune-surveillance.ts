@@ -12,6 +12,7 @@ const KILLED_NK = metricIndex('ctc.killed.nk');
 const KILLED_T = metricIndex('ctc.killed.t');
 const KILLED_SHEAR = metricIndex('ctc.killed.shear');
 const DIED = metricIndex('cells.died');
+const KILLED_ORGANS = metricIndex('organs.killed.t');
 
 /**
  * Step 3, immunosuppression. Exosomal cargo in blood and in the primary suppresses immune cells:
@@ -28,11 +29,11 @@ export const immuneSurveillance = defineModule({
   everyTicks: 1,
   params: {
     nkKillRatePerHour: {
-      default: 0.06, min: 0, max: 100, unit: 'per CTC per hour', doc: 'NK kill hazard on an uncloaked CTC when every NK cell is active',
+      default: 0.15, min: 0, max: 100, unit: 'per CTC per hour', doc: 'NK kill hazard on an uncloaked CTC when every NK cell is active',
       source: 'schematic: NK cells clear most CTCs within hours to days',
     },
     tKillRatePerHour: {
-      default: 0.05, min: 0, max: 100, unit: 'per CTC per hour', doc: 'CD8 kill hazard on a CTC when every circulating CD8 cell is active',
+      default: 0.15, min: 0, max: 100, unit: 'per CTC per hour', doc: 'CD8 kill hazard on a CTC when every circulating CD8 cell is active',
       source: 'schematic',
     },
     cloakNkProtection: {
@@ -50,7 +51,7 @@ export const immuneSurveillance = defineModule({
       default: 0.8, min: 0, max: 1, unit: '1', doc: 'fraction of shear death a platelet cloak prevents', source: 'schematic',
     },
     suppressRatePerHour: {
-      default: 0.05, min: 0, max: 100, unit: 'per hour', doc: 'suppression/exhaustion hazard of an immune cell per unit of cargo response',
+      default: 0.03, min: 0, max: 100, unit: 'per hour', doc: 'suppression/exhaustion hazard of an immune cell per unit of cargo response',
       source: 'schematic: PD-L1 (Chen et al., 2018), TGF-β/NKG2D (Szczepanski et al., 2011)',
     },
     recoveryRatePerHour: {
@@ -67,16 +68,20 @@ export const immuneSurveillance = defineModule({
       default: 0.01, min: 0, max: 100, unit: 'per hour', doc: 'MDSC death hazard', source: 'schematic',
     },
     mdscSuppression: {
-      default: 0.02, min: 0, max: 100, unit: 'response per MDSC', doc: 'suppressive response each MDSC adds on T and NK cells', source: 'schematic',
+      default: 0.004, min: 0, max: 100, unit: 'response per MDSC', doc: 'suppressive response each MDSC adds on T and NK cells', source: 'schematic',
     },
     bregSuppression: {
-      default: 0.02, min: 0, max: 100, unit: 'response per B cell', doc: 'suppressive response each regulatory B cell adds on T cells', source: 'schematic',
+      default: 0.004, min: 0, max: 100, unit: 'response per B cell', doc: 'suppressive response each regulatory B cell adds on T cells', source: 'schematic',
     },
     killerCooldownTicks: {
       default: 2, min: 0, max: 1000, unit: 'ticks', integer: true, doc: 'ticks a killer needs before it can kill again', source: 'schematic',
     },
+    organKillRatePerHour: {
+      default: 0.008, min: 0, max: 100, unit: 'per cell per hour', doc: 'CD8 kill hazard on a disseminated cell in an organ when every circulating CD8 cell is active',
+      source: 'schematic: T cells patrol organs and eliminate micrometastases unless exhausted (Chen et al., 2018)',
+    },
     primaryKillRatePerHour: {
-      default: 0.002, min: 0, max: 100, unit: 'per cell per hour', doc: 'CD8 kill hazard on an invading cell in the primary when all infiltrating CD8 are active',
+      default: 0.02, min: 0, max: 100, unit: 'per cell per hour', doc: 'CD8 kill hazard on an invading cell in the primary when all infiltrating CD8 are active',
       source: 'schematic',
     },
   },
@@ -155,6 +160,8 @@ export const immuneSurveillance = defineModule({
     let byT = 0;
     let byShear = 0;
     let inPrimary = 0;
+    let inOrgans = 0;
+    const organKill = perTickProbability(p.organKillRatePerHour * tScale, dt);
     const take = (killers: number[]): boolean => {
       if (killers.length === 0) return false;
       const k = rng.int(killers.length);
@@ -179,6 +186,15 @@ export const immuneSurveillance = defineModule({
           t.stageRemove(i);
           byShear++;
         }
+      } else if (tc.region[i] !== REGION_PRIMARY && tc.region[i] !== REGION_BLOOD) {
+        // Micrometastases: killed at a rate set by the active share of CD8 cells (tissue
+        // patrols are not drawn as agents, so no killer is tied up); colonies shrink.
+        if (rng.uniform() < organKill) {
+          t.stageRemove(i);
+          inOrgans++;
+          const colony = w.pools.colony.rowOf(tc.colony[i]);
+          if (colony >= 0) w.pools.colony.cols.size[colony]--;
+        }
       } else if (stage === Stage.invading && tc.region[i] === REGION_PRIMARY) {
         if (rng.uniform() < perTickProbability(p.primaryKillRatePerHour * tPrimaryScale, dt) && take(tPrimary)) {
           t.stageRemove(i);
@@ -190,5 +206,6 @@ export const immuneSurveillance = defineModule({
     w.counters[KILLED_T] += byT;
     w.counters[KILLED_SHEAR] += byShear;
     w.counters[DIED] += inPrimary;
+    w.counters[KILLED_ORGANS] += inOrgans;
   },
 });

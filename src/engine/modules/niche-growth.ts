@@ -25,7 +25,7 @@ export const nicheGrowth = defineModule({
   everyTicks: 1,
   params: {
     nicheSecretionPerHour: {
-      default: 0.004, min: 0, max: 100, unit: 'niche units per hour', doc: 'niche signal a fully educated resident secretes',
+      default: 0.012, min: 0, max: 100, unit: 'niche units per hour', doc: 'niche signal a fully educated resident secretes',
       source: 'schematic: educated stroma recruits BMDCs and remodels matrix (review: Step 5)',
     },
     educationDecayPerHour: {
@@ -34,6 +34,17 @@ export const nicheGrowth = defineModule({
     tascRatePerHour: {
       default: 0.02, min: 0, max: 100, unit: 'per hour', doc: 'conversion rate of an educated fibroblast/epithelial cell to a TASC per unit of tasc.convert response',
       source: 'schematic: TDEs convert stromal cells into TASCs secreting IL-6/IL-8 (review: Step 5)',
+    },
+    kupfferTgfbPerHour: {
+      default: 0.05, min: 0, max: 100, unit: 'field units per hour', doc: 'TGF-β a fully educated Kupffer cell secretes',
+      source: 'Costa-Silva et al. (2015): MIF-educated Kupffer cells release TGF-β',
+    },
+    stellateActivationPerHour: {
+      default: 0.02, min: 0, max: 100, unit: 'education per hour', doc: 'education a hepatic stellate cell gains per hour at saturating TGF-β (fibronectin production)',
+      source: 'Costa-Silva et al. (2015): TGF-β makes hepatic stellate cells deposit fibronectin',
+    },
+    tgfbHalf: {
+      default: 0.5, min: 0.0001, max: 1e6, unit: 'field units', doc: 'TGF-β level giving half-maximal stellate activation', source: 'schematic',
     },
     tascBoost: {
       default: 2, min: 0, max: 100, unit: '1', doc: 'niche secretion multiplier of a TASC', source: 'schematic',
@@ -50,14 +61,18 @@ export const nicheGrowth = defineModule({
       default: 0.03, min: 0, max: 100, unit: 'per hour', doc: 'death hazard of an arrested cell that has not extravasated', source: 'schematic',
     },
     nicheHalf: {
-      default: 0.15, min: 0.0001, max: 1e6, unit: 'niche units', doc: 'local niche level at which half of extravasated cells colonise',
-      source: 'schematic: "seed and soil" — colonisation needs a receptive niche',
+      default: 0.45, min: 0.0001, max: 1e6, unit: 'niche units', doc: 'local niche level at which half of extravasated cells colonise (Hill n = 3)',
+      source: 'schematic: "seed and soil" — colonisation needs a receptive niche, a switch-like response',
+    },
+    colonisationFloor: {
+      default: 0.15, min: 0, max: 1, unit: 'probability', doc: 'chance an extravasated cell colonises an unprimed organ (the niche raises it toward 1)',
+      source: 'schematic: some disseminated cells grow without a prepared niche',
     },
     awakenRatePerHour: {
-      default: 0.01, min: 0, max: 100, unit: 'per hour', doc: 'rate a dormant cell resumes growth in a full niche', source: 'schematic',
+      default: 0.001, min: 0, max: 100, unit: 'per hour', doc: 'rate a dormant cell resumes growth in a full niche', source: 'schematic',
     },
     dormantDeathRatePerHour: {
-      default: 0.002, min: 0, max: 100, unit: 'per hour', doc: 'death hazard of a dormant cell', source: 'schematic',
+      default: 0.004, min: 0, max: 100, unit: 'per hour', doc: 'death hazard of a dormant cell', source: 'schematic',
     },
     metRatePerHour: {
       default: 0.02, min: 0, max: 100, unit: 'per hour', doc: 'rate colonising cells revert toward epithelial (MET)',
@@ -67,7 +82,7 @@ export const nicheGrowth = defineModule({
       default: 1, min: 0, max: 100, unit: '1', doc: 'relative rise of MET per unit of met.transition strength', source: 'schematic',
     },
     colonyDoublingHours: {
-      default: 30, min: 1, max: 1e5, unit: 'hours', doc: 'doubling time of a colonising cell in a full niche', source: 'schematic',
+      default: 24, min: 1, max: 1e5, unit: 'hours', doc: 'doubling time of a colonising cell in a full niche', source: 'schematic',
     },
     growthCargoGain: {
       default: 0.3, min: 0, max: 100, unit: '1', doc: 'relative change of colony growth per unit of growth.proliferate (minus growth.suppress) strength',
@@ -95,10 +110,14 @@ export const nicheGrowth = defineModule({
     const fade = 1 - perTickProbability(p.educationDecayPerHour, dt);
     for (let i = 0; i < s.count; i++) {
       const region = sc.region[i];
-      const ed = sc.education[i] * fade;
+      const type = sc.type[i];
+      const fields = w.regions[region].fields;
+      let ed = sc.education[i] * fade;
+      // The MIF relay: educated Kupffer cells secrete TGF-β, which activates stellate cells.
+      if (type === StromaType.stellate) ed += (1 - ed) * p.stellateActivationPerHour * dt * saturating(fields.tgfb.sample(sc.x[i], sc.y[i]), p.tgfbHalf);
       sc.education[i] = ed;
       if (ed <= 0) continue;
-      const type = sc.type[i];
+      if (type === StromaType.kupffer) fields.tgfb.deposit(sc.x[i], sc.y[i], p.kupfferTgfbPerHour * dt * ed);
       if (!sc.tasc[i] && ed >= 0.5 && (type === StromaType.fibroblast || type === StromaType.epithelial)) {
         const r = responseOf(w, region, FX.tascConvert);
         if (r > 0 && rng.uniform() < perTickProbability(p.tascRatePerHour * r, dt)) sc.tasc[i] = 1;
@@ -127,7 +146,9 @@ export const nicheGrowth = defineModule({
       const region = c.region[i];
       if (region === REGION_PRIMARY || region > ORGANS.length) continue;
       const stage = c.stage[i];
-      const niche = saturating(w.regions[region].fields.niche.sample(c.x[i], c.y[i]), p.nicheHalf);
+      const level = w.regions[region].fields.niche.sample(c.x[i], c.y[i]);
+      const hill = saturating(level * level * level, p.nicheHalf * p.nicheHalf * p.nicheHalf);
+      const niche = p.colonisationFloor + (1 - p.colonisationFloor) * hill;
       if (stage === Stage.arrested) {
         const leak = permMean[region] - base;
         if (rng.uniform() < perTickProbability(p.extravasationRatePerHour * (1 + p.leakGain * (leak > 0 ? leak : 0)), dt)) {

@@ -1,6 +1,5 @@
 import { perTickProbability } from '../../core/rates';
-import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
-import { reflect } from '../../world/tissue';
+import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan } from '../../world/regions';
 import { FX } from '../effect-index';
 import { Stage } from '../kinds';
 import { metricIndex } from '../metrics';
@@ -9,6 +8,8 @@ import { SLOT_BLOOD } from '../world';
 import { responseOf } from './cargo-exposure';
 
 const ARRESTED = ORGANS.map((o) => metricIndex(`ctc.arrested.${o}`));
+const LIVER = regionOfOrgan('liver');
+const LYMPH_NODE = regionOfOrgan('lymph-node');
 
 /**
  * Step 4, organotropism. Exosomes in an organ's capillary bed leave the blood into its tissue
@@ -27,19 +28,27 @@ export const organotropism = defineModule({
       default: 0.3, min: 0, max: 100, unit: 'per hour', doc: 'rate an exosome without homing cargo leaves the blood in an organ’s capillary bed',
       source: 'schematic: organs clear circulating vesicles within hours',
     },
+    liverClearanceFactor: {
+      default: 2, min: 0, max: 100, unit: '1', doc: 'multiplier of the exit rate in the liver’s fenestrated sinusoids, where Kupffer cells clear vesicles',
+      source: 'schematic: the liver takes up most circulating vesicles whatever their integrins (Hoshino et al., 2015)',
+    },
     homingGain: {
-      default: 6, min: 0, max: 1000, unit: '1', doc: 'relative rise of that rate per unit of integrin homing weight toward the organ',
+      default: 2, min: 0, max: 1000, unit: '1', doc: 'relative rise of that rate per unit of integrin homing weight toward the organ',
       source: 'schematic: integrin-matched organs take up several-fold more TDEs (Hoshino et al., 2015)',
     },
     arrestRatePerHour: {
-      default: 0.35, min: 0, max: 100, unit: 'per hour', doc: 'arrest hazard of an uncloaked CTC in a capillary bed with unprimed endothelium',
+      default: 0.2, min: 0, max: 100, unit: 'per hour', doc: 'arrest hazard of an uncloaked CTC in a capillary bed with unprimed endothelium',
       source: 'schematic: most CTCs lodge in the first capillary bed downstream (size restriction)',
+    },
+    lymphNodeArrestFactor: {
+      default: 4, min: 0, max: 100, unit: '1', doc: 'arrest multiplier in the lymph-node sinus, which filters lymph',
+      source: 'schematic: lymph nodes trap cells from afferent lymph; they are the commonest first site of carcinoma spread (Table 1)',
     },
     cloakedArrestFactor: {
       default: 1.5, min: 0, max: 100, unit: '1', doc: 'arrest multiplier for a platelet-cloaked CTC', source: 'schematic: platelet aggregates arrest more easily',
     },
     primedArrestGain: {
-      default: 3, min: 0, max: 1000, unit: 'per niche unit', doc: 'relative rise of arrest per unit of the organ’s mean niche level',
+      default: 1, min: 0, max: 1000, unit: 'per niche unit', doc: 'relative rise of arrest per unit of the organ’s mean niche level',
       source: 'schematic: primed endothelium expresses adhesion molecules (review: Step 4–5)',
     },
     adhesionGain: {
@@ -60,7 +69,8 @@ export const organotropism = defineModule({
     for (let q = 0; q < profiles; q++) {
       for (let r = 1; r < 6; r++) {
         const homing = cargo.regionalStrength(q, FX.homing, r);
-        exit[q * 6 + r] = perTickProbability(p.bedExitRatePerHour * (1 + p.homingGain * (homing > 0 ? homing : 0)), dt);
+        const organ = r === LIVER ? p.liverClearanceFactor : 1;
+        exit[q * 6 + r] = perTickProbability(p.bedExitRatePerHour * organ * (1 + p.homingGain * (homing > 0 ? homing : 0)), dt);
       }
     }
     const ex = w.pools.exosome;
@@ -69,10 +79,12 @@ export const organotropism = defineModule({
       if (e.region[i] !== REGION_BLOOD) continue;
       const bed = graph.segments[e.seg[i]].bedRegion;
       if (bed <= REGION_PRIMARY || !(rng.uniform() < exit[e.profile[i] * 6 + bed])) continue;
+      // Capillaries pervade the organ; the schematic bed is one line, so the vesicle leaves
+      // from a random point of the organ's tissue.
       const r = REGIONS[bed];
       e.region[i] = bed;
-      e.x[i] = reflect(e.x[i] + (rng.uniform() * 2 - 1) * 30, r.x0Um, r.x1Um);
-      e.y[i] = reflect(e.y[i] + (rng.uniform() * 2 - 1) * 30, r.y0Um, r.y1Um);
+      e.x[i] = r.x0Um + rng.uniform() * (r.x1Um - r.x0Um);
+      e.y[i] = r.y0Um + rng.uniform() * (r.y1Um - r.y0Um);
     }
 
     // CTCs: arrest in organ beds.
@@ -83,14 +95,15 @@ export const organotropism = defineModule({
       if (tc.stage[i] !== Stage.circulating) continue;
       const bed = graph.segments[tc.seg[i]].bedRegion;
       if (bed <= REGION_PRIMARY) continue;
-      const rate = p.arrestRatePerHour * (tc.cloak[i] > 0 ? p.cloakedArrestFactor : 1) * (1 + p.primedArrestGain * nicheMean[bed]) * adhesion;
+      const rate = p.arrestRatePerHour * (bed === LYMPH_NODE ? p.lymphNodeArrestFactor : 1) * (tc.cloak[i] > 0 ? p.cloakedArrestFactor : 1)
+        * (1 + p.primedArrestGain * nicheMean[bed]) * adhesion;
       if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
       const r = REGIONS[bed];
       tc.stage[i] = Stage.arrested;
       tc.region[i] = bed;
       tc.seg[i] = -1;
-      tc.x[i] = reflect(tc.x[i], r.x0Um, r.x1Um);
-      tc.y[i] = reflect(tc.y[i] + (rng.uniform() * 2 - 1) * 8, r.y0Um, r.y1Um);
+      tc.x[i] = r.x0Um + rng.uniform() * (r.x1Um - r.x0Um);
+      tc.y[i] = r.y0Um + rng.uniform() * (r.y1Um - r.y0Um);
       tc.arrestRegion[i] = bed;
       tc.arrestNiche[i] = w.regions[bed].fields.niche.sample(tc.x[i], tc.y[i]);
       tc.wasCloaked[i] = tc.cloak[i] > 0 ? 1 : tc.wasCloaked[i];

@@ -1,0 +1,38 @@
+import type { SimEvent } from '../engine/events';
+import { download } from './dom';
+import { exportStem, metricsCsv, metricsJson, type RunIdentity } from './export-data';
+import type { SeriesStore } from './series-store';
+
+/** What an export needs from the app. */
+export interface ExportContext {
+  series: SeriesStore;
+  events: readonly SimEvent[];
+  run: RunIdentity;
+  scenarioText: string;
+  /** The map as a PNG data URL. */
+  png(): string;
+}
+
+/** Downloads the run's metrics (CSV or JSON), the map (PNG) or the scenario (JSON). */
+export function exportRun(kind: 'csv' | 'json' | 'png' | 'scenario', ctx: ExportContext): void {
+  const stem = exportStem(ctx.run);
+  switch (kind) {
+    case 'csv':
+      download(`${stem}.csv`, metricsCsv(ctx.series), 'text/csv');
+      break;
+    case 'json':
+      download(`${stem}.json`, metricsJson(ctx.series, ctx.events, ctx.run), 'application/json');
+      break;
+    case 'png': {
+      const url = ctx.png();
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${stem}.png`;
+      a.click();
+      break;
+    }
+    case 'scenario':
+      download(`${stem}-scenario.json`, ctx.scenarioText, 'application/json');
+      break;
+  }
+}
