@@ -199,5 +199,6 @@ function deepFreeze<T>(o: T): T {
 function defaultDrainage(cancerType: string): Drainage {
   if (cancerType === 'colorectal' || cancerType === 'gastric' || cancerType === 'pancreatic') return 'portal';
   if (cancerType === 'lung') return 'pulmonary';
+  if (cancerType === 'prostate') return 'vertebral';
   return 'caval';
 }

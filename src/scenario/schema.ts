@@ -39,7 +39,7 @@ export function scenarioSchema(): JsonSchema {
       name: { type: 'string', minLength: 1, description: 'display name' },
       description: { type: 'string' },
       cancerType: { type: 'string', description: 'cancer type id from the catalog (breast, pancreatic, melanoma, colorectal, hcc, lung, gastric, prostate, …)' },
-      drainage: { enum: ['caval', 'portal', 'pulmonary'], description: 'venous drainage of the primary: caval (lung is the first capillary bed), portal (liver first) or pulmonary (arterial beds first). Default: portal for colorectal, gastric and pancreatic, pulmonary for lung, caval otherwise' },
+      drainage: { enum: ['caval', 'portal', 'pulmonary', 'vertebral'], description: 'venous drainage of the primary: caval (lung is the first capillary bed), portal (liver first), pulmonary (arterial beds first) or vertebral (bone marrow first). Default: portal for colorectal, gastric and pancreatic, pulmonary for lung, vertebral for prostate, caval otherwise' },
       seed: { type: 'integer', minimum: 0, maximum: 4294967295, default: 1, description: 'run seed (0 is a valid seed)' },
       tickHours: { type: 'number', minimum: 0.05, maximum: 48, default: 2, description: 'simulated hours per tick' },
       ticks: { type: 'integer', minimum: 0, maximum: 1000000, default: 300, description: 'ticks to run' },

@@ -2,9 +2,11 @@ import { REGION_PRIMARY, regionOfOrgan, type Organ } from './regions';
 
 /**
  * How blood leaves the primary site: caval (→ right heart → lung bed first), portal (→ liver
- * first; gut and pancreas) or pulmonary (a lung primary drains to the left heart → arterial beds).
+ * first; gut and pancreas), pulmonary (a lung primary drains to the left heart → arterial beds)
+ * or vertebral (prostate: the valveless vertebral venous plexus reaches the bone marrow first,
+ * Batson 1940).
  */
-export type Drainage = 'caval' | 'portal' | 'pulmonary';
+export type Drainage = 'caval' | 'portal' | 'pulmonary' | 'vertebral';
 
 /** A directed vessel segment of the circulation graph (schematic, µm). */
 export interface VesselSegment {
@@ -92,6 +94,7 @@ export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: n
   const primaryBed = add(0, 1, 'primary capillary bed', REGION_PRIMARY);
   const venousOutlet = drainage === 'portal' ? add(1, 10, 'portal vein', -1)
     : drainage === 'pulmonary' ? add(1, 9, 'pulmonary vein → left heart', -1)
+      : drainage === 'vertebral' ? add(1, 12, 'vertebral venous plexus', -1)
       : add(1, 5, 'primary venous drainage', -1);
   const lymphOutlet = add(2, 3, 'primary lymphatic', -1, 'lymph');
   const lnBed = add(3, 4, 'lymph node sinus', organBed('lymph-node'), 'lymph');

@@ -93,7 +93,7 @@ export class MapView {
       if (layer) layer.update(f.positions[k], f.styles[k], f.counts[k], this.colours.get(kind)!);
     });
     this.vessels.update(f.segments, f.segmentStyles);
-    this.lastFields = f.fields.map((perRegion) => perRegion.map((a) => a.slice()));
+    this.keepFields(f.fields);
     this.refreshFields();
     const niche = layout.fieldNames.indexOf('niche');
     if (niche >= 0) this.statics.setNiche(this.lastFields.map((r) => mean(r[niche])));
@@ -152,6 +152,14 @@ export class MapView {
   toPng(): string {
     this.app.render();
     return this.app.canvas.toDataURL('image/png');
+  }
+
+  /** Copies the frame's fields into buffers kept across frames (reallocated only when sizes change). */
+  private keepFields(fields: readonly Float32Array[][]): void {
+    const kept = this.lastFields;
+    const same = kept.length === fields.length && fields.every((r, i) => r.length === kept[i].length && r.every((a, j) => a.length === kept[i][j].length));
+    if (!same) this.lastFields = fields.map((r) => r.map((a) => a.slice()));
+    else fields.forEach((r, i) => r.forEach((a, j) => kept[i][j].set(a)));
   }
 
   private refreshFields(): void {

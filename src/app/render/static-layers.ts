@@ -90,7 +90,9 @@ export class StaticLayers {
     const max = this.maxNiche;
     this.regionShapes.forEach((g, r) => {
       if (r === 0) return;
-      g.tint = nicheColour(max > 0 ? levels[r] / max : 0);
+      const c = nicheColour(max > 0 ? levels[r] / max : 0);
+      // Only on change: a tint write marks the shape for re-upload.
+      if (g.tint !== c) g.tint = c;
     });
   }
 }

@@ -76,7 +76,7 @@ export const emtInvasion = defineModule({
       default: 20, min: 0, max: 500, unit: 'µm', doc: 'distance from a vessel segment within which a cell can intravasate', source: 'schematic',
     },
     lymphFraction: {
-      default: 0.2, min: 0, max: 1, unit: '1', doc: 'share of intravasations into lymphatics (the rest into blood)',
+      default: 0.3, min: 0, max: 1, unit: '1', doc: 'share of intravasations into lymphatics (the rest into blood)',
       source: 'schematic: lymph-node metastasis is common in carcinomas (Table 1)',
     },
     lymphangiogenesisGain: {

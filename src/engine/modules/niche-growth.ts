@@ -65,7 +65,7 @@ export const nicheGrowth = defineModule({
       source: 'schematic: "seed and soil" — colonisation needs a receptive niche, a switch-like response',
     },
     colonisationFloor: {
-      default: 0.15, min: 0, max: 1, unit: 'probability', doc: 'chance an extravasated cell colonises an unprimed organ (the niche raises it toward 1)',
+      default: 0.2, min: 0, max: 1, unit: 'probability', doc: 'chance an extravasated cell colonises an unprimed organ (the niche raises it toward 1)',
       source: 'schematic: some disseminated cells grow without a prepared niche',
     },
     awakenRatePerHour: {
@@ -171,7 +171,7 @@ export const nicheGrowth = defineModule({
         c.emt[i] -= c.emt[i] * perTickProbability(met, dt);
         const growth = 1 + p.growthCargoGain * (w.cargo.strength(profile, FX.growthProliferate) - w.cargo.strength(profile, FX.growthSuppress));
         const metabolic = 1 + p.metabolicGain * Math.max(0, responseOf(w, region, FX.nicheMetabolic));
-        const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (0.25 + niche) * metabolic;
+        const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (0.5 + 0.5 * niche) * metabolic;
         if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
         const colonyRow = w.pools.colony.rowOf(c.colony[i]);
         if (colonyRow < 0 || w.pools.colony.cols.size[colonyRow] >= p.colonyMaxCells) continue;
