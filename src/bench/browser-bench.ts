@@ -15,7 +15,7 @@ const TARGET_HANDOVER_MS = 1;
 
 /**
  * The default scenario with AGENTS exosome packets at tick 0 and their count held steady
- * (no release, no clearance, little uptake), as the core bench does.
+ * (no release, no clearance, no uptake), close to what the core bench does.
  */
 function benchScenario(): string {
   const data = JSON.parse(readFileSync('scenarios/breast.json', 'utf8')) as Record<string, unknown>;
@@ -28,7 +28,7 @@ function benchScenario(): string {
       'exosome-release': { packetsPerCellPerHour: 0 },
       'exosome-transport': { halfLifeHours: 1e5, drainageRatePerHour: 0.01 },
       organotropism: { bedExitRatePerHour: 0.02 },
-      'exosome-uptake': { uptakeProbability: 0.01 },
+      'exosome-uptake': { uptakeProbability: 0 },
     },
   });
 }

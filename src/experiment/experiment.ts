@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ScenarioError } from '../scenario/errors';
 import { gridJobs, runKey, shardJobs, type ArmSpec, type Shard } from './grid';
-import { writeOutputs, orderedRecords, type OutputsWritten } from './outputs';
+import type { OutputsWritten } from './outputs';
 import { ExperimentPool, resolveWorkerCount, runInProcess, type PoolStats } from './pool';
 import { Progress, type ProgressSink } from './progress';
 import { buildSpec } from './resolve-arms';
@@ -59,6 +59,10 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
   // Spawn first: thread start-up (tsx, engine modules) then overlaps resolving and resuming.
   const threads = resolveWorkerCount(opts.workers, slice.length);
   const pool = threads > 0 ? ExperimentPool.spawn(threads) : null;
+  // The outputs (and mathjs behind them, ~0.5 s to load) arrive while the threads start; a shard
+  // never needs them.
+  const outputsModule = opts.shard ? null : import('./outputs');
+  outputsModule?.catch(() => undefined); // awaited below; do not report a rejection twice
   let store: RunStore | null = null;
   try {
     const text = readScenarioText(opts.scenarioFile);
@@ -76,7 +80,8 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
     };
     const stats: PoolStats = pool ? await pool.run(jobs, arms, onResult) : await runInProcess(jobs, arms, onResult);
     progress?.finish();
-    const outputs = opts.shard ? null : writeOutputs(opts.out, spec, orderedRecords(spec, done, opts.out));
+    const out = outputsModule && (await outputsModule);
+    const outputs = out ? out.writeOutputs(opts.out, spec, out.orderedRecords(spec, done, opts.out)) : null;
     return {
       spec,
       planned: slice.length,

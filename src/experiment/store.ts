@@ -49,6 +49,11 @@ function takeLock(dir: string): string {
     }
     const owner = readFileSync(path, 'utf8').trim();
     const [pid, host] = owner.split('@');
+    // An empty or garbled lock is one whose writer died before finishing it: stale.
+    if (!/^\d+$/.test(pid ?? '') || !host) {
+      rmSync(path, { force: true });
+      continue;
+    }
     if (host !== hostname()) throw new ExperimentDirError(`${dir} is locked by process ${owner}; if that process has ended, remove ${path}`);
     if (pidAlive(Number(pid))) throw new ExperimentDirError(`${dir} is in use by another experiment (process ${pid}); wait for it or use another --out`);
     rmSync(path, { force: true });

@@ -33,6 +33,7 @@ export class MapView {
   private lastFields: Float32Array[][] = [];
   private dirty = false;
   private pulsing = false;
+  private suspended = false;
   private lastRender = 0;
   /** CPU ms of the last render() call (buffer packing and GL submission, not GPU time). */
   renderMs = 0;
@@ -137,6 +138,17 @@ export class MapView {
     this.invalidate();
   }
 
+  /** Stops (or resumes) drawing on its own; the benchmark draws explicitly while measuring. */
+  suspendDrawing(on: boolean): void {
+    this.suspended = on;
+    if (!on) this.invalidate();
+  }
+
+  /** The particle layers (one per agent kind), for the benchmark. */
+  particleLayers(): ParticleLayer[] {
+    return [...this.layers.values()];
+  }
+
   /**
    * Marks the view as needing a redraw. The draw happens on the next animation frame, or after
    * a short timeout when frames are throttled (headless browsers only draw when something changed).
@@ -175,7 +187,7 @@ export class MapView {
   }
 
   private readonly draw = (): void => {
-    if (!this.dirty) return;
+    if (!this.dirty || this.suspended) return;
     this.dirty = false;
     const now = performance.now();
     if (this.pulsing) {
