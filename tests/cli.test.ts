@@ -78,6 +78,22 @@ describe('exocascade run', () => {
   });
 });
 
+describe('exocascade catalog and what-ifs', () => {
+  it('lists catalog entries matching a search, with their evidence, as JSON', () => {
+    const r = cli('catalog', '--search', 'kupffer', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { count: number; entries: { id: string; evidence: { reference: string }[] }[] };
+    const mif = out.entries.find((e) => e.id === 'mif');
+    expect(mif?.evidence.some((ev) => ev.reference.includes('Costa-Silva'))).toBe(true);
+    expect(out.count).toBe(out.entries.length);
+  });
+
+  it('records the what-ifs applied in --json output, in canonical form', () => {
+    const r = runJson('scenarios/melanoma.json', '--ticks', '5', '--what-if', 'ko:pd-l1', '--what-if', 'deplete:nk@3');
+    expect(r.whatIfs).toEqual(['ko:pd-l1', 'deplete:nk@3=1']);
+  });
+});
+
 describe('exocascade bench', () => {
   it('prints a JSON list with kernel, agents and nsPerAgentTick for core and walk at 10k, 100k and 1M', () => {
     const r = cli('bench', '--json', '--quick');
