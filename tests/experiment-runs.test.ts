@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -22,7 +22,7 @@ const { main } = await import('../src/cli/main');
 const { METRIC_NAMES } = await import('../src/engine/metrics');
 type RunRecord = import('../src/experiment/spec').RunRecord;
 
-// Small experiments, run through the real command: 40 ticks, 3 seeds, four arms of which two
+// Small experiments, run through the real command: 24 ticks, 3 seeds, four arms of which two
 // change nothing (an empty arm, and a depletion scheduled after the run ends) and one does.
 const SCENARIO = 'scenarios/breast.json';
 const ARMS = ['--arm', 'same=', '--arm', 'late=deplete:nk@1000', '--arm', 'half=block-secretion@0=0.5'];
@@ -47,7 +47,7 @@ async function cli(args: string[]): Promise<CliResult> {
 }
 
 const experiment = (out: string, ...extra: string[]) =>
-  cli(['experiment', SCENARIO, ...ARMS, '--seeds', '1..3', '--ticks', '40', '--quiet', '--out', out, ...extra]);
+  cli(['experiment', SCENARIO, ...ARMS, '--seeds', '1..3', '--ticks', '24', '--quiet', '--out', out, ...extra]);
 const outputs = (dir: string) => OUTPUTS.map((f) => readFileSync(join(dir, f)));
 const records = (dir: string): RunRecord[] => readFileSync(join(dir, 'runs.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
 
@@ -95,10 +95,20 @@ describe('experiment runs', () => {
     for (const m of METRIC_NAMES) expect(summary.effects.same[m].paired.ci ?? [0, 0]).toEqual([0, 0]);
   });
 
-  it('writes byte-identical outputs in-process (--workers 0) and on two workers', async () => {
+  it('writes byte-identical outputs in-process, on two bundled workers and on a tsx-loaded worker', async () => {
     const dir = join(root, 'inproc');
     expect((await experiment(dir, '--workers', '0')).code).toBe(0);
     expect(outputs(dir)).toEqual(outputs(ref));
+    // The unbundled fallback (workers/experiment-worker.mjs through tsx) must agree as well.
+    vi.stubEnv('EXOCASCADE_WORKER_BUNDLE', '0');
+    try {
+      const tsxDir = join(root, 'tsx-worker');
+      const r = await experiment(tsxDir, '--workers', '1');
+      expect(r.stdout).toContain('1 worker');
+      expect(outputs(tsxDir)).toEqual(outputs(ref));
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('merges shards 1/3 + 2/3 + 3/3 into the unsharded outputs byte for byte', async () => {
@@ -135,7 +145,7 @@ describe('experiment runs', () => {
 
   it('resumes after SIGKILL of a running experiment process and ends with the same outputs', async () => {
     const dir = join(root, 'killed');
-    const args = ['bin/exocascade.mjs', 'experiment', SCENARIO, ...ARMS, '--seeds', '1..3', '--ticks', '40', '--workers', '1', '--quiet', '--out', dir];
+    const args = ['bin/exocascade.mjs', 'experiment', SCENARIO, ...ARMS, '--seeds', '1..3', '--ticks', '24', '--workers', '1', '--quiet', '--out', dir];
     const child = spawn(process.execPath, args, { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     let linesAtKill = 0;
@@ -158,15 +168,29 @@ describe('experiment runs', () => {
   it('refuses to resume a directory holding a different run length, arm definition or scenario', async () => {
     const ticks = await cli(['experiment', SCENARIO, ...ARMS, '--seeds', '1..3', '--ticks', '30', '--quiet', '--out', ref]);
     expect(ticks.code).toBe(2);
-    expect(ticks.stderr).toContain('cannot be resumed by this experiment: it holds runs of 40 ticks; this experiment runs 30');
-    const arm = await cli(['experiment', SCENARIO, '--arm', 'same=block-secretion@0=0.5', '--seeds', '1..3', '--ticks', '40', '--quiet', '--out', ref]);
+    expect(ticks.stderr).toContain('cannot be resumed by this experiment: it holds runs of 24 ticks; this experiment runs 30');
+    const arm = await cli(['experiment', SCENARIO, '--arm', 'same=block-secretion@0=0.5', '--seeds', '1..3', '--ticks', '24', '--quiet', '--out', ref]);
     expect(arm.code).toBe(2);
     expect(arm.stderr).toContain('its arm "same" was (no change); here it is block-secretion@0=0.5');
     const other = join(root, 'other.json');
     writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(SCENARIO, 'utf8')), $schema: undefined, tickHours: 3 }));
-    const scen = await cli(['experiment', other, ...ARMS, '--seeds', '1..3', '--ticks', '40', '--quiet', '--out', ref]);
+    const scen = await cli(['experiment', other, ...ARMS, '--seeds', '1..3', '--ticks', '24', '--quiet', '--out', ref]);
     expect(scen.code).toBe(2);
     expect(scen.stderr).toMatch(/it holds runs of scenario "Breast cancer" \(scenarios\/breast\.json, hash [0-9a-f]{16}\); this experiment is/);
     expect(outputs(ref)).toEqual(outputs(join(root, 'inproc')));
+  });
+
+  it('refuses a directory that a live process is writing to, and takes over a lock left by a dead one', async () => {
+    const lock = join(ref, 'experiment.lock');
+    writeFileSync(lock, `${process.pid}@${hostname()}`);
+    const busy = await experiment(ref, '--workers', '0');
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`is in use by another experiment (process ${process.pid})`);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(lock, `${dead}@${hostname()}`);
+    const resumed = await experiment(ref, '--workers', '0');
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain('12 runs (0 run now, 12 resumed');
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+// First: installs the Math.random guard (tests) before any engine module is evaluated.
+import '../src/experiment/worker-guard';
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';

@@ -1,9 +1,7 @@
-// Node 20 cannot load .ts in worker_threads directly: register tsx, then import the entry.
+// Fallback bootstrap of the experiment worker when no bundle can be built (see
+// src/experiment/worker-bundle.ts): Node 20 cannot load .ts in worker_threads directly, so
+// register tsx, then import the entry (which installs the test-suite Math.random guard first).
 import { register } from 'tsx/esm/api';
 
 register();
-if (process.env.EXOCASCADE_FORBID_MATH_RANDOM === '1') {
-  const { forbidMathRandom } = await import('../src/core/random-guard.ts');
-  forbidMathRandom();
-}
 await import('./experiment-entry.ts');

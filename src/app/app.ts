@@ -7,7 +7,6 @@ import type { ScenarioIssue } from '../scenario/errors';
 import { EngineClient, record } from './engine-client';
 import { formatSimTime } from './format';
 import { DEFAULT_PRESET_ID, PRESETS, presetById } from './presets';
-import type { MapClick } from './render/camera';
 import { MapView } from './render/map-view';
 import { SeriesStore } from './series-store';
 import { stateToQuery, type ShareState } from './url-state';
@@ -27,6 +26,7 @@ import { WhatIfSummary } from './ui/whatif-summary';
 import { h } from './dom';
 import { exportRun } from './exports';
 import { highlightReached, highlightEvent } from './highlights';
+import { Inspection } from './inspection';
 
 type InitOk = Extract<InitResult, { ok: true }>;
 
@@ -69,6 +69,7 @@ export class App {
   private readonly events: EventLog;
   private readonly legend: Legend;
   private readonly about: About;
+  private readonly inspection: Inspection;
   private lastPanels = 0;
   private lastFollow = 0;
 
@@ -77,6 +78,7 @@ export class App {
       onRun: (init, layout) => this.onRun(init, layout),
       onAdvance: (res) => this.onAdvance(res),
       onPlayState: (playing) => this.onPlayState(playing),
+      onError: (err) => this.shell.notify(`The engine stopped with an error: ${(err as Error)?.message ?? String(err)}`, 'error'),
     });
     this.controls = new Controls(PRESETS, this.handlers());
     this.shell = new Shell(this.controls.el);
@@ -110,13 +112,9 @@ export class App {
       this.events.visible = id === 'events';
       this.charts.update(this.series, true);
       this.events.draw(true);
-      if (id === 'about') this.updateAbout(null);
+      if (id === 'about') void this.refreshHash();
     };
-    this.map.onClick = (c) => void this.inspectAt(c);
-    this.inspector.onClose = () => {
-      this.map.highlight.select(null);
-      this.map.invalidate();
-    };
+    this.inspection = new Inspection(this.client.api, this.map, this.inspector, () => this.layout, () => this.series.latestAll());
     this.dialog.onShow = (r) => this.highlightReached(r);
     this.dialog.onContinue = () => {
       this.cards.focus(null);
@@ -202,7 +200,11 @@ export class App {
         this.shell.show('scenario');
       },
       seed: (seed) => void this.load({ ...this.state, seed }),
-      play: () => this.client.play(),
+      play: async () => {
+        // Play at the end of a run replays it from the start.
+        if (this.client.tick >= this.client.runTicks && (await this.load(this.state)).length > 0) return;
+        this.client.play();
+      },
       pause: () => this.client.pause(),
       step: () => void this.client.stepBy(1),
       reset: () => void this.load(this.state),
@@ -294,9 +296,9 @@ export class App {
     }
     if (this.inspector.current && (paused || now - this.lastFollow > 400)) {
       this.lastFollow = now;
-      void this.follow();
+      void this.inspection.follow();
     }
-    if (res.tick >= this.client.runTicks && this.run) this.shell.notify(`Run complete: ${res.tick} ticks (${formatSimTime(res.tick, layout.tickHours)}).`);
+    if (res.tick >= this.client.runTicks && known < this.client.runTicks) this.shell.notify(`Run complete: ${res.tick} ticks (${formatSimTime(res.tick, layout.tickHours)}).`);
   }
 
   private onPlayState(playing: boolean): void {
@@ -310,79 +312,32 @@ export class App {
   }
 
   private async refreshHash(): Promise<void> {
-    this.updateAbout(await this.client.api.stateHash());
+    // Posted back to back, so no advance can run between the two: the hash belongs to the tick.
+    const [tick, hash] = await Promise.all([this.client.api.tick(), this.client.api.stateHash()]);
+    this.updateAbout(hash, tick);
   }
 
-  private updateAbout(stateHash: string | null): void {
+  private updateAbout(stateHash: string | null, tick = this.client.tick): void {
     const run = this.run;
     if (!run) return;
     const preset = this.state.source === null ? presetById(this.state.preset ?? '') : undefined;
     this.about.update({
       scenarioFile: preset?.file ?? null, scenarioName: run.name, scenarioHash: run.scenarioHash, seed: run.seed,
-      whatIfs: run.whatIfs, tick: this.client.tick, stateHash,
+      whatIfs: run.whatIfs, tick, stateHash,
     }, this.client.runTicks);
-  }
-
-  private async inspectAt(c: MapClick): Promise<void> {
-    const layout = this.layout;
-    if (!layout) return;
-    const agent = await this.client.api.inspect(c.xUm, c.yUm, Math.max(6, 10 * c.umPerPx));
-    if (agent) {
-      this.inspector.show({ type: 'agent', agent }, layout.tickHours);
-      this.map.highlight.select(agent);
-    } else {
-      const region = layout.regions.find((r) => c.xUm >= r.x0Um && c.xUm <= r.x1Um && c.yUm >= r.y0Um && c.yUm <= r.y1Um);
-      const vessel = region ? undefined : nearestVessel(layout, c.xUm, c.yUm, 30 * c.umPerPx);
-      if (region) {
-        const details = await this.client.api.inspectRegion(region.id);
-        if (details) this.inspector.show({ type: 'region', region: details, metrics: this.series.latestAll() }, layout.tickHours);
-      } else if (vessel) {
-        this.inspector.show({ type: 'vessel', vessel, regionName: layout.regions[vessel.bedRegion]?.name ?? null }, layout.tickHours);
-      } else {
-        this.inspector.close();
-      }
-      this.map.highlight.select(null);
-    }
-    this.map.invalidate();
-  }
-
-  private async follow(): Promise<void> {
-    const cur = this.inspector.current;
-    if (!cur || !this.layout) return;
-    const agent = await this.client.api.inspectAgent(cur.kind, cur.id);
-    if (!agent) {
-      this.inspector.gone();
-      this.map.highlight.select(null);
-    } else if (this.inspector.current?.id === cur.id) {
-      this.inspector.show({ type: 'agent', agent }, this.layout.tickHours);
-      this.map.highlight.select(agent);
-    }
-    this.map.invalidate();
   }
 
   private highlightReached(r: Reached): void {
     if (!this.layout) return;
     this.cards.focus(r.def.step);
-    highlightReached(this.map, this.layout, r, this.events.events);
+    const x = highlightReached(this.map, this.layout, r, this.events.events);
+    // Dock the dialog on the side of the map away from what it points at.
+    const left = x > this.layout.worldSize.width * 0.45;
+    this.dialog.el.classList.toggle('dock-left', left);
+    this.dialog.el.classList.toggle('dock-right', !left);
   }
 
   private showEvent(e: SimEvent): void {
     if (this.layout) highlightEvent(this.map, this.layout, e);
   }
-}
-
-function nearestVessel(layout: WorldLayout, x: number, y: number, maxUm: number) {
-  let best: (typeof layout.vessels)[number] | undefined;
-  let bestD = maxUm;
-  for (const v of layout.vessels) {
-    const dx = v.bx - v.ax;
-    const dy = v.by - v.ay;
-    const t = Math.max(0, Math.min(1, ((x - v.ax) * dx + (y - v.ay) * dy) / (dx * dx + dy * dy || 1)));
-    const d = Math.hypot(v.ax + t * dx - x, v.ay + t * dy - y);
-    if (d < bestD) {
-      bestD = d;
-      best = v;
-    }
-  }
-  return best;
 }

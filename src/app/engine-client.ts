@@ -12,6 +12,8 @@ export interface RunListener {
   onAdvance(result: AdvanceResult): void;
   /** Playing stopped (paused, run complete, or a lesson checkpoint). */
   onPlayState(playing: boolean): void;
+  /** The worker failed while stepping (a bug in the engine): playback has stopped. */
+  onError(err: unknown): void;
 }
 
 /** Playback speed in ticks per second; Infinity runs as fast as the worker goes. */
@@ -134,7 +136,7 @@ export class EngineClient {
     setTimeout(this.loop, this.playing || this.drawPending ? 8 : 50);
     if (this.inFlight || this.busy || this.runId < 0) return;
     if (!this.playing) {
-      if (this.drawPending) void this.request(0);
+      if (this.drawPending) this.requestSafely(0);
       return;
     }
     let n: number;
@@ -147,9 +149,17 @@ export class EngineClient {
       this.budget -= n;
     }
     n = Math.min(n, this.maxBatch, this.runTicks - this.tick);
-    if (n >= 1) void this.request(n);
+    if (n >= 1) this.requestSafely(n);
     else if (this.tick >= this.runTicks) this.pause();
   };
+
+  private requestSafely(ticks: number): void {
+    this.request(ticks).catch((err: unknown) => {
+      this.pause();
+      this.drawPending = false;
+      this.listener.onError(err);
+    });
+  }
 
   private async request(ticks: number): Promise<void> {
     this.inFlight = true;

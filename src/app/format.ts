@@ -22,7 +22,7 @@ export function metricLabel(name: string): string {
   return name.replace(/\./g, ' ');
 }
 
-/** A metric value in few characters, for tables: 0.29, 1.2k, 34k. */
+/** A metric value in few characters, for tables: .29, ~0 (below .005), 1.2k, 34k. */
 export function formatCompact(v: number): string {
   if (!Number.isFinite(v)) return '—';
   const a = Math.abs(v);
@@ -33,6 +33,6 @@ export function formatCompact(v: number): string {
   if (a >= 10) return v.toFixed(0);
   if (a >= 1) return v.toFixed(1);
   // Fractions without the leading zero keep table columns narrow: .35, <.01.
-  if (a >= 0.01) return `${v < 0 ? '-' : ''}${a.toFixed(2).slice(1)}`;
-  return v < 0 ? '>-.01' : '<.01';
+  if (a >= 0.005) return `${v < 0 ? '-' : ''}${a.toFixed(2).slice(1)}`;
+  return '~0';
 }

@@ -21,23 +21,28 @@ function eventPlace(layout: WorldLayout, e: SimEvent): { x: number; y: number } 
 
 /**
  * Points the map at a lesson checkpoint: the place of an event of that tick when one has a
- * position, else the organ the metric names, else the step's part of the body map.
+ * position, else the organ the metric names, else the step's part of the body map. Returns the
+ * world x of what it marked (the dialog docks on the other side).
  */
-export function highlightReached(map: MapView, layout: WorldLayout, r: Reached, events: readonly SimEvent[]): void {
+export function highlightReached(map: MapView, layout: WorldLayout, r: Reached, events: readonly SimEvent[]): number {
   const organs = layout.regions.filter((x) => x.id > 0).map((x) => x.name);
   const organ = organOfMetric(r.metric, organs);
   const located = events.find((e) => e.tick === r.tick && typeof e.data.x === 'number' && typeof e.data.y === 'number');
+  let x = layout.worldSize.width / 2;
   if (located) {
-    map.highlight.point(located.data.x as number, located.data.y as number);
-  } else if (organ) {
-    map.highlight.region(regionRect(layout, organ)!);
-  } else if (r.def.focus === 'circulation') {
-    map.highlight.paths(layout.vessels);
+    x = located.data.x as number;
+    map.highlight.point(x, located.data.y as number);
+  } else if (organ || r.def.focus !== 'circulation') {
+    const rect = regionRect(layout, organ ?? (r.def.focus === 'primary' ? 'primary' : organs[0]));
+    if (rect) {
+      map.highlight.region(rect);
+      x = (rect.x0 + rect.x1) / 2;
+    }
   } else {
-    const rect = regionRect(layout, r.def.focus === 'primary' ? 'primary' : organs[0]);
-    if (rect) map.highlight.region(rect);
+    map.highlight.paths(layout.vessels);
   }
   map.setPulsing(true);
+  return x;
 }
 
 /** Shows where an event of the log happened, for a few seconds. */

@@ -35,7 +35,8 @@ function benchScenario(): string {
 
 async function main(): Promise<void> {
   if (!chromiumAvailable()) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set EXOCASCADE_CHROMIUM');
-  const h = await startHarness();
+  // The dev server: the in-page bench imports its module by URL.
+  const h = await startHarness('dev');
   try {
     const { page, problems } = await openPage(h, `?src=${await encodeSource(benchScenario())}&seed=1`);
     if (problems.errors.length) throw new Error(`page errors: ${problems.errors.join('; ')}`);

@@ -56,9 +56,10 @@ export function readScenarioText(file: string): string {
 export async function runExperiment(opts: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now(); // det-ok: reported wall time only
   const slice = shardJobs(gridJobs(opts.arms.map((a) => a.name), opts.seeds), opts.shard);
-  // Spawn first: thread start-up (tsx, engine modules) then overlaps resolving and resuming.
+  // Spawn first: thread start-up (engine modules) then overlaps resolving and resuming.
   const threads = resolveWorkerCount(opts.workers, slice.length);
-  const pool = threads > 0 ? ExperimentPool.spawn(threads) : null;
+  const spawning = threads > 0 ? ExperimentPool.spawn(threads) : null;
+  let pool: ExperimentPool | null = null;
   // The outputs (and mathjs behind them, ~0.5 s to load) arrive while the threads start; a shard
   // never needs them.
   const outputsModule = opts.shard ? null : import('./outputs');
@@ -69,6 +70,7 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
     const { spec, arms } = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, trajectoryEvery: opts.trajectoryEvery });
     store = RunStore.open(opts.out, spec, opts.shard);
     const done = store.done;
+    pool = spawning && (await spawning);
     const todo = slice.filter((j) => !done.has(runKey(j.arm, j.seed)));
     const jobs: RunJob[] = todo.map((j) => ({ arm: j.arm, seed: j.seed, trajectoryEvery: spec.trajectoryEvery }));
     const workers = pool ? Math.min(pool.size, jobs.length) : 0;
@@ -93,7 +95,7 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
       wallMs: performance.now() - started, // det-ok: reported wall time only
     };
   } finally {
-    await pool?.close();
+    await (pool ?? (spawning && (await spawning)))?.close();
     store?.close();
   }
 }

@@ -3,10 +3,11 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { runOne, type ArmConfig, type RunJob } from './run-one';
+import { experimentWorkerUrl } from './worker-bundle';
 import type { RunRecord } from './spec';
 
 // A small worker_threads pool for experiment runs. Threads are spawned first thing, so their
-// start-up (tsx, engine modules) overlaps the main thread's own preparation; each then receives
+// start-up (engine modules) overlaps the main thread's own preparation; each then receives
 // the resolved arm configs once and pulls whole runs from a shared queue — one structured-clone
 // message each way per run. Results reach `onResult` in completion order; the caller orders
 // them. Node only.
@@ -41,9 +42,8 @@ interface Handle {
   died: Promise<never>;
 }
 
-function spawn(): Handle {
-  const spawnedAt = performance.now(); // det-ok: pool timing only
-  const worker = new Worker(new URL('../../workers/experiment-worker.mjs', import.meta.url));
+function spawn(script: URL, spawnedAt: number): Handle {
+  const worker = new Worker(script);
   const api = Comlink.wrap<ExperimentWorkerApi>(nodeEndpoint(worker));
   const died = new Promise<never>((_, reject) => {
     worker.once('error', (err) => reject(err));
@@ -75,9 +75,14 @@ export async function runInProcess(jobs: readonly RunJob[], arms: Record<string,
 export class ExperimentPool {
   private constructor(private readonly handles: Handle[]) {}
 
-  /** Spawns `size` threads now; they load the engine while the caller prepares the jobs. */
-  static spawn(size: number): ExperimentPool {
-    return new ExperimentPool(Array.from({ length: size }, spawn));
+  /**
+   * Spawns `size` threads as soon as the worker script is ready (a cached bundle, see
+   * worker-bundle.ts); they load the engine while the caller prepares the jobs.
+   */
+  static async spawn(size: number): Promise<ExperimentPool> {
+    const started = performance.now(); // det-ok: pool timing only
+    const script = await experimentWorkerUrl();
+    return new ExperimentPool(Array.from({ length: size }, () => spawn(script, started)));
   }
 
   /** Threads spawned. */

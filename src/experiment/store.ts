@@ -155,11 +155,15 @@ export class RunStore {
   private fd: number;
   private readonly runsPath: string;
 
+  // process.exit (Ctrl-C) skips finally blocks; still release the directory on the way out.
+  private readonly onExit = () => this.close();
+
   private constructor(readonly dir: string, private readonly spec: ExperimentSpec, done: Map<string, RunRecord>, repaired: boolean, fd: number, private lockPath: string | null) {
     this.done = done;
     this.repaired = repaired;
     this.fd = fd;
     this.runsPath = join(dir, RUNS_FILE);
+    process.once('exit', this.onExit);
   }
 
   /**
@@ -198,6 +202,7 @@ export class RunStore {
 
   /** Closes the runs file and releases the directory. */
   close(): void {
+    process.removeListener('exit', this.onExit);
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
     if (this.lockPath) rmSync(this.lockPath, { force: true });

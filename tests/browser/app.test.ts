@@ -58,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
     try {
       const before = await page.locator('.step-card [data-metric]').allTextContents();
       await page.getByRole('button', { name: 'Play' }).click();
-      await page.waitForFunction(() => (window as unknown as { __exo: Exo }).__exo.tick() >= 25, null, { timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { __exo: Exo }).__exo.tick() >= 12, null, { timeout: 60_000 });
       await page.getByRole('button', { name: 'Pause' }).click();
       await page.waitForTimeout(200);
       const after = await page.locator('.step-card [data-metric]').allTextContents();

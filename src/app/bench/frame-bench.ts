@@ -54,6 +54,17 @@ export async function runFrameBench(app: App, frames: number) {
     app.map.suspendDrawing(false);
   }
   const frameMs = app.frameMs.slice(-frames);
+  // The same work repeated on one frame with a warm JIT and nothing else running: the floor.
+  const repeatMs: number[] = [];
+  {
+    const res: AdvanceResult = await app.client.api.advance(0, app.client.tick, Number.MAX_SAFE_INTEGER, null);
+    for (let k = 0; k < 60; k++) {
+      const t0 = performance.now();
+      app.map.applyFrame(readFrame(res.frame, layout.fieldSizes));
+      repeatMs.push(performance.now() - t0);
+    }
+    app.client.api.recycle(transfer(res.frame, [res.frame]));
+  }
   const handoverMs = app.client.handoverMs.slice(-frames);
   // Baseline: the same kind of frames through naive particle layers.
   const naive = layout.pointKinds.map(() => new NaiveParticles());
@@ -81,6 +92,7 @@ export async function runFrameBench(app: App, frames: number) {
     agentsOnScreen: { median: median(agents), min: Math.min(...agents), max: Math.max(...agents), first: agents[0], last: agents[agents.length - 1] },
     frames,
     mainThreadFrame: stats(frameMs),
+    mainThreadFrameRepeated: stats(repeatMs.slice(10)),
     pixiParticlePack: stats(packMs),
     renderWithGpuFinish: stats(renderMs),
     workerHandover: stats(handoverMs),

@@ -192,8 +192,8 @@ export class MapView {
     const now = performance.now();
     if (this.pulsing) {
       this.highlight.animate(now - (this.lastRender || now));
-      // Keep drawing while something pulses.
-      this.invalidate();
+      // A pulse needs ~12 frames a second, not the display rate: keep the GPU mostly idle.
+      setTimeout(() => this.pulsing && this.invalidate(), 80);
     }
     this.lastRender = now;
     this.app.render();

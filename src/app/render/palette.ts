@@ -102,7 +102,7 @@ export function colourTable(kind: string, codes: readonly StyleCode[]): Uint32Ar
   return lut;
 }
 
-/** Colour of an organ's tissue at a niche level relative to the most primed organ (0..1). */
+/** Colour of an organ's tissue for a niche level already scaled to 0..1. */
 export function nicheColour(relative: number): number {
   const t = Math.max(0, Math.min(1, relative));
   return t < 0.5 ? mix(0x2a3650, 0x6b4a2e, t * 2) : mix(0x6b4a2e, 0xb8621b, (t - 0.5) * 2);

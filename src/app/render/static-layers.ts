@@ -6,6 +6,14 @@ const PRIMARY_FILL = 0x3b1f2e;
 const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 34, fill: 0xdfe6f3, fontWeight: '600' } as const;
 const SMALL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 24, fill: 0xb8c2d6 } as const;
 
+/** Niche level at which an organ is drawn half-way to fully primed. */
+export const NICHE_HALF = 0.08;
+
+/** Maps a niche level to 0..1 for colouring: level / (level + NICHE_HALF). */
+export function nicheScale(level: number): number {
+  return level > 0 ? level / (level + NICHE_HALF) : 0;
+}
+
 /** Display name of a region id ('lymph-node' → 'Lymph node'). */
 export function regionTitle(name: string): string {
   const s = name.replace(/-/g, ' ');
@@ -44,12 +52,10 @@ export class StaticLayers {
   readonly circulation = new Container();
   readonly labels = new Container();
   private regionShapes: Graphics[] = [];
-  private maxNiche = 0;
 
   /** Rebuilds everything for a run's layout. */
   build(layout: WorldLayout): void {
     for (const c of [this.regions, this.circulation, this.labels]) c.removeChildren().forEach((ch) => ch.destroy());
-    this.maxNiche = 0;
     this.regionShapes = layout.regions.map((r) => {
       const g = roundedRegion(r);
       g.tint = r.name === 'primary' ? PRIMARY_FILL : nicheColour(0);
@@ -82,15 +88,13 @@ export class StaticLayers {
   }
 
   /**
-   * Colours each organ by its niche level (values by region id) relative to the highest level
-   * any organ has reached in this run, so colours only deepen as organs are primed.
+   * Colours each organ by its mean niche level (values by region id) on a fixed, saturating
+   * scale, so the same level has the same colour in every run and a what-if's effect is visible.
    */
   setNiche(levels: readonly number[]): void {
-    for (let r = 1; r < levels.length; r++) this.maxNiche = Math.max(this.maxNiche, levels[r]);
-    const max = this.maxNiche;
     this.regionShapes.forEach((g, r) => {
       if (r === 0) return;
-      const c = nicheColour(max > 0 ? levels[r] / max : 0);
+      const c = nicheColour(nicheScale(levels[r]));
       // Only on change: a tint write marks the shape for re-upload.
       if (g.tint !== c) g.tint = c;
     });

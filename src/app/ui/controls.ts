@@ -17,6 +17,9 @@ export interface ControlHandlers {
   exportAs(kind: 'csv' | 'json' | 'png' | 'scenario'): void;
 }
 
+/** Value of the scenario picker's "open a file" entry. */
+const OPEN_FILE = '__open_file__';
+
 /** Playback speeds offered, ticks per second (Infinity = as fast as the worker runs). */
 export const SPEEDS: ReadonlyArray<[string, number]> = [['1×', 5], ['2×', 10], ['4×', 20], ['8×', 40], ['16×', 80], ['max', Infinity]];
 
@@ -34,12 +37,20 @@ export class Controls {
   private readonly progress = h('progress', { max: 1, value: 0 });
   private readonly lessonBox = h('input', { type: 'checkbox', 'aria-label': 'Lesson mode' });
   private playing = false;
+  private shownPreset = '';
 
   constructor(presets: readonly Preset[], on: ControlHandlers) {
-    this.presetSelect = h('select', { 'aria-label': 'Scenario', title: 'Scenario presets (scenarios/*.json)' },
+    this.presetSelect = h('select', { 'aria-label': 'Scenario', title: 'Scenario presets (scenarios/*.json), or open a file' },
       ...presets.map((p) => h('option', { value: p.id, title: p.description }, p.name)),
-      h('option', { value: '', disabled: true }, 'edited scenario'));
-    this.presetSelect.addEventListener('change', () => this.presetSelect.value && on.preset(this.presetSelect.value));
+      h('option', { value: '', disabled: true }, 'edited scenario'),
+      h('option', { value: OPEN_FILE }, 'Open a file…'));
+    this.presetSelect.addEventListener('change', () => {
+      const v = this.presetSelect.value;
+      if (v === OPEN_FILE) {
+        this.presetSelect.value = this.shownPreset;
+        fileInput.click();
+      } else if (v) on.preset(v);
+    });
     const fileInput = h('input', { type: 'file', accept: '.json,application/json', hidden: true });
     fileInput.addEventListener('change', async () => {
       const f = fileInput.files?.[0];
@@ -65,12 +76,11 @@ export class Controls {
     });
     this.el = h('header', { class: 'controls' },
       h('div', { class: 'brand', title: 'tumour-derived exosomes and the metastatic cascade' }, h('strong', {}, 'exocascade')),
-      h('div', { class: 'group' }, this.presetSelect,
-        h('button', { onclick: () => fileInput.click(), title: 'Load a scenario file' }, 'Open…'), fileInput),
+      h('div', { class: 'group' }, this.presetSelect, fileInput),
       h('label', { class: 'group' }, 'seed ', this.seedInput,
-        h('button', { class: 'small', title: 'New random seed', 'aria-label': 'Random seed', onclick: () => on.seed(Math.floor(Math.random() * 1e6)) }, 'random')),
+        h('button', { class: 'small', title: 'A new random seed', 'aria-label': 'Random seed', onclick: () => on.seed(Math.floor(Math.random() * 1e6)) }, 'new')),
       h('div', { class: 'group transport' },
-        h('button', { onclick: () => on.reset(), title: 'Restart from tick 0 (same seed)', 'aria-label': 'Reset' }, '⟲ Reset'),
+        h('button', { onclick: () => on.reset(), title: 'Restart from tick 0 (same seed)', 'aria-label': 'Reset' }, 'Reset'),
         this.playButton,
         h('button', { onclick: () => on.step(), title: 'Advance one tick', 'aria-label': 'Step' }, 'Step ›'), speed),
       h('div', { class: 'group status' }, this.tickText, this.timeText, this.progress),
@@ -88,7 +98,8 @@ export class Controls {
 
   /** Shows the scenario (preset id, or null for an edited one) and the seed in force. */
   setRun(presetId: string | null, seed: number): void {
-    this.presetSelect.value = presetId ?? '';
+    this.shownPreset = presetId ?? '';
+    this.presetSelect.value = this.shownPreset;
     this.seedInput.value = String(seed);
   }
 
@@ -107,6 +118,7 @@ export class Controls {
   /** Shows progress through the run. */
   setTick(tick: number, runTicks: number, tickHours: number): void {
     setText(this.tickText, `tick ${tick} / ${runTicks}`);
+    this.tickText.title = formatSimTime(tick, tickHours);
     setText(this.timeText, formatSimTime(tick, tickHours));
     this.progress.max = Math.max(1, runTicks);
     this.progress.value = tick;

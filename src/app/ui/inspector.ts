@@ -37,6 +37,8 @@ export class Inspector {
   private readonly body = h('div', { class: 'inspector-body' });
   /** Called when the inspector is closed. */
   onClose: () => void = () => {};
+  /** Called to show a region by name (from an agent's "where"). */
+  onRegion: (name: string) => void = () => {};
 
   constructor() {
     this.el.append(h('button', { class: 'close', title: 'Close', 'aria-label': 'Close inspector', onclick: () => this.close() }, '×'), this.body);
@@ -74,6 +76,7 @@ export class Inspector {
     const out: HTMLElement[] = [
       h('h3', {}, style.label.replace(/s$/, ''), ' ', h('span', { class: 'muted small' }, `#${a.id}`)),
       kv([['state', a.state], ['where', a.where === 'blood' ? 'in the circulation' : regionTitle(a.where)], ['position', `${a.x.toFixed(0)}, ${a.y.toFixed(0)} µm`]]),
+      a.where === 'blood' ? h('span') : h('button', { class: 'link small', onclick: () => this.onRegion(a.where) }, `About the ${regionTitle(a.where).toLowerCase()} →`),
     ];
     if (a.lineage) {
       const l = a.lineage;

@@ -1,6 +1,7 @@
 import type { WorldLayout } from '../../protocol/engine-api';
 import { h, replaceChildren } from '../dom';
 import { fieldLegend } from '../render/field-layer';
+import { NICHE_HALF, nicheScale } from '../render/static-layers';
 import { flowColour, kindStyle, leakColour, nicheColour, stateColour } from '../render/palette';
 
 const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
@@ -73,7 +74,8 @@ export class Legend {
         h('div', {}, h('span', { class: 'bar', style: `background:${gradient([flowColour('blood', 0), flowColour('blood', 1)])}` }), ' blood flow slow → fast; ',
           h('span', { class: 'bar short', style: `background:${hex(flowColour('lymph', 1))}` }), ' lymph'),
         h('div', {}, h('span', { class: 'bar', style: `background:${gradient([leakColour(0), leakColour(0.5), leakColour(1)])}` }), ' tissue vessel tight → leaky'),
-        h('div', {}, h('span', { class: 'bar', style: `background:${gradient([nicheColour(0), nicheColour(0.5), nicheColour(1)])}` }), ' organ niche level (vs. the most primed)')),
+        h('div', {}, h('span', { class: 'bar', style: `background:${gradient([nicheColour(0), nicheColour(0.5), nicheColour(nicheScale(1))])}` }),
+          ` organ niche level 0 → ${NICHE_HALF} → 1`)),
       h('div', { class: 'muted' }, 'Fields: ', ...layout.fieldNames.map((f) => h('div', {}, fieldLegend(f)))),
     );
   }
