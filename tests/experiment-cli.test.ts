@@ -3,16 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-// See experiment-runs.test.ts: seedrandom (via mathjs) draws once from Math.random at load.
-await vi.hoisted(async () => {
-  const guarded = Math.random;
-  Math.random = () => 0.5;
-  try {
-    await import('seedrandom');
-  } finally {
-    Math.random = guarded;
-  }
-});
 
 const { main } = await import('../src/cli/main');
 

@@ -4,19 +4,6 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// mathjs (statistics) imports seedrandom, whose module body mixes one Math.random() value into
-// its autoseed pool at load — not an engine draw, but the test guard would throw on it. Load
-// it first with a fixed stand-in; engine code stays guarded (workers get the guard through
-// EXOCASCADE_FORBID_MATH_RANDOM).
-await vi.hoisted(async () => {
-  const guarded = Math.random;
-  Math.random = () => 0.5;
-  try {
-    await import('seedrandom');
-  } finally {
-    Math.random = guarded;
-  }
-});
 
 const { main } = await import('../src/cli/main');
 const { METRIC_NAMES } = await import('../src/engine/metrics');

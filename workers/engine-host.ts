@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
 import { Engine } from '../src/engine/engine';
 import { FRAME_POINT_KINDS, frameBytes, writeFrame } from '../src/engine/frame';
-import { IMMUNE_TYPE_NAMES, ImmuneState, PlateletState, STAGE_NAMES, STROMA_TYPE_NAMES } from '../src/engine/kinds';
+import { STYLE_OF, frameStyleLegend } from '../src/engine/frame-styles';
 import { METRICS } from '../src/engine/metrics';
 import type { World } from '../src/engine/world';
 import type { SimEvent } from '../src/engine/events';
@@ -11,7 +11,7 @@ import { parseScenario, scenarioHash } from '../src/scenario/resolve';
 import { REGION_BLOOD, REGIONS, WORLD_SIZE_UM } from '../src/world/regions';
 import { FIELD_NAMES } from '../src/world/world-params';
 import type {
-  AdvanceResult, AgentDetails, EngineApi, FramePoolStats, InitResult, RegionDetails, RunOverrides, StepResult, StyleCode, WorldLayout,
+  AdvanceResult, AgentDetails, EngineApi, FramePoolStats, InitResult, RegionDetails, RunOverrides, StepResult, WorldLayout,
 } from '../src/protocol/engine-api';
 
 /** Free frame buffers kept for reuse; more than this in flight means the caller is not giving them back. */
@@ -52,41 +52,9 @@ class FramePool {
   }
 }
 
-const IMMUNE_STATE_NAMES = Object.keys(ImmuneState);
-const PLATELET_STATE_NAMES = Object.keys(PlateletState);
-
-/**
- * Words for every style byte writeFrame produces, per point kind. Mirrors the encoding in
- * src/engine/frame.ts (stage | cloak·8; blood | source·2; type·8 + state; state; type·2 + educated).
- */
-function styleLegend(): Record<string, StyleCode[]> {
-  const out: Record<string, StyleCode[]> = {};
-  out.tumour = STAGE_NAMES.flatMap((stage, s) => [
-    { code: s, label: stage }, { code: s | 8, label: `${stage}, platelet-cloaked` },
-  ]);
-  out.exosome = ['tumour', 'platelet'].flatMap((source, k) => [
-    { code: k << 1, label: `${source} exosome in tissue` }, { code: (k << 1) | 1, label: `${source} exosome in blood` },
-  ]);
-  out.immune = IMMUNE_TYPE_NAMES.flatMap((type, t) => IMMUNE_STATE_NAMES.map((state, s) => ({ code: t * 8 + s, label: `${type} ${state}` })));
-  out.platelet = PLATELET_STATE_NAMES.map((state, s) => ({ code: s, label: `platelet ${state}` }));
-  out.stroma = STROMA_TYPE_NAMES.flatMap((type, t) => [
-    { code: t * 2, label: type }, { code: t * 2 + 1, label: `${type}, educated` },
-  ]);
-  return out;
-}
-
-type Columns = Record<string, ArrayLike<number>>;
-
-/** The style byte writeFrame would give row `i` of a point kind (same encoding as styleLegend). */
-function styleByte(kind: string, c: Columns, i: number): number {
-  switch (kind) {
-    case 'tumour': return c.stage[i] | (c.cloak[i] > 0 ? 8 : 0);
-    case 'exosome': return (c.region[i] === REGION_BLOOD ? 1 : 0) | (c.source[i] << 1);
-    case 'immune': return c.type[i] * 8 + c.state[i];
-    case 'platelet': return c.state[i];
-    case 'stroma': return c.type[i] * 2 + (c.education[i] >= 0.5 ? 1 : 0);
-    default: return 0;
-  }
+/** The style byte writeFrame gives row `i` of a point kind. */
+function styleByte(kind: string, c: Record<string, ArrayLike<number>>, i: number): number {
+  return STYLE_OF[kind]?.(c, i) ?? 0;
 }
 
 function regionName(region: number | undefined): string {
@@ -102,7 +70,7 @@ export class EngineHost implements EngineApi {
   private engine: Engine | null = null;
   private runId = 0;
   private readonly frames = new FramePool();
-  private readonly legend = styleLegend();
+  private readonly legend = frameStyleLegend();
   private readonly labels = new Map<string, Map<number, string>>(
     Object.entries(this.legend).map(([kind, codes]) => [kind, new Map(codes.map((s) => [s.code, s.label]))]),
   );
@@ -330,7 +298,7 @@ export class EngineHost implements EngineApi {
 interface PointPool {
   count: number;
   id: Float64Array;
-  cols: Columns & { x: Float64Array; y: Float64Array };
+  cols: Record<string, ArrayLike<number>> & { x: Float64Array; y: Float64Array };
   columnNames(): string[];
   rowOf(id: number): number;
 }

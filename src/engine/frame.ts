@@ -1,6 +1,6 @@
 import { FIELD_NAMES } from '../world/world-params';
-import { REGION_BLOOD } from '../world/regions';
 import type { World } from './world';
+import { STYLE_OF } from './frame-styles';
 
 /** First header word of every frame (sanity check for readers). */
 export const FRAME_MAGIC = 0x45584f46; // 'EXOF'
@@ -21,7 +21,7 @@ export interface FrameView {
   counts: number[];
   /** xy per point kind. */
   positions: Float32Array[];
-  /** Style byte per point kind (see styleOf* in this file for the codes). */
+  /** Style byte per point kind (codes and their words: frame-styles.ts). */
   styles: Uint8Array[];
   /** Endothelial segments: 4 floats each. */
   segments: Float32Array;
@@ -85,16 +85,11 @@ export function writeFrame(world: World, tick: number, buffer?: ArrayBuffer): Ar
   const styleStart = off;
   const style = new Uint8Array(buf, off);
   let s = 0;
-  const t = p.tumour.cols;
-  for (let i = 0; i < p.tumour.count; i++) style[s++] = t.stage[i] | (t.cloak[i] > 0 ? 8 : 0);
-  const ex = p.exosome.cols;
-  for (let i = 0; i < p.exosome.count; i++) style[s++] = (ex.region[i] === REGION_BLOOD ? 1 : 0) | (ex.source[i] << 1);
-  const im = p.immune.cols;
-  for (let i = 0; i < p.immune.count; i++) style[s++] = im.type[i] * 8 + im.state[i];
-  const pl = p.platelet.cols;
-  for (let i = 0; i < p.platelet.count; i++) style[s++] = pl.state[i];
-  const st = p.stroma.cols;
-  for (let i = 0; i < p.stroma.count; i++) style[s++] = st.type[i] * 2 + (st.education[i] >= 0.5 ? 1 : 0);
+  pools.forEach((pool, k) => {
+    const styleOf = STYLE_OF[FRAME_POINT_KINDS[k]];
+    const cols = pool.cols as unknown as Record<string, ArrayLike<number>>;
+    for (let i = 0; i < pool.count; i++) style[s++] = styleOf(cols, i);
+  });
   for (let i = 0; i < e.count; i++) style[s++] = e.cols.tip[i] ? 255 : Math.min(254, Math.round(e.cols.permeability[i] * 254));
   off = styleStart + align4(s);
   const f = new Float32Array(buf, off, fieldLength(world));

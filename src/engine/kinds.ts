@@ -88,12 +88,12 @@ export function stromaPool(capacity: number) {
 }
 
 /**
- * Metastatic colonies (bookkeeping, not drawn): organ region, cell count, founding tick and
+ * Metastatic colonies (bookkeeping, not drawn): organ region, founder position (µm), cell count, founding tick and
  * founder's provenance, and whether it has passed the metastasis size threshold.
  */
 export function colonyPool(capacity: number) {
   return new Pool('colony', {
-    region: 'u8', size: 'i32', foundedTick: 'i32', metastasis: 'u8', lineage: 'u32', clone: 'u16',
+    region: 'u8', x: 'f64', y: 'f64', size: 'i32', foundedTick: 'i32', metastasis: 'u8', lineage: 'u32', clone: 'u16',
     leftTick: 'i32', wasCloaked: 'u8', arrestRegion: 'u8', arrestNiche: 'f64',
   }, capacity);
 }

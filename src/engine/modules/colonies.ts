@@ -23,6 +23,8 @@ export function foundColony(ctx: ModuleContext, row: number): void {
   const k = colonies.stageSpawn();
   const col = colonies.cols;
   col.region[k] = c.region[row];
+  col.x[k] = c.x[row];
+  col.y[k] = c.y[row];
   col.size[k] = 1;
   col.foundedTick[k] = ctx.tick;
   col.lineage[k] = c.lineage[row];
@@ -56,6 +58,8 @@ export function recordColonyGrowth(ctx: ModuleContext, colonyRow: number, cells:
     module: 'niche-growth',
     data: {
       organ,
+      x: col.x[colonyRow],
+      y: col.y[colonyRow],
       colony: w.pools.colony.id[colonyRow],
       lineage: col.lineage[colonyRow],
       clone: col.clone[colonyRow],
