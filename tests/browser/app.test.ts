@@ -135,7 +135,8 @@ describe.skipIf(!chromiumAvailable())('web app in Chromium', () => {
       const marked = page.locator('.editor-mirror .ln.err');
       expect(await marked.count()).toBe(1);
       expect(await marked.textContent()).toContain('"tickHours": -1');
-      expect(await page.locator('.editor-status').textContent()).toMatch(/not applied/);
+      // Live validation marks the issue while typing; the status says "not applied" once Apply has answered.
+      await expect.poll(() => page.locator('.editor-status').textContent(), { timeout: 15_000 }).toMatch(/not applied/);
       const t1 = await exo<number>(page, 'x.tick()');
       await page.waitForFunction((t) => (window as unknown as { __exo: Exo }).__exo.tick() > t + 3, t1, { timeout: 30_000 });
       expect(await exo<number>(page, 'x.runId()')).toBe(runId);
