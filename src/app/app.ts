@@ -4,7 +4,9 @@ import { ENGINE_VERSION } from '../engine/version';
 import type { SimEvent } from '../engine/events';
 import type { AdvanceResult, InitResult, WorldLayout } from '../protocol/engine-api';
 import type { ScenarioIssue } from '../scenario/errors';
+import { CompareMode, type CompareRun } from './compare/compare-mode';
 import { EngineClient, record } from './engine-client';
+import { EnsembleDialog } from './ensemble/ensemble-dialog';
 import { formatSimTime } from './format';
 import { DEFAULT_PRESET_ID, PRESETS, presetById } from './presets';
 import { MapView } from './render/map-view';
@@ -53,6 +55,10 @@ export class App {
   readonly shell: Shell;
   readonly inspector = new Inspector();
   readonly dialog = new LessonDialog();
+  /** Compare mode: baseline and what-ifs side by side in two workers (header "Compare"). */
+  readonly compare: CompareMode;
+  /** The "Run ensemble" dialog. */
+  readonly ensemble = new EnsembleDialog();
   /** Main-thread ms per frame: frame receipt (readFrame) + particle update, newest last. */
   readonly frameMs: number[] = [];
   state: ShareState = { preset: DEFAULT_PRESET_ID, source: null, seed: null, whatIfs: [], lesson: false };
@@ -95,8 +101,24 @@ export class App {
       (text) => this.applySource(text),
     );
     this.events = new EventLog((e) => this.showEvent(e));
-    this.legend = new Legend((kind, on) => this.map.setKindVisible(kind, on), (name) => this.map.setField(name));
+    this.legend = new Legend((kind, on) => {
+      this.map.setKindVisible(kind, on);
+      this.compare.setKindVisible(kind, on);
+    }, (name) => {
+      this.map.setField(name);
+      this.compare.setField(name);
+    });
     this.about = new About(() => void this.refreshHash());
+    this.compare = new CompareMode({
+      notify: (text, kind) => this.shell.notify(text, kind),
+      setTick: (tick, runTicks, tickHours) => this.controls.setTick(tick, runTicks, tickHours),
+      setPlaying: (playing) => this.controls.setPlaying(playing),
+    });
+    this.shell.root.append(this.compare.el, this.ensemble.el);
+    this.ensemble.onStart = () => {
+      this.client.pause();
+      this.compare.pause();
+    };
     this.shell.overlay(this.legend.el);
     this.shell.overlay(this.inspector.el);
     this.shell.overlay(this.dialog.el);
@@ -155,6 +177,7 @@ export class App {
     this.summary.reset(this.state.whatIfs);
     this.updateAbout(res.stateHash);
     await this.writeUrl();
+    if (this.compare.active) void this.compare.start(this.compareRun());
     return [];
   }
 
@@ -189,7 +212,65 @@ export class App {
     return this.load({ ...this.state, preset: preset?.id ?? null, source: preset ? null : text, seed });
   }
 
+  /** What compare mode runs: this scenario and seed; arm B adds the chosen what-ifs. */
+  compareRun(): CompareRun {
+    const preset = this.state.source === null ? presetById(this.state.preset ?? '') : undefined;
+    return { scenarioText: this.scenarioText, file: preset?.file ?? 'edited scenario', seed: this.run?.seed ?? 0, whatIfs: [...this.state.whatIfs] };
+  }
+
+  /** Turns compare mode on (pausing the single run) or off. */
+  async setCompare(on: boolean): Promise<void> {
+    if (on === this.compare.active) return;
+    this.controls.setCompare(on);
+    if (!on) {
+      this.compare.exit();
+      this.controls.setTick(this.client.tick, this.client.runTicks, this.layout?.tickHours ?? 1);
+      this.controls.setPlaying(this.client.playing);
+      return;
+    }
+    this.client.pause();
+    this.dialog.close();
+    this.inspector.close();
+    try {
+      if (await this.compare.enter(this.compareRun())) return;
+    } catch (err) {
+      this.shell.notify(`Compare mode cannot start: ${(err as Error)?.message ?? String(err)}`, 'error');
+    }
+    this.compare.exit();
+    this.controls.setCompare(false);
+  }
+
+  private openEnsemble(): void {
+    const run = this.run;
+    if (!run) return;
+    const preset = this.state.source === null ? presetById(this.state.preset ?? '') : undefined;
+    this.ensemble.open({ scenarioText: this.scenarioText, file: preset?.file ?? null, name: run.name, ticks: run.ticks, whatIfs: [...this.state.whatIfs] });
+  }
+
   private handlers(): ControlHandlers {
+    // While compare mode is on, the transport drives its two arms instead of the single run.
+    const single = this.singleHandlers();
+    return {
+      ...single,
+      play: () => {
+        if (!this.compare.active) return single.play();
+        const pair = this.compare.current;
+        if (pair && pair.tick >= pair.runTicks) void this.compare.start(this.compareRun()).then((ok) => ok && this.compare.play());
+        else this.compare.play();
+      },
+      pause: () => (this.compare.active ? this.compare.pause() : single.pause()),
+      step: () => (this.compare.active ? this.compare.step() : single.step()),
+      reset: () => (this.compare.active ? void this.compare.start(this.compareRun()) : single.reset()),
+      speed: (v) => {
+        this.compare.setSpeed(v);
+        single.speed(v);
+      },
+      compare: (on) => void this.setCompare(on),
+      ensemble: () => this.openEnsemble(),
+    };
+  }
+
+  private singleHandlers(): Omit<ControlHandlers, 'compare' | 'ensemble'> {
     return {
       preset: (id) => void this.load({ ...this.state, preset: id, source: null, seed: null, whatIfs: [] }),
       file: async (text, name) => {
@@ -285,7 +366,7 @@ export class App {
       this.client.pause();
       this.dialog.show(reached, (t) => formatSimTime(t, layout.tickHours));
     }
-    this.controls.setTick(res.tick, this.client.runTicks, layout.tickHours);
+    if (!this.compare.active) this.controls.setTick(res.tick, this.client.runTicks, layout.tickHours);
     const now = performance.now();
     const paused = !this.client.playing;
     if (paused || now - this.lastPanels > 120) {

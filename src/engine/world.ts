@@ -51,10 +51,6 @@ export interface World {
    */
   readonly exposurePackets: Float64Array;
   readonly response: Float64Array;
-  /** Neighbour grid over all exosomes (row order of the exosome pool); rebuilt by the uptake module each tick. */
-  readonly exosomeGrid: NeighbourGrid;
-  /** Scratch flags: exosome rows already taken up this tick. */
-  exosomeTaken: Uint8Array;
   /** Scratch: positions of the cells indexed by uptakeGrid, and which pool/row each came from. */
   uptakeXs: Float64Array;
   uptakeYs: Float64Array;
@@ -98,9 +94,8 @@ export function createWorld(config: RunConfig): World {
     response: new Float64Array(EXPOSURE_SLOTS * EFFECT_COUNT),
     secretionScale: 1,
     depletion: new Float64Array(DEPLETABLE.length),
-    uptakeGrid: new NeighbourGrid(0, 0, WORLD_SIZE_UM.width, WORLD_SIZE_UM.height, 20, false),
-    exosomeGrid: new NeighbourGrid(0, 0, WORLD_SIZE_UM.width, WORLD_SIZE_UM.height, 20, false, Math.max(4096, capacityHint)),
-    exosomeTaken: new Uint8Array(Math.max(4096, capacityHint)),
+    // Cells about half the uptake reach: a query then checks only the few cells truly near it.
+    uptakeGrid: new NeighbourGrid(0, 0, WORLD_SIZE_UM.width, WORLD_SIZE_UM.height, 8, false),
     uptakeXs: new Float64Array(1024),
     uptakeYs: new Float64Array(1024),
     uptakePool: new Uint8Array(1024),

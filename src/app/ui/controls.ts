@@ -15,6 +15,10 @@ export interface ControlHandlers {
   lesson(on: boolean): void;
   share(): void;
   exportAs(kind: 'csv' | 'json' | 'png' | 'scenario'): void;
+  /** Turns compare mode (baseline and what-ifs side by side) on or off. */
+  compare(on: boolean): void;
+  /** Opens the "run ensemble" dialog. */
+  ensemble(): void;
 }
 
 /** Value of the scenario picker's "open a file" entry. */
@@ -36,7 +40,9 @@ export class Controls {
   private readonly timeText = h('span', { class: 'muted small' });
   private readonly progress = h('progress', { max: 1, value: 0 });
   private readonly lessonBox = h('input', { type: 'checkbox', 'aria-label': 'Lesson mode' });
+  private readonly compareButton = h('button', { class: 'compare-toggle', 'aria-pressed': 'false', title: 'Run the baseline and your what-ifs side by side, same seed, in lockstep' }, 'Compare');
   private playing = false;
+  private comparing = false;
   private shownPreset = '';
 
   constructor(presets: readonly Preset[], on: ControlHandlers) {
@@ -65,6 +71,7 @@ export class Controls {
     const speed = h('select', { 'aria-label': 'Speed', title: 'Ticks per second' }, ...SPEEDS.map(([label, v]) => h('option', { value: String(v), selected: v === 20 }, label)));
     speed.addEventListener('change', () => on.speed(Number(speed.value)));
     this.lessonBox.addEventListener('change', () => on.lesson(this.lessonBox.checked));
+    this.compareButton.addEventListener('click', () => on.compare(!this.comparing));
     const exportMenu = h('select', { 'aria-label': 'Export', class: 'export' },
       h('option', { value: '' }, 'Export…'), h('option', { value: 'csv', title: 'tidy long: tick,metric,value' }, 'Metrics CSV'),
       h('option', { value: 'json', title: 'metrics by name, events, run identity' }, 'Metrics JSON'), h('option', { value: 'png' }, 'Map PNG'),
@@ -86,6 +93,8 @@ export class Controls {
       h('div', { class: 'group status' }, this.tickText, this.timeText, this.progress),
       h('label', { class: 'group lesson-toggle', title: 'Pause at the first event of each step and predict what comes next' }, this.lessonBox, ' Lesson'),
       h('div', { class: 'group' }, h('button', { onclick: () => on.share(), title: 'Copy a link that reproduces this run' }, 'Share'), exportMenu),
+      h('div', { class: 'group' }, this.compareButton,
+        h('button', { onclick: () => on.ensemble(), title: 'Run ensemble: baseline and what-ifs over many seeds, with the experiment report', 'aria-label': 'Run ensemble' }, 'Ensemble…')),
     );
     document.addEventListener('keydown', (e) => {
       const t = e.target as HTMLElement;
@@ -108,6 +117,13 @@ export class Controls {
     this.playing = playing;
     this.playButton.textContent = playing ? '❚❚ Pause' : '▶ Play';
     this.playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+  }
+
+  /** Shows compare mode on or off. */
+  setCompare(on: boolean): void {
+    this.comparing = on;
+    this.compareButton.setAttribute('aria-pressed', String(on));
+    this.compareButton.classList.toggle('on', on);
   }
 
   /** Shows lesson mode on or off. */

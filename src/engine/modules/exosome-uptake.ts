@@ -1,4 +1,4 @@
-import { REGION_PRIMARY, ORGANS } from '../../world/regions';
+import { ORGANS, REGION_BLOOD, REGION_PRIMARY } from '../../world/regions';
 import { metricIndex } from '../metrics';
 import { FX } from '../effect-index';
 import { StromaType } from '../kinds';
@@ -13,11 +13,13 @@ export const UPTAKE_TUMOUR = 0;
 export const UPTAKE_STROMA = 1;
 
 /**
- * Uptake: each cell that can internalise exosomes (tumour cells in tissue, organ residents)
- * looks through the exosome neighbour grid for packets within reach and takes each up with a
- * fixed chance; a packet is taken by at most one cell (cells go in uptake-list order). Residents
- * become educated and emit niche signal; the count per organ is the step-4 read-out.
- * Querying from the few cells into the grid of many exosomes keeps the cost O(exosomes).
+ * Uptake: an exosome in tissue within reach of a cell that can internalise it (a tumour cell in
+ * tissue, an organ resident) is taken up by the nearest such cell with a fixed chance. Tumour
+ * cells accumulate a cargo dose (EMT, step 1); residents become educated — weighted by the
+ * packet's niche-building cargo for that organ, Kupffer cells weighting MIF-like cargo — and
+ * emit niche signal (step 5). The count per organ is the step-4 read-out. Each packet queries
+ * the neighbour grid of cells (rebuilt every tick, small enough to stay in cache) while the
+ * packets themselves are visited in row order, so the cost stays O(packets) at a million.
  */
 export const exosomeUptake = defineModule({
   id: 'exosome-uptake',
@@ -34,7 +36,7 @@ export const exosomeUptake = defineModule({
       source: 'schematic',
     },
     educationPerUptake: {
-      default: 0.001, min: 0, max: 1, unit: 'education level', doc: 'education a resident gains per packet per unit of niche-building strength (capped at 1)',
+      default: 0.00075, min: 0, max: 1, unit: 'education level', doc: 'education a resident gains per packet per unit of niche-building strength (capped at 1)',
       source: 'schematic: niche-priming cargo reprogrammes stroma (Costa-Silva et al., 2015; Hoshino et al., 2015)',
     },
     nonspecificEducation: {
@@ -55,16 +57,18 @@ export const exosomeUptake = defineModule({
     const ex = w.pools.exosome;
     const e = ex.cols;
     const stroma = w.pools.stroma.cols;
-    const grid = w.exosomeGrid;
-    grid.rebuild(e.x, e.y, ex.count);
-    if (w.exosomeTaken.length < ex.count) w.exosomeTaken = new Uint8Array(Math.max(ex.count, w.exosomeTaken.length * 2));
-    const taken = w.exosomeTaken;
-    taken.fill(0, 0, ex.count);
-    const { cellStart, order, cellsX, cellsY } = grid;
+    const tumour = w.pools.tumour.cols;
+    const grid = w.uptakeGrid;
+    const { cellStart, order, cellsX, cellsY, originX, originY } = grid;
+    const invW = 1 / grid.cellWidth;
+    const invH = 1 / grid.cellHeight;
+    const span = Math.ceil(p.reachUm / Math.min(grid.cellWidth, grid.cellHeight));
     const r2 = p.reachUm * p.reachUm;
-    const span = Math.ceil(p.reachUm / grid.cellWidth);
+    const xs = w.uptakeXs;
+    const ys = w.uptakeYs;
     const rng = ctx.rng;
-    // Niche-building strength of each profile in each region (niche.prime, niche.kupffer, niche.metabolic, tasc.convert).
+    // Niche-building strength of each profile in each region: niche.prime, niche.metabolic and
+    // tasc.convert for every resident; niche.kupffer weighted up for Kupffer cells.
     const profiles = w.cargo.profileCount;
     const niche = new Float64Array(profiles * 6);
     const kupffer = new Float64Array(profiles * 6);
@@ -73,50 +77,60 @@ export const exosomeUptake = defineModule({
         + w.cargo.regionalStrength(q, FX.tascConvert, r);
       kupffer[q * 6 + r] = w.cargo.regionalStrength(q, FX.nicheKupffer, r);
     }
-    const tumour = w.pools.tumour.cols;
+    const got = new Float64Array(w.uptakeCount);
+    const nicheSum = new Float64Array(w.uptakeCount);
+    const n = ex.count;
+    for (let i = 0; i < n; i++) {
+      if (e.region[i] === REGION_BLOOD) continue;
+      const x = e.x[i];
+      const y = e.y[i];
+      let cx = Math.floor((x - originX) * invW);
+      let cy = Math.floor((y - originY) * invH);
+      cx = cx < 0 ? 0 : cx >= cellsX ? cellsX - 1 : cx;
+      cy = cy < 0 ? 0 : cy >= cellsY ? cellsY - 1 : cy;
+      const c0 = cx - span < 0 ? 0 : cx - span;
+      const c1 = cx + span >= cellsX ? cellsX - 1 : cx + span;
+      const r1 = cy + span >= cellsY ? cellsY - 1 : cy + span;
+      let best = -1;
+      let bestD2 = r2;
+      for (let rr = cy - span < 0 ? 0 : cy - span; rr <= r1; rr++) {
+        const end = cellStart[rr * cellsX + c1 + 1];
+        for (let q = cellStart[rr * cellsX + c0]; q < end; q++) {
+          const k = order[q];
+          const dx = xs[k] - x;
+          const dy = ys[k] - y;
+          const d2 = dx * dx + dy * dy;
+          if (d2 < bestD2 || (d2 === bestD2 && k < best)) {
+            bestD2 = d2;
+            best = k;
+          }
+        }
+      }
+      if (best < 0 || !(rng.uniform() < p.uptakeProbability)) continue;
+      ex.stageRemove(i);
+      got[best]++;
+      const region = e.region[i];
+      if (region !== REGION_PRIMARY && w.uptakePool[best] === UPTAKE_STROMA) {
+        const weight = stroma.type[w.uptakeRow[best]] === StromaType.kupffer ? p.kupfferGain : 1;
+        nicheSum[best] += niche[e.profile[i] * 6 + region] + weight * kupffer[e.profile[i] * 6 + region];
+      }
+    }
     let primary = 0;
     const organ = new Float64Array(ORGANS.length);
     for (let k = 0; k < w.uptakeCount; k++) {
-      const x = w.uptakeXs[k];
-      const y = w.uptakeYs[k];
-      const isStroma = w.uptakePool[k] === UPTAKE_STROMA;
+      if (got[k] === 0) continue;
       const row = w.uptakeRow[k];
-      const region = isStroma ? stroma.region[row] : w.pools.tumour.cols.region[row];
-      const kupfferWeight = isStroma && stroma.type[row] === StromaType.kupffer ? p.kupfferGain : 1;
-      const cx = grid.columnOf(x);
-      const cy = grid.rowOf(y);
-      const r0 = cy - span < 0 ? 0 : cy - span;
-      const r1 = cy + span >= cellsY ? cellsY - 1 : cy + span;
-      const c0 = cx - span < 0 ? 0 : cx - span;
-      const c1 = cx + span >= cellsX ? cellsX - 1 : cx + span;
-      let got = 0;
-      let nicheSum = 0;
-      for (let rr = r0; rr <= r1; rr++) {
-        const end = cellStart[rr * cellsX + c1 + 1];
-        for (let q = cellStart[rr * cellsX + c0]; q < end; q++) {
-          const j = order[q];
-          if (taken[j] || e.region[j] !== region) continue;
-          const dx = e.x[j] - x;
-          const dy = e.y[j] - y;
-          if (dx * dx + dy * dy > r2 || !(rng.uniform() < p.uptakeProbability)) continue;
-          taken[j] = 1;
-          ex.stageRemove(j);
-          got++;
-          nicheSum += niche[e.profile[j] * 6 + region] + kupfferWeight * kupffer[e.profile[j] * 6 + region];
-        }
-      }
-      if (got === 0) continue;
-      if (!isStroma) tumour.dose[row] += got;
-      if (region === REGION_PRIMARY) {
-        primary += got;
+      if (w.uptakePool[k] === UPTAKE_TUMOUR) {
+        tumour.dose[row] += got[k];
+        if (tumour.region[row] === REGION_PRIMARY) primary += got[k];
+        else organ[tumour.region[row] - 1] += got[k];
         continue;
       }
-      organ[region - 1] += got;
-      if (isStroma) {
-        const ed = stroma.education[row] + p.educationPerUptake * (p.nonspecificEducation * got + (nicheSum > 0 ? nicheSum : 0));
-        stroma.education[row] = ed > 1 ? 1 : ed;
-        w.regions[region].fields.niche.deposit(x, y, p.nicheSignalPerUptake * got);
-      }
+      const region = stroma.region[row];
+      organ[region - 1] += got[k];
+      const ed = stroma.education[row] + p.educationPerUptake * (p.nonspecificEducation * got[k] + (nicheSum[k] > 0 ? nicheSum[k] : 0));
+      stroma.education[row] = ed > 1 ? 1 : ed;
+      w.regions[region].fields.niche.deposit(xs[k], ys[k], p.nicheSignalPerUptake * got[k]);
     }
     w.counters[UPTAKE_PRIMARY] += primary;
     for (let o = 0; o < ORGANS.length; o++) w.counters[UPTAKE_ORGAN[o]] += organ[o];
