@@ -8,8 +8,8 @@ export default defineConfig({
   // Pre-bundle every dependency the page and the engine worker import (CommonJS ones included),
   // so the first page load never triggers a dependency re-optimisation and a full reload.
   optimizeDeps: {
-    entries: ['index.html', 'workers/engine.worker.ts'],
-    include: ['pixi.js', 'comlink', 'uplot', 'ajv', 'seedrandom/lib/xor128.js'],
+    entries: ['index.html', 'workers/engine.worker.ts', 'workers/ensemble.worker.ts'],
+    include: ['pixi.js', 'comlink', 'uplot', 'ajv', 'seedrandom/lib/xor128.js', 'mathjs/number'],
   },
   test: {
     include: ['tests/**/*.test.ts'],

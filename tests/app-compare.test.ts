@@ -146,6 +146,25 @@ describe('compare mode: two engines in lockstep', () => {
     expect(r.advances.filter((x) => x.a > 0).map((x) => [x.a, x.b])).toEqual([[4, 4], [6, 6]]);
   });
 
+  it('a reload queued behind a run-to waits for it, then restarts both arms at tick 0 of the new run', async () => {
+    const r = recorder();
+    pair = new LockstepPair([slowEngine(2), slowEngine(2)], r.listener);
+    await pair.load(base, base);
+    const running = pair.runTo(30);
+    const reloading = pair.load({ ...base, seed: 8 }, { ...base, seed: 8, whatIfs: [WHATIF] });
+    const [ha, hb] = await running;
+    expect(ha).toBe(hb); // B had no what-if in the first run: the same state as A
+    const [ia, ib] = await reloading;
+    expect(ia.ok && ib.ok && ia.seed === 8 && ib.seed === 8).toBe(true);
+    expect(pair.tick).toBe(0);
+    const [ha8, hb8] = await pair.runTo(5);
+    const e = new Engine(parseScenario(TEXT, FILE, { seed: 8, whatIfs: [WHATIF] }));
+    e.run(5);
+    expect(hb8).toBe(e.stateHash());
+    expect(ha8).not.toBe(hb8);
+    expect(r.advances.every((x) => x.a === x.b)).toBe(true);
+  });
+
   it('refuses to start when an arm does not load, and says which what-if is wrong', async () => {
     const r = recorder();
     pair = new LockstepPair([hostEngine(new EngineHost()), hostEngine(new EngineHost())], r.listener);

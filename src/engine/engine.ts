@@ -3,7 +3,6 @@ import { RngStreams, type RngState } from '../core/rng';
 import type { PoolSnapshot } from '../core/pool';
 import { CATALOG_VERSION } from '../catalog/index';
 import type { RunConfig } from '../scenario/config';
-import { REGION_BLOOD } from '../world/regions';
 import { FIELD_NAMES } from '../world/world-params';
 import type { SimEvent } from './events';
 import { POOL_ORDER } from './kinds';
@@ -11,7 +10,7 @@ import { METRIC_NAMES } from './metrics';
 import { measure } from './measure';
 import { PHASES, type ModuleContext, type RuleModule } from './module';
 import { MODULES } from './modules/registry';
-import { UPTAKE_STROMA, UPTAKE_TUMOUR } from './modules/exosome-uptake';
+import { rebuildUptakeGrid } from './uptake-grid';
 import { populate } from './populate';
 import { applyScheduledWhatIfs } from './timed-whatifs';
 import { ENGINE_VERSION, SNAPSHOT_FORMAT } from './version';
@@ -83,7 +82,7 @@ export class Engine {
   step(): void {
     const w = this.world;
     applyScheduledWhatIfs(w, this.tick, this.rng.get('what-if'));
-    this.rebuildUptakeGrid();
+    rebuildUptakeGrid(w);
     for (const modules of this.phases) {
       for (const m of modules) {
         if (this.tick % m.everyTicks !== 0) continue;
@@ -188,36 +187,5 @@ export class Engine {
     const out = new Float64Array(METRIC_NAMES.length);
     measure(this.world, out);
     return out;
-  }
-
-  /** Collects cells that can take up exosomes (tumour cells in tissue, residents) and rebuilds the grid. */
-  private rebuildUptakeGrid(): void {
-    const w = this.world;
-    const t = w.pools.tumour;
-    const s = w.pools.stroma;
-    const need = t.count + s.count;
-    if (w.uptakeXs.length < need) {
-      const cap = Math.max(need, w.uptakeXs.length * 2);
-      w.uptakeXs = new Float64Array(cap);
-      w.uptakeYs = new Float64Array(cap);
-      w.uptakePool = new Uint8Array(cap);
-      w.uptakeRow = new Int32Array(cap);
-    }
-    let k = 0;
-    for (let i = 0; i < t.count; i++) {
-      if (t.cols.region[i] === REGION_BLOOD) continue;
-      w.uptakeXs[k] = t.cols.x[i];
-      w.uptakeYs[k] = t.cols.y[i];
-      w.uptakePool[k] = UPTAKE_TUMOUR;
-      w.uptakeRow[k++] = i;
-    }
-    for (let i = 0; i < s.count; i++) {
-      w.uptakeXs[k] = s.cols.x[i];
-      w.uptakeYs[k] = s.cols.y[i];
-      w.uptakePool[k] = UPTAKE_STROMA;
-      w.uptakeRow[k++] = i;
-    }
-    w.uptakeCount = k;
-    w.uptakeGrid.rebuild(w.uptakeXs, w.uptakeYs, k);
   }
 }

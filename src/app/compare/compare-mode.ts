@@ -72,21 +72,21 @@ export class CompareMode {
   }
 
   /**
-   * (Re)starts the comparison for `run` at tick 0 with fresh workers. Returns false (and says
-   * why) when either arm does not load.
+   * (Re)starts the comparison for `run` at tick 0. The two workers are started on the first
+   * call and reused after (a what-if edit reloads them, it does not respawn them). Returns false
+   * (and says why) when either arm does not load.
    */
   async start(run: CompareRun): Promise<boolean> {
     const gen = ++this.generation;
-    this.pair?.dispose();
-    const pair = new LockstepPair([this.makeEngine('exocascade-compare-a'), this.makeEngine('exocascade-compare-b')], {
+    this.pair ??= new LockstepPair([this.makeEngine('exocascade-compare-a'), this.makeEngine('exocascade-compare-b')], {
       onRun: (a, b, la, lb) => this.onRun(a, b, la, lb),
       onAdvance: (a, b) => this.onAdvance(a, b),
       onHashes: (tick, ha, hb) => this.view.showHashes(tick, ha, hb),
       onPlayState: (p) => this.onPlayState(p),
       onError: (err) => this.host.notify(`Compare mode stopped with an error: ${(err as Error)?.message ?? String(err)}`, 'error'),
     });
+    const pair = this.pair;
     pair.speed = this.speed;
-    this.pair = pair;
     const base: ArmSetup = { scenarioText: run.scenarioText, file: run.file, seed: run.seed, whatIfs: [] };
     const [ra, rb] = await pair.load(base, { ...base, whatIfs: run.whatIfs });
     if (gen !== this.generation) return false;
@@ -98,10 +98,12 @@ export class CompareMode {
     return true;
   }
 
+  /** Starts or resumes lockstep playback. */
   play(): void {
     this.pair?.play();
   }
 
+  /** Pauses both arms after the request in flight. */
   pause(): void {
     this.pair?.pause();
   }

@@ -5,8 +5,9 @@ import { formatValue } from '../format';
 import type { SeriesStore } from '../series-store';
 import { compareMetrics, difference, isFraction } from './key-metrics';
 
-/** Colours of the two arms (A neutral, B the accent), also used by the view's labels. */
+/** Colour of arm A (baseline), neutral; also used by the view's labels. */
 export const ARM_A_COLOUR = '#9aa6bd';
+/** Colour of arm B (what-ifs), the accent; also used by the view's labels. */
 export const ARM_B_COLOUR = '#ffd166';
 const DIFF_COLOURS = ['#ef476f', '#4cc9f0', '#f8961e', '#e9ecef', '#c77dff', '#90be6d', '#06d6a0', '#118ab2', '#f78c6b', '#9b5de5', '#00bbf9', '#f15bb5'];
 const AXIS = { stroke: '#9aa6bd', grid: { stroke: '#ffffff14' }, ticks: { stroke: '#ffffff22' } };

@@ -80,7 +80,9 @@ export class LockstepPair {
   readonly drawMs: number[] = [];
   private loaded = false;
   private inFlight = false;
-  private busy = false;
+  /** Exclusive operations (load, stepBy, runTo) queued or running; the pacing loop waits for none. */
+  private busy = 0;
+  private queue: Promise<unknown> = Promise.resolve();
   private drawPending = false;
   private disposed = false;
   private budget = 0;
@@ -98,11 +100,9 @@ export class LockstepPair {
    * Loads A = the scenario with `a.whatIfs` and B with `b.whatIfs` (same text, file and seed
    * expected). Both must load; on failure the results say why and nothing is drawn.
    */
-  async load(a: ArmSetup, b: ArmSetup): Promise<[InitResult, InitResult]> {
+  load(a: ArmSetup, b: ArmSetup): Promise<[InitResult, InitResult]> {
     this.pause();
-    this.busy = true;
-    try {
-      await this.settle();
+    return this.exclusive(async () => {
       const setups = [a, b];
       const inits = await Promise.all(this.arms.map((arm, k) =>
         arm.engine.init(setups[k].scenarioText, setups[k].file, { seed: setups[k].seed, whatIfs: setups[k].whatIfs })));
@@ -125,9 +125,7 @@ export class LockstepPair {
       this.listener.onHashes(0, ra.stateHash, rb.stateHash);
       this.drawPending = true;
       return [ra, rb];
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /** Starts or resumes playback. */
@@ -146,31 +144,23 @@ export class LockstepPair {
   }
 
   /** Advances both arms by `n` ticks (capped at the run length) while paused. */
-  async stepBy(n: number): Promise<void> {
+  stepBy(n: number): Promise<void> {
     this.pause();
-    this.busy = true;
-    try {
-      await this.settle();
+    return this.exclusive(async () => {
       if (this.loaded) await this.request(Math.max(0, Math.min(n, this.runTicks - this.tick)));
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /** Runs both arms (paused, in one go) to `target` ticks; resolves with both hashes there. */
-  async runTo(target: number): Promise<[string, string]> {
+  runTo(target: number): Promise<[string, string]> {
     this.pause();
-    this.busy = true;
-    try {
-      await this.settle();
+    return this.exclusive(async () => {
       if (!this.loaded) throw new Error('compare: nothing loaded');
       const end = Math.min(target, this.runTicks);
       while (this.tick < end) await this.request(Math.min(200, end - this.tick));
       if (this.hashTick !== this.tick) await this.request(0);
       return this.hashes!;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /** Stops the pacing loop and both engines. */
@@ -181,8 +171,19 @@ export class LockstepPair {
     for (const arm of this.arms) arm.engine.dispose();
   }
 
-  private async settle(): Promise<void> {
-    while (this.inFlight) await new Promise((r) => setTimeout(r, 2));
+  /**
+   * Runs `fn` after every exclusive operation queued before it and after the request in flight,
+   * with the pacing loop held off, so loads and run-tos never interleave with each other or
+   * with playback (a stale advance cannot land in a freshly loaded run's bookkeeping).
+   */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    this.busy++;
+    const run = this.queue.then(async () => {
+      while (this.inFlight) await new Promise((r) => setTimeout(r, 2));
+      return fn();
+    });
+    this.queue = run.catch(() => undefined);
+    return run.finally(() => this.busy--);
   }
 
   private readonly loop = (): void => {

@@ -89,7 +89,7 @@ export class EnsembleDialog {
       this.plan,
       h('details', {}, h('summary', { class: 'small' }, 'The same on the command line'), this.command),
       h('div', { class: 'row' }, this.progress, this.progressText),
-      h('div', { class: 'ensemble-runs' }, h('table', { class: 'compare-table' },
+      h('div', { class: 'ensemble-runs' }, h('table', { class: 'runs-table' },
         h('thead', {}, h('tr', {}, ...['arm', 'seed', 'state hash', 'metastases.total', 'run ms'].map((t) => h('th', {}, t)))), this.rows)),
       this.finish,
       this.frame,
@@ -184,7 +184,7 @@ export class EnsembleDialog {
     const runMs = outcome.records.reduce((s, rec) => s + rec.wallMs, 0);
     const overhead = outcome.overheadMs.reduce((s, v) => s + v, 0);
     setText(this.progressText, `${outcome.records.length} runs in ${duration(outcome.wallMs)} on ${outcome.workers} worker${outcome.workers === 1 ? '' : 's'} ` +
-      `(${fmt(runMs / outcome.wallMs)}× one core; pool overhead ${fmt((100 * overhead) / Math.max(1, runMs))}% of run time)`);
+      `(${fmt(runMs / outcome.wallMs)} runs at a time on average; pool overhead ${fmt((100 * overhead) / Math.max(1, runMs))}% of run time)`);
     this.reportUrl = URL.createObjectURL(new Blob([out.reportHtml], { type: 'text/html' }));
     const s = out.summary;
     const metric = s.headline[0] ?? s.metrics[0];

@@ -1,5 +1,6 @@
 import { ORGANS, REGION_BLOOD, REGION_PRIMARY } from '../../world/regions';
 import { metricIndex } from '../metrics';
+import { UPTAKE_STROMA, UPTAKE_TUMOUR, rebuildUptakeGrid } from '../uptake-grid';
 import { FX } from '../effect-index';
 import { StromaType } from '../kinds';
 import { defineModule } from '../module';
@@ -7,10 +8,6 @@ import { defineModule } from '../module';
 const UPTAKE_PRIMARY = metricIndex('exosomes.uptake.primary');
 const UPTAKE_ORGAN = ORGANS.map((o) => metricIndex(`exosomes.uptake.${o}`));
 
-/** Which pool a cell in the uptake grid belongs to. */
-export const UPTAKE_TUMOUR = 0;
-/** Resident stromal cell in the uptake grid. */
-export const UPTAKE_STROMA = 1;
 
 /**
  * Uptake: an exosome in tissue within reach of a cell that can internalise it (a tumour cell in
@@ -43,12 +40,20 @@ export const exosomeUptake = defineModule({
       default: 0.25, min: 0, max: 100, unit: 'strength', doc: 'niche-building strength every packet has regardless of its cargo',
       source: 'schematic: any vesicle uptake perturbs a resident cell a little',
     },
+    residentBaseUptake: {
+      default: 0.3, min: 0, max: 1, unit: '1', doc: 'relative uptake chance by organ residents of a packet without integrins for that organ',
+      source: 'Hoshino et al. (2015): exosomal integrins mediate adhesion to and uptake by organ-specific resident cells',
+    },
+    residentHomingGain: {
+      default: 0.35, min: 0, max: 10, unit: 'per homing unit', doc: 'relative uptake chance added per unit of the packet’s integrin homing weight toward the organ (capped at 1)',
+      source: 'Hoshino et al. (2015): α6β4/α6β1 exosomes are taken up by lung fibroblasts and epithelium, αvβ5 exosomes by Kupffer cells',
+    },
     kupfferGain: {
       default: 4, min: 0, max: 100, unit: '1', doc: 'weight of niche.kupffer cargo when the resident is a Kupffer cell (1 for other residents)',
       source: 'Costa-Silva et al. (2015): exosomal MIF is taken up by Kupffer cells specifically',
     },
     nicheSignalPerUptake: {
-      default: 0.05, min: 0, max: 100, unit: 'niche units', doc: 'niche signal a resident emits per packet internalised',
+      default: 0.01, min: 0, max: 100, unit: 'niche units', doc: 'niche signal a resident emits per packet internalised',
       source: 'schematic',
     },
   },
@@ -58,6 +63,8 @@ export const exosomeUptake = defineModule({
     const e = ex.cols;
     const stroma = w.pools.stroma.cols;
     const tumour = w.pools.tumour.cols;
+    // Tumour cells were born, died and moved in earlier phases: index them as they are now.
+    rebuildUptakeGrid(w);
     const grid = w.uptakeGrid;
     const { cellStart, order, cellsX, cellsY, originX, originY } = grid;
     const invW = 1 / grid.cellWidth;
@@ -76,6 +83,13 @@ export const exosomeUptake = defineModule({
       niche[q * 6 + r] = w.cargo.regionalStrength(q, FX.nichePrime, r) + w.cargo.regionalStrength(q, FX.nicheMetabolic, r)
         + w.cargo.regionalStrength(q, FX.tascConvert, r);
       kupffer[q * 6 + r] = w.cargo.regionalStrength(q, FX.nicheKupffer, r);
+    }
+    // Uptake chance by organ residents per profile and region: integrins mediate it (step 4).
+    const residentChance = new Float64Array(profiles * 6);
+    for (let q = 0; q < profiles; q++) for (let r = 1; r < 6; r++) {
+      const homing = w.cargo.regionalStrength(q, FX.homing, r);
+      const rel = p.residentBaseUptake + p.residentHomingGain * (homing > 0 ? homing : 0);
+      residentChance[q * 6 + r] = p.uptakeProbability * (rel > 1 ? 1 : rel);
     }
     const got = new Float64Array(w.uptakeCount);
     const nicheSum = new Float64Array(w.uptakeCount);
@@ -106,11 +120,13 @@ export const exosomeUptake = defineModule({
           }
         }
       }
-      if (best < 0 || !(rng.uniform() < p.uptakeProbability)) continue;
+      if (best < 0) continue;
+      const region = e.region[i];
+      const resident = w.uptakePool[best] === UPTAKE_STROMA;
+      if (!(rng.uniform() < (resident ? residentChance[e.profile[i] * 6 + region] : p.uptakeProbability))) continue;
       ex.stageRemove(i);
       got[best]++;
-      const region = e.region[i];
-      if (region !== REGION_PRIMARY && w.uptakePool[best] === UPTAKE_STROMA) {
+      if (resident) {
         const weight = stroma.type[w.uptakeRow[best]] === StromaType.kupffer ? p.kupfferGain : 1;
         nicheSum[best] += niche[e.profile[i] * 6 + region] + weight * kupffer[e.profile[i] * 6 + region];
       }

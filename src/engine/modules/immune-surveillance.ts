@@ -77,7 +77,7 @@ export const immuneSurveillance = defineModule({
       default: 2, min: 0, max: 1000, unit: 'ticks', integer: true, doc: 'ticks a killer needs before it can kill again', source: 'schematic',
     },
     organKillRatePerHour: {
-      default: 0.008, min: 0, max: 100, unit: 'per cell per hour', doc: 'CD8 kill hazard on a disseminated cell in an organ when every circulating CD8 cell is active',
+      default: 0.016, min: 0, max: 100, unit: 'per cell per hour', doc: 'CD8 kill hazard on a disseminated cell in an organ when every circulating CD8 cell is active',
       source: 'schematic: T cells patrol organs and eliminate micrometastases unless exhausted (Chen et al., 2018)',
     },
     primaryKillRatePerHour: {

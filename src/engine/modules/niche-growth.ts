@@ -25,7 +25,7 @@ export const nicheGrowth = defineModule({
   everyTicks: 1,
   params: {
     nicheSecretionPerHour: {
-      default: 0.012, min: 0, max: 100, unit: 'niche units per hour', doc: 'niche signal a fully educated resident secretes',
+      default: 0.04, min: 0, max: 100, unit: 'niche units per hour', doc: 'niche signal a fully educated resident secretes',
       source: 'schematic: educated stroma recruits BMDCs and remodels matrix (review: Step 5)',
     },
     educationDecayPerHour: {
@@ -40,11 +40,8 @@ export const nicheGrowth = defineModule({
       source: 'Costa-Silva et al. (2015): MIF-educated Kupffer cells release TGF-β',
     },
     stellateActivationPerHour: {
-      default: 0.02, min: 0, max: 100, unit: 'education per hour', doc: 'education a hepatic stellate cell gains per hour at saturating TGF-β (fibronectin production)',
+      default: 0.004, min: 0, max: 100, unit: 'per hour per TGF-β unit', doc: 'activation rate of a hepatic stellate cell per unit of local TGF-β (fibronectin production)',
       source: 'Costa-Silva et al. (2015): TGF-β makes hepatic stellate cells deposit fibronectin',
-    },
-    tgfbHalf: {
-      default: 0.5, min: 0.0001, max: 1e6, unit: 'field units', doc: 'TGF-β level giving half-maximal stellate activation', source: 'schematic',
     },
     tascBoost: {
       default: 2, min: 0, max: 100, unit: '1', doc: 'niche secretion multiplier of a TASC', source: 'schematic',
@@ -61,7 +58,7 @@ export const nicheGrowth = defineModule({
       default: 0.03, min: 0, max: 100, unit: 'per hour', doc: 'death hazard of an arrested cell that has not extravasated', source: 'schematic',
     },
     nicheHalf: {
-      default: 0.45, min: 0.0001, max: 1e6, unit: 'niche units', doc: 'local niche level at which half of extravasated cells colonise (Hill n = 3)',
+      default: 0.25, min: 0.0001, max: 1e6, unit: 'niche units', doc: 'local niche level at which half of extravasated cells colonise (Hill n = 3)',
       source: 'schematic: "seed and soil" — colonisation needs a receptive niche, a switch-like response',
     },
     colonisationFloor: {
@@ -114,7 +111,7 @@ export const nicheGrowth = defineModule({
       const fields = w.regions[region].fields;
       let ed = sc.education[i] * fade;
       // The MIF relay: educated Kupffer cells secrete TGF-β, which activates stellate cells.
-      if (type === StromaType.stellate) ed += (1 - ed) * p.stellateActivationPerHour * dt * saturating(fields.tgfb.sample(sc.x[i], sc.y[i]), p.tgfbHalf);
+      if (type === StromaType.stellate) ed += (1 - ed) * perTickProbability(p.stellateActivationPerHour * fields.tgfb.sample(sc.x[i], sc.y[i]), dt);
       sc.education[i] = ed;
       if (ed <= 0) continue;
       if (type === StromaType.kupffer) fields.tgfb.deposit(sc.x[i], sc.y[i], p.kupfferTgfbPerHour * dt * ed);
