@@ -1,6 +1,6 @@
 import { FIELD_NAMES } from '../world/world-params';
 import type { World } from './world';
-import { STYLE_OF } from './frame-styles';
+import { exosomeStyle, immuneStyle, plateletStyle, stromaStyle, tumourStyle } from './frame-styles';
 
 /** First header word of every frame (sanity check for readers). */
 export const FRAME_MAGIC = 0x45584f46; // 'EXOF'
@@ -85,11 +85,18 @@ export function writeFrame(world: World, tick: number, buffer?: ArrayBuffer): Ar
   const styleStart = off;
   const style = new Uint8Array(buf, off);
   let s = 0;
-  pools.forEach((pool, k) => {
-    const styleOf = STYLE_OF[FRAME_POINT_KINDS[k]];
-    const cols = pool.cols as unknown as Record<string, ArrayLike<number>>;
-    for (let i = 0; i < pool.count; i++) style[s++] = styleOf(cols, i);
-  });
+  // One loop per kind with its own style function: each call site stays monomorphic and inlined.
+  const cols = (k: number) => pools[k].cols as unknown as Record<string, ArrayLike<number>>;
+  const tc = cols(0);
+  for (let i = 0; i < p.tumour.count; i++) style[s++] = tumourStyle(tc, i);
+  const xc = cols(1);
+  for (let i = 0; i < p.exosome.count; i++) style[s++] = exosomeStyle(xc, i);
+  const ic = cols(2);
+  for (let i = 0; i < p.immune.count; i++) style[s++] = immuneStyle(ic, i);
+  const pc = cols(3);
+  for (let i = 0; i < p.platelet.count; i++) style[s++] = plateletStyle(pc, i);
+  const sc = cols(4);
+  for (let i = 0; i < p.stroma.count; i++) style[s++] = stromaStyle(sc, i);
   for (let i = 0; i < e.count; i++) style[s++] = e.cols.tip[i] ? 255 : Math.min(254, Math.round(e.cols.permeability[i] * 254));
   off = styleStart + align4(s);
   const f = new Float32Array(buf, off, fieldLength(world));
