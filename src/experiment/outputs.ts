@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { METRICS } from '../engine/metrics';
+import { buildOutputs } from './build-outputs';
 import { gridJobs, runKey } from './grid';
-import { buildReportData, organBars } from './report-data';
-import { reportHtml, type ReportAssets } from './report-html';
+import type { ReportAssets } from './report-html';
 import type { ExperimentSpec, RunRecord } from './spec';
 import { ExperimentDirError, writeFileAtomic } from './store';
-import { buildSummary, summaryJson, type Summary } from './summary';
-import { resultsCsv } from './tidy-csv';
+import type { Summary } from './summary';
 
 // The finished experiment's files. Everything is derived from the spec and the records put in
 // canonical order (arms as given, seeds ascending), never from completion order, so results.csv,
@@ -41,23 +39,12 @@ export interface OutputsWritten {
 
 /** Writes results.csv, summary.json and report.html into `dir` from canonically ordered records. */
 export function writeOutputs(dir: string, spec: ExperimentSpec, records: readonly RunRecord[]): OutputsWritten {
-  const summary = buildSummary(spec, records);
-  const csv = resultsCsv(spec, records);
-  const bars = organBars(spec, records);
-  const docs: Record<string, string> = {};
-  for (const m of METRICS) if (spec.metricNames.includes(m.name)) docs[m.name] = m.doc;
-  const html = reportHtml({
-    summary,
-    data: buildReportData(spec, records),
-    organs: bars && { prefix: bars.prefix, organs: bars.organs, arms: bars.arms, label: `${bars.prefix}* (final)` },
-    docs,
-    assets: loadReportAssets(),
-  });
+  const out = buildOutputs(spec, records, loadReportAssets());
   const paths = [join(dir, OUTPUT_FILES.csv), join(dir, OUTPUT_FILES.summary), join(dir, OUTPUT_FILES.report)];
-  writeFileAtomic(paths[0], csv);
-  writeFileAtomic(paths[1], summaryJson(summary));
-  writeFileAtomic(paths[2], html);
-  return { summary, csvRows: records.length * spec.metricNames.length, paths };
+  writeFileAtomic(paths[0], out.resultsCsv);
+  writeFileAtomic(paths[1], out.summaryJson);
+  writeFileAtomic(paths[2], out.reportHtml);
+  return { summary: out.summary, csvRows: records.length * spec.metricNames.length, paths };
 }
 
 let cached: ReportAssets | null = null;

@@ -1,24 +1,14 @@
-import { METRICS } from '../../engine/metrics';
+import { buildOutputs, type ExperimentOutputs } from '../../experiment/build-outputs';
 import { runKey } from '../../experiment/grid';
-import { buildReportData, organBars } from '../../experiment/report-data';
-import { reportHtml, type ReportAssets } from '../../experiment/report-html';
+import type { ReportAssets } from '../../experiment/report-html';
 import type { ExperimentSpec, RunRecord } from '../../experiment/spec';
-import { buildSummary, summaryJson, type Summary } from '../../experiment/summary';
-import { resultsCsv } from '../../experiment/tidy-csv';
 
-// The browser's copy of the pure half of src/experiment/outputs.ts (writeOutputs minus the file
-// writes; that module reads node:fs at load, so a page cannot import it). It calls the same
-// builders in the same way, so the same records give the same summary.json, results.csv and
-// report.html bytes as the CLI; tests/app-compare-ensemble.test.ts checks that against
-// writeOutputs, so a change there that is not mirrored here fails a test.
+// The browser side of the experiment outputs: it orders in-memory records and calls the CLI's
+// pure builder (src/experiment/build-outputs.ts), so the same records give the same bytes;
+// tests/app-compare-ensemble.test.ts checks that against writeOutputs.
 
 /** An experiment's three outputs as text, plus the summary object. */
-export interface EnsembleOutputs {
-  summary: Summary;
-  summaryJson: string;
-  resultsCsv: string;
-  reportHtml: string;
-}
+export type EnsembleOutputs = ExperimentOutputs;
 
 /**
  * Records of the spec's whole grid in canonical order (arms as given, seeds ascending), from
@@ -40,18 +30,7 @@ export function canonicalRecords(spec: ExperimentSpec, records: readonly RunReco
   return out;
 }
 
-/** Builds summary.json, results.csv and report.html from canonically ordered records. */
+/** Builds summary.json, results.csv and report.html: the CLI's own pure builder. */
 export function ensembleOutputs(spec: ExperimentSpec, records: readonly RunRecord[], assets: ReportAssets): EnsembleOutputs {
-  const summary = buildSummary(spec, records);
-  const bars = organBars(spec, records);
-  const docs: Record<string, string> = {};
-  for (const m of METRICS) if (spec.metricNames.includes(m.name)) docs[m.name] = m.doc;
-  const html = reportHtml({
-    summary,
-    data: buildReportData(spec, records),
-    organs: bars && { prefix: bars.prefix, organs: bars.organs, arms: bars.arms, label: `${bars.prefix}* (final)` },
-    docs,
-    assets,
-  });
-  return { summary, summaryJson: summaryJson(summary), resultsCsv: resultsCsv(spec, records), reportHtml: html };
+  return buildOutputs(spec, records, assets);
 }
