@@ -143,12 +143,12 @@ export class EngineHost implements EngineApi {
   advance(ticks: number, knownTick: number, eventsKnown: number, recycled: ArrayBuffer | null): AdvanceResult {
     const e = this.require();
     if (recycled) this.frames.give(recycled);
-    const t0 = performance.now();
+    const t0 = performance.now(); // det-ok: timing only
     if (ticks > 0) e.run(ticks);
-    const t1 = performance.now();
+    const t1 = performance.now(); // det-ok: timing only
     const frame = this.frames.take(frameBytes(e.world));
     writeFrame(e.world, e.tick, frame);
-    const handoverMs = performance.now() - t1;
+    const handoverMs = performance.now() - t1; // det-ok: timing only
     const firstTick = Math.max(0, Math.min(knownTick + 1, e.tick + 1));
     const metrics = this.series(firstTick);
     const result: AdvanceResult = {
@@ -241,15 +241,15 @@ export class EngineHost implements EngineApi {
     const pooledMs: number[] = [];
     const copyMs: number[] = [];
     for (let k = 0; k < frames; k++) {
-      let t = performance.now();
+      let t = performance.now(); // det-ok: timing only
       const buf = this.frames.take(frameBytes(e.world));
       writeFrame(e.world, e.tick, buf);
-      pooledMs.push(performance.now() - t);
+      pooledMs.push(performance.now() - t); // det-ok: timing only
       this.frames.give(buf);
-      t = performance.now();
+      t = performance.now(); // det-ok: timing only
       // Without a pool and without transfer: a new buffer per frame, copied on postMessage.
       writeFrame(e.world, e.tick).slice(0);
-      copyMs.push(performance.now() - t);
+      copyMs.push(performance.now() - t); // det-ok: timing only
     }
     return { pooledMs, copyMs };
   }

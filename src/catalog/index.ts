@@ -2,6 +2,7 @@
  * Public surface of the cargo catalog: the data (Tables 1 and 2 of Bai et al. 2022 and the cargo
  * its prose names) and the look-ups the engine, scenarios and UI use.
  */
+import { editDistance } from '../core/edit-distance';
 import { cancerTypeIdForLabel, type CancerTypeId } from './cancer-types';
 import { CATALOG, cargoSlug } from './entries';
 import type { OrganId } from './organs';
@@ -48,20 +49,6 @@ export function searchCatalog(text: string): CargoEntry[] {
     const fields = [c.id, c.name, c.note ?? '', ...c.evidence.flatMap((ev) => [ev.targetCells, ev.regulation, ev.reference])];
     return fields.some((f) => f.toLowerCase().includes(q));
   });
-}
-
-/** Levenshtein edit distance between two strings. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { EFFECT_IDS } from '../catalog/effects';
 import { CANCER_TYPES } from '../catalog/cancer-types';
-import { cargoForCancerType, cargoIds, getCargo } from '../catalog/index';
+import { cargoForCancerType, getCargo, suggestCargo } from '../catalog/index';
 import type { CancerTypeId } from '../catalog/cancer-types';
 import { defaultsOf, type ParamSpecs } from '../engine/params';
 import { MODULES } from '../engine/modules/registry';
@@ -93,10 +93,10 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
     issues.push({ path: '/cancerType', message: `unknown cancer type "${s.cancerType}"${didYouMean(s.cancerType, typeIds)}` });
     throw new ScenarioError(file, issues);
   }
-  const allIds = cargoIds();
   const unknownCargo = (id: string, path: string): boolean => {
     if (getCargo(id)) return false;
-    issues.push({ path, message: `unknown cargo id "${id}"${didYouMean(id, allIds)}` });
+    const near = suggestCargo(id, 3);
+    issues.push({ path, message: `unknown cargo id "${id}"${near.length ? ` (did you mean ${near.map((x) => `"${x}"`).join(' or ')}?)` : ''}` });
     return true;
   };
   let cargo = s.cargo ? [...s.cargo] : cargoForCancerType(s.cancerType as CancerTypeId).map((c) => c.id);
