@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { AdvanceResult, EngineApi, InitResult, RunOverrides, WorldLayout } from '../protocol/engine-api';
+import { TickBudget } from './tick-budget';
 
 /** Receives what the worker hands over; called on the main thread. */
 export interface RunListener {
@@ -18,9 +19,6 @@ export interface RunListener {
 
 /** Playback speed in ticks per second; Infinity runs as fast as the worker goes. */
 export type Speed = number;
-
-/** Worker time to aim for per request at full speed, so frames keep coming (ms). */
-const MAX_SPEED_BUDGET_MS = 40;
 
 /**
  * The page's side of the engine worker: loads runs, and while playing asks for ticks at the
@@ -45,7 +43,7 @@ export class EngineClient {
   private inFlight = false;
   private busy = false;
   private drawPending = false;
-  private budget = 0;
+  private readonly ticks = new TickBudget();
   private lastNow = 0;
   private msPerTick = 5;
   /** Main-thread ms spent handling each received frame (all listeners), newest last. */
@@ -84,7 +82,7 @@ export class EngineClient {
   play(): void {
     if (this.tick >= this.runTicks) return;
     this.playing = true;
-    this.budget = 0;
+    this.ticks.reset();
     this.listener.onPlayState(true);
   }
 
@@ -139,16 +137,7 @@ export class EngineClient {
       if (this.drawPending) this.requestSafely(0);
       return;
     }
-    let n: number;
-    if (this.speed === Infinity) {
-      n = Math.max(1, Math.round(MAX_SPEED_BUDGET_MS / Math.max(0.05, this.msPerTick)));
-    } else {
-      // Budget capped at a quarter second so a slow worker does not build a burst to catch up.
-      this.budget = Math.min(this.budget + (this.speed * dt) / 1000, Math.max(1, this.speed / 4));
-      n = Math.floor(this.budget);
-      this.budget -= n;
-    }
-    n = Math.min(n, this.maxBatch, this.runTicks - this.tick);
+    const n = this.ticks.take(dt, this.speed, this.msPerTick, this.maxBatch, this.runTicks - this.tick);
     if (n >= 1) this.requestSafely(n);
     else if (this.tick >= this.runTicks) this.pause();
   };

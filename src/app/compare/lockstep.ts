@@ -1,5 +1,6 @@
 import type { AdvanceResult, InitResult, WorldLayout } from '../../protocol/engine-api';
 import type { ArmEngine } from './arm-engine';
+import { TickBudget } from '../tick-budget';
 
 type InitOk = Extract<InitResult, { ok: true }>;
 
@@ -23,8 +24,6 @@ export interface PairListener {
   onError(err: unknown): void;
 }
 
-/** Worker time to aim for per request at full speed, so frames keep coming (ms). */
-const MAX_SPEED_BUDGET_MS = 40;
 /** While playing, hashes are refreshed at most this often (ms); when paused, after every request. */
 const HASH_EVERY_MS = 500;
 
@@ -85,7 +84,7 @@ export class LockstepPair {
   private queue: Promise<unknown> = Promise.resolve();
   private drawPending = false;
   private disposed = false;
-  private budget = 0;
+  private readonly ticks = new TickBudget();
   private lastNow = 0;
   private lastHash = 0;
   private msPerTick = 5;
@@ -132,7 +131,7 @@ export class LockstepPair {
   play(): void {
     if (!this.loaded || this.tick >= this.runTicks) return;
     this.playing = true;
-    this.budget = 0;
+    this.ticks.reset();
     this.listener.onPlayState(true);
   }
 
@@ -197,15 +196,7 @@ export class LockstepPair {
       if (this.drawPending) this.requestSafely(0);
       return;
     }
-    let n: number;
-    if (this.speed === Infinity) {
-      n = Math.max(1, Math.round(MAX_SPEED_BUDGET_MS / Math.max(0.05, this.msPerTick)));
-    } else {
-      this.budget = Math.min(this.budget + (this.speed * dt) / 1000, Math.max(1, this.speed / 4));
-      n = Math.floor(this.budget);
-      this.budget -= n;
-    }
-    n = Math.min(n, this.maxBatch, this.runTicks - this.tick);
+    const n = this.ticks.take(dt, this.speed, this.msPerTick, this.maxBatch, this.runTicks - this.tick);
     if (n >= 1) this.requestSafely(n);
     else if (this.tick >= this.runTicks) this.pause();
   };
