@@ -23,11 +23,6 @@ export function rateFromHalfTime(hours: number): number {
 /** ln 2, from the deterministic log so every platform agrees on its bits. */
 export const LN2 = dlog(2);
 
-/** Expected count per tick for a rate per hour (for Poisson draws). */
-export function perTickMean(ratePerHour: number, tickHours: number): number {
-  return ratePerHour * tickHours;
-}
-
 /** Saturating (Hill n = 1) response x / (x + half) for x ≥ 0; 0 for x ≤ 0. */
 export function saturating(x: number, half: number): number {
   return x > 0 ? x / (x + half) : 0;

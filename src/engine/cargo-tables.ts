@@ -96,9 +96,4 @@ export class CargoTables {
   regionalStrength(profile: number, k: number, region: number): number {
     return this.regional[(profile * EFFECT_COUNT + k) * REGIONS + region] * this.effectScale[k];
   }
-
-  /** Which packaged cargo of a profile carry effect `k` (for provenance). */
-  cargoWithEffect(profile: number, effect: EffectId): string[] {
-    return this.cargoOf(profile).filter((id) => getCargo(id)?.effects.some((e) => e.effect === effect));
-  }
 }

@@ -1,5 +1,4 @@
-import { dexp } from '../../core/detmath';
-import { perTickProbability, saturating } from '../../core/rates';
+import { perTickProbability, saturating, survivalPerTick } from '../../core/rates';
 import { REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
 import { placeOnSegment } from '../../world/flow';
 import { reflect } from '../../world/tissue';
@@ -93,7 +92,7 @@ export const emtInvasion = defineModule({
     const primary = REGIONS[REGION_PRIMARY];
     const ecm = w.regions[REGION_PRIMARY].fields.ecm;
     const tgfb = w.regions[REGION_PRIMARY].fields.tgfb;
-    const doseKeep = dexp(-(0.6931471805599453 * dt) / p.doseHalfLifeHours);
+    const doseKeep = survivalPerTick(p.doseHalfLifeHours, dt);
     const degradeResponse = responseOf(w, REGION_PRIMARY, FX.ecmDegrade);
     const lymphShare = Math.min(1, p.lymphFraction * (1 + p.lymphangiogenesisGain * Math.max(0, responseOf(w, REGION_PRIMARY, FX.lymphangiogenesis))));
     const e = w.pools.endothelium;

@@ -33,8 +33,3 @@ export const MODULES: readonly RuleModule[] = [
   organotropism, // step 4
   fieldTransport, // fields
 ] as unknown as readonly RuleModule[];
-
-/** The module with this id, or undefined. */
-export function moduleById(id: string): RuleModule | undefined {
-  return MODULES.find((m) => m.id === id);
-}
