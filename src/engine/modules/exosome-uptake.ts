@@ -98,6 +98,8 @@ export const exosomeUptake = defineModule({
       if (e.region[i] === REGION_BLOOD) continue;
       const x = e.x[i];
       const y = e.y[i];
+      // The nearest-cell search is grid.nearest() inlined, without its torus branches: calling
+      // the method cost ~20 ns per packet more (core bench at 100k: 91 vs 72 ns/agent-tick).
       let cx = Math.floor((x - originX) * invW);
       let cy = Math.floor((y - originY) * invH);
       cx = cx < 0 ? 0 : cx >= cellsX ? cellsX - 1 : cx;
