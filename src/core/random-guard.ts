@@ -4,8 +4,8 @@
  * comlink, which draws message ids for its transport — those never touch simulation state.
  */
 export function forbidMathRandom(): void {
-  const real = Math.random;
-  Math.random = function guardedRandom(): number {
+  const real = Math.random; // det-ok: the guard itself
+  Math.random = function guardedRandom(): number { // det-ok: the guard itself
     const stack = new Error().stack ?? '';
     if (/[\\/]comlink[\\/]/.test(stack)) return real(); // det-ok: transport message ids only
     throw new Error('Math.random called: all randomness must come from a seeded stream');
