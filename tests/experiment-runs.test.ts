@@ -87,7 +87,7 @@ describe('experiment runs', () => {
     expect((await experiment(dir, '--workers', '0')).code).toBe(0);
     expect(outputs(dir)).toEqual(outputs(ref));
     // The unbundled fallback (workers/experiment-worker.mjs through tsx) must agree as well.
-    vi.stubEnv('EXOCASCADE_WORKER_BUNDLE', '0');
+    vi.stubEnv('EXOCASCADE_BUNDLE', '0');
     try {
       const tsxDir = join(root, 'tsx-worker');
       const r = await experiment(tsxDir, '--workers', '1');

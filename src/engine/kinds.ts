@@ -109,5 +109,29 @@ export interface Pools {
   colony: ReturnType<typeof colonyPool>;
 }
 
+/**
+ * The pools of one run, sized from its populations. A class rather than an object literal for
+ * the JIT (see WorldState in world.ts): every run's pools then share one stable shape.
+ */
+export class PoolSet implements Pools {
+  readonly tumour: ReturnType<typeof tumourPool>;
+  readonly exosome: ReturnType<typeof exosomePool>;
+  readonly immune: ReturnType<typeof immunePool>;
+  readonly platelet: ReturnType<typeof plateletPool>;
+  readonly endothelium: ReturnType<typeof endotheliumPool>;
+  readonly stroma: ReturnType<typeof stromaPool>;
+  readonly colony: ReturnType<typeof colonyPool>;
+
+  constructor(populations: Readonly<Record<string, number>>) {
+    this.tumour = tumourPool(Math.max(1024, populations.tumourCells * 4));
+    this.exosome = exosomePool(Math.max(4096, populations.tumourCells * 4 + populations.initialExosomes));
+    this.immune = immunePool(256);
+    this.platelet = plateletPool(256);
+    this.endothelium = endotheliumPool(256);
+    this.stroma = stromaPool(Math.max(64, populations.residentsPerOrgan * 5));
+    this.colony = colonyPool(64);
+  }
+}
+
 /** Pool names in fixed hashing and commit order. */
 export const POOL_ORDER = ['tumour', 'exosome', 'immune', 'platelet', 'endothelium', 'stroma', 'colony'] as const;

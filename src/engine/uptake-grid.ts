@@ -1,4 +1,5 @@
-import { REGION_BLOOD } from '../world/regions';
+import { NeighbourGrid } from '../core/neighbour-grid';
+import { REGION_BLOOD, WORLD_SIZE_UM } from '../world/regions';
 import type { World } from './world';
 
 /** Which pool a cell in the uptake grid belongs to: a tumour cell. */
@@ -7,35 +8,68 @@ export const UPTAKE_TUMOUR = 0;
 export const UPTAKE_STROMA = 1;
 
 /**
+ * The cells that can take up exosomes (tumour cells in tissue, residents): their positions,
+ * which pool and row each came from, and a neighbour grid over them; rebuilt every tick.
+ *
+ * Kept apart from the World on purpose: its arrays are replaced when they grow, and V8 then
+ * throws away the optimised code that read fields of the object holding them. Here that is
+ * the two modules that use the index, not every module that reads the world.
+ */
+export class UptakeIndex {
+  /** Cells about half the uptake reach: a query then checks only the few cells truly near it. */
+  readonly grid: NeighbourGrid;
+  /** Positions (µm) of the indexed cells; first `count` entries valid. */
+  xs: Float64Array;
+  ys: Float64Array;
+  /** UPTAKE_TUMOUR or UPTAKE_STROMA per indexed cell. */
+  pool: Uint8Array;
+  /** Row of each indexed cell in its pool (valid until the next commit). */
+  row: Int32Array;
+  /** Cells indexed by the last rebuild. */
+  count = 0;
+
+  /** An index with room for `capacity` cells before its arrays must grow. */
+  constructor(capacity: number) {
+    this.grid = new NeighbourGrid(0, 0, WORLD_SIZE_UM.width, WORLD_SIZE_UM.height, 8, false, capacity);
+    this.xs = new Float64Array(capacity);
+    this.ys = new Float64Array(capacity);
+    this.pool = new Uint8Array(capacity);
+    this.row = new Int32Array(capacity);
+  }
+}
+
+/**
  * Collects the cells that can take up exosomes (tumour cells in tissue, residents) with their
  * current rows and positions, and rebuilds the neighbour grid over them. Rows change at every
- * commit, so whoever reads uptakeRow must rebuild after the last commit before it.
+ * commit, so whoever reads `row` must rebuild after the last commit before it.
  */
 export function rebuildUptakeGrid(w: World): void {
   const t = w.pools.tumour;
   const s = w.pools.stroma;
+  const u = w.uptake;
   const need = t.count + s.count;
-  if (w.uptakeXs.length < need) {
-    const cap = Math.max(need, w.uptakeXs.length * 2);
-    w.uptakeXs = new Float64Array(cap);
-    w.uptakeYs = new Float64Array(cap);
-    w.uptakePool = new Uint8Array(cap);
-    w.uptakeRow = new Int32Array(cap);
+  if (u.xs.length < need) {
+    const cap = Math.max(need, u.xs.length * 2);
+    u.xs = new Float64Array(cap);
+    u.ys = new Float64Array(cap);
+    u.pool = new Uint8Array(cap);
+    u.row = new Int32Array(cap);
   }
+  const { xs, ys, pool, row } = u;
   let k = 0;
   for (let i = 0; i < t.count; i++) {
     if (t.cols.region[i] === REGION_BLOOD) continue;
-    w.uptakeXs[k] = t.cols.x[i];
-    w.uptakeYs[k] = t.cols.y[i];
-    w.uptakePool[k] = UPTAKE_TUMOUR;
-    w.uptakeRow[k++] = i;
+    xs[k] = t.cols.x[i];
+    ys[k] = t.cols.y[i];
+    pool[k] = UPTAKE_TUMOUR;
+    row[k++] = i;
   }
   for (let i = 0; i < s.count; i++) {
-    w.uptakeXs[k] = s.cols.x[i];
-    w.uptakeYs[k] = s.cols.y[i];
-    w.uptakePool[k] = UPTAKE_STROMA;
-    w.uptakeRow[k++] = i;
+    xs[k] = s.cols.x[i];
+    ys[k] = s.cols.y[i];
+    pool[k] = UPTAKE_STROMA;
+    row[k++] = i;
   }
-  w.uptakeCount = k;
-  w.uptakeGrid.rebuild(w.uptakeXs, w.uptakeYs, k);
+  u.count = k;
+  u.grid.rebuild(xs, ys, k);
 }

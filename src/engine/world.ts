@@ -1,13 +1,13 @@
 import { FieldGrid } from '../core/field-grid';
-import { NeighbourGrid } from '../core/neighbour-grid';
 import type { RunConfig } from '../scenario/config';
 import { DEPLETABLE } from '../scenario/whatif';
-import { REGIONS, WORLD_SIZE_UM, type Region } from '../world/regions';
+import { REGIONS, type Region } from '../world/regions';
 import { buildVesselGraph, type VesselGraph } from '../world/vessels';
 import { FIELD_NAMES, type FieldName } from '../world/world-params';
 import { CargoTables } from './cargo-tables';
-import { colonyPool, endotheliumPool, exosomePool, immunePool, plateletPool, stromaPool, tumourPool, type Pools } from './kinds';
+import { PoolSet, type Pools } from './kinds';
 import { EFFECT_COUNT } from './cargo-tables';
+import { UptakeIndex } from './uptake-grid';
 import { METRICS, metricIndex } from './metrics';
 
 /** A tissue region with its coarse fields. */
@@ -41,67 +41,61 @@ export interface World {
   secretionScale: number;
   /** Depleted fraction per population, in DEPLETABLE order (recruitment is reduced by it). */
   readonly depletion: Float64Array;
-  /** Neighbour grid over cells that take up exosomes (tumour cells in tissue + residents); rebuilt each tick. */
-  readonly uptakeGrid: NeighbourGrid;
-  /**
-   * Cargo response per compartment, recomputed every tick by the cargo-exposure module (derived
-   * state, so neither hashed nor saved): slots 0..5 are tissue regions, slot 6 the circulation.
-   * exposurePackets[slot] counts packets there; response[slot·EFFECT_COUNT + k] is the
-   * saturating response to effect k (see cargo-exposure).
-   */
   readonly exposurePackets: Float64Array;
   readonly response: Float64Array;
-  /** Scratch: positions of the cells indexed by uptakeGrid, and which pool/row each came from. */
-  uptakeXs: Float64Array;
-  uptakeYs: Float64Array;
-  /** 0 = tumour, 1 = stroma. */
-  uptakePool: Uint8Array;
-  uptakeRow: Int32Array;
-  uptakeCount: number;
+  /** Cells that take up exosomes (tumour cells in tissue + residents), indexed every tick. */
+  readonly uptake: UptakeIndex;
 }
 
 /** Creates the empty world for a configuration (agents are placed by `populate`). */
 export function createWorld(config: RunConfig): World {
-  const cell = config.world.fieldCellUm;
-  const regions = REGIONS.map((region): RegionState => {
-    const nx = Math.max(1, Math.round((region.x1Um - region.x0Um) / cell));
-    const ny = Math.max(1, Math.round((region.y1Um - region.y0Um) / cell));
-    const fields = {} as Record<FieldName, FieldGrid>;
-    for (const name of FIELD_NAMES) fields[name] = new FieldGrid(region.x0Um, region.y0Um, nx, ny, cell);
-    fields.ecm.values.fill(config.world.ecmInitial);
-    return { region, fields };
-  });
-  const cargo = new CargoTables(config.cargo, config.doses);
-  const clones: Clone[] = [{ id: 0, profile: cargo.addProfile(config.cargo) }];
-  const capacityHint = config.populations.tumourCells * 4 + config.populations.initialExosomes;
-  return {
-    config,
-    pools: {
-      tumour: tumourPool(Math.max(1024, config.populations.tumourCells * 4)),
-      exosome: exosomePool(Math.max(4096, capacityHint)),
-      immune: immunePool(256),
-      platelet: plateletPool(256),
-      endothelium: endotheliumPool(256),
-      stroma: stromaPool(Math.max(64, config.populations.residentsPerOrgan * 5)),
-      colony: colonyPool(64),
-    },
-    regions,
-    graph: buildVesselGraph(config.drainage, config.world.conductingSpeedUmPerHour, config.world.bedSpeedUmPerHour),
-    cargo,
-    clones,
-    counters: initialCounters(),
-    exposurePackets: new Float64Array(EXPOSURE_SLOTS),
-    response: new Float64Array(EXPOSURE_SLOTS * EFFECT_COUNT),
-    secretionScale: 1,
-    depletion: new Float64Array(DEPLETABLE.length),
-    // Cells about half the uptake reach: a query then checks only the few cells truly near it.
-    uptakeGrid: new NeighbourGrid(0, 0, WORLD_SIZE_UM.width, WORLD_SIZE_UM.height, 8, false),
-    uptakeXs: new Float64Array(1024),
-    uptakeYs: new Float64Array(1024),
-    uptakePool: new Uint8Array(1024),
-    uptakeRow: new Int32Array(1024),
-    uptakeCount: 0,
-  };
+  return new WorldState(config);
+}
+
+/**
+ * The world's concrete shape. A class, not an object literal, for the JIT's sake: V8 gives a
+ * literal site a boilerplate on its second evaluation, with field types reset, so a thread's
+ * second engine generalised every field type of the world and threw away all module code
+ * optimised for the first (measured: ~0.3 s of recompilation in each worker's second run).
+ * A constructor stores the same classes every time, so nothing is generalised.
+ */
+class WorldState implements World {
+  readonly config: RunConfig;
+  readonly pools: Pools;
+  readonly regions: readonly RegionState[];
+  readonly graph: VesselGraph;
+  readonly cargo: CargoTables;
+  readonly clones: readonly Clone[];
+  readonly counters: Float64Array;
+  readonly exposurePackets: Float64Array;
+  readonly response: Float64Array;
+  secretionScale: number;
+  readonly depletion: Float64Array;
+  readonly uptake: UptakeIndex;
+
+  constructor(config: RunConfig) {
+    const cell = config.world.fieldCellUm;
+    this.config = config;
+    this.pools = new PoolSet(config.populations);
+    this.regions = REGIONS.map((region): RegionState => {
+      const nx = Math.max(1, Math.round((region.x1Um - region.x0Um) / cell));
+      const ny = Math.max(1, Math.round((region.y1Um - region.y0Um) / cell));
+      const fields = {} as Record<FieldName, FieldGrid>;
+      for (const name of FIELD_NAMES) fields[name] = new FieldGrid(region.x0Um, region.y0Um, nx, ny, cell);
+      fields.ecm.values.fill(config.world.ecmInitial);
+      return { region, fields };
+    });
+    this.graph = buildVesselGraph(config.drainage, config.world.conductingSpeedUmPerHour, config.world.bedSpeedUmPerHour);
+    this.cargo = new CargoTables(config.cargo, config.doses);
+    this.clones = [{ id: 0, profile: this.cargo.addProfile(config.cargo) }];
+    this.counters = initialCounters();
+    this.exposurePackets = new Float64Array(EXPOSURE_SLOTS);
+    this.response = new Float64Array(EXPOSURE_SLOTS * EFFECT_COUNT);
+    this.secretionScale = 1;
+    this.depletion = new Float64Array(DEPLETABLE.length);
+    // Room for every cell the pools hold before they grow, so the index rarely has to.
+    this.uptake = new UptakeIndex(this.pools.tumour.capacity + this.pools.stroma.capacity);
+  }
 }
 
 /** Exposure slots: six tissue regions and the circulation. */

@@ -56,21 +56,17 @@ export function readScenarioText(file: string): string {
 export async function runExperiment(opts: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now(); // det-ok: reported wall time only
   const slice = shardJobs(gridJobs(opts.arms.map((a) => a.name), opts.seeds), opts.shard);
-  // Spawn first: thread start-up (engine modules) then overlaps resolving and resuming.
+  // Spawn before anything else: the worker script is a cached bundle (ready in milliseconds),
+  // and everything below is synchronous work that would otherwise hold back the threads'
+  // start-up instead of overlapping it.
   const threads = resolveWorkerCount(opts.workers, slice.length);
-  const spawning = threads > 0 ? ExperimentPool.spawn(threads) : null;
-  let pool: ExperimentPool | null = null;
-  // The outputs (and mathjs behind them, ~0.5 s to load) arrive while the threads start; a shard
-  // never needs them.
-  const outputsModule = opts.shard ? null : import('./outputs');
-  outputsModule?.catch(() => undefined); // awaited below; do not report a rejection twice
+  let pool: ExperimentPool | null = threads > 0 ? await ExperimentPool.spawn(threads) : null;
   let store: RunStore | null = null;
   try {
     const text = readScenarioText(opts.scenarioFile);
     const { spec, arms } = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, trajectoryEvery: opts.trajectoryEvery });
     store = RunStore.open(opts.out, spec, opts.shard);
     const done = store.done;
-    pool = spawning && (await spawning);
     const todo = slice.filter((j) => !done.has(runKey(j.arm, j.seed)));
     const jobs: RunJob[] = todo.map((j) => ({ arm: j.arm, seed: j.seed, trajectoryEvery: spec.trajectoryEvery }));
     const workers = pool ? Math.min(pool.size, jobs.length) : 0;
@@ -80,7 +76,14 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
       store!.append(rec);
       progress?.step();
     };
-    const stats: PoolStats = pool ? await pool.run(jobs, arms, onResult) : await runInProcess(jobs, arms, onResult);
+    // pool.run hands every thread its first job before it returns; only then load the outputs
+    // (and mathjs behind them, a few hundred ms of this thread's time), so that work overlaps
+    // the runs. A shard never needs them.
+    const running = pool ? pool.run(jobs, arms, onResult) : null;
+    pool = null; // run() closes the pool itself
+    const outputsModule = opts.shard ? null : import('./outputs');
+    outputsModule?.catch(() => undefined); // awaited below; do not report a rejection twice
+    const stats: PoolStats = running ? await running : await runInProcess(jobs, arms, onResult);
     progress?.finish();
     const out = outputsModule && (await outputsModule);
     const outputs = out ? out.writeOutputs(opts.out, spec, out.orderedRecords(spec, done, opts.out)) : null;
@@ -95,7 +98,7 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
       wallMs: performance.now() - started, // det-ok: reported wall time only
     };
   } finally {
-    await (pool ?? (spawning && (await spawning)))?.close();
+    await pool?.close();
     store?.close();
   }
 }

@@ -98,25 +98,31 @@ export class ExperimentPool {
    */
   async run(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
     const used = this.handles.slice(0, Math.min(this.handles.length, jobs.length));
+    const closingUnused = Promise.all(this.handles.slice(used.length).map(close));
     const startupMs: number[] = [];
     let next = 0;
     let failed = false;
+    // A lane sends the arm configs and its first job at once, without waiting for the reply to
+    // the first: the thread works through its messages in order, and never idles while this
+    // thread is busy (e.g. loading the outputs module right after run() is called).
     const lane = async (h: Handle): Promise<void> => {
-      await Promise.race([h.api.load(arms), h.died]);
-      startupMs.push(performance.now() - h.spawnedAt); // det-ok: pool timing only
+      const loaded = Promise.race([h.api.load(arms), h.died]).then(() => {
+        startupMs.push(performance.now() - h.spawnedAt); // det-ok: pool timing only
+      });
+      loaded.catch(() => undefined); // a failed load fails the first run too; rethrown below
       while (!failed && next < jobs.length) {
         const job = jobs[next++];
         onResult(await Promise.race([h.api.run(job), h.died]));
       }
+      await loaded;
     };
     try {
-      await Promise.all(this.handles.slice(used.length).map(close));
       await Promise.all(used.map((h) => lane(h).catch((err: unknown) => {
         failed = true;
         throw err;
       })));
     } finally {
-      await Promise.all(used.map(close));
+      await Promise.all([closingUnused, ...used.map(close)]);
     }
     return { workers: used.length, startupMs };
   }

@@ -135,7 +135,23 @@ export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: n
     return w.map((x, i) => (i === w.length - 1 ? 1 : (acc += x / total)));
   });
   const bedOfRegion = [primaryBed, lungBed, liverBed, boneBed, brainBed, lnBed];
-  return { segments, outSegments, outCumulative, primaryVenousOutlet: venousOutlet, primaryLymphOutlet: lymphOutlet, bedOfRegion };
+  return new Graph(segments, outSegments, outCumulative, venousOutlet, lymphOutlet, bedOfRegion);
+}
+
+/**
+ * A class rather than an object literal: one graph is built per run, and a literal's second
+ * evaluation (the second run in a thread) would reset its field types and discard code the JIT
+ * optimised for the first (see WorldState in engine/world.ts).
+ */
+class Graph implements VesselGraph {
+  constructor(
+    readonly segments: VesselSegment[],
+    readonly outSegments: number[][],
+    readonly outCumulative: number[][],
+    readonly primaryVenousOutlet: number,
+    readonly primaryLymphOutlet: number,
+    readonly bedOfRegion: number[],
+  ) {}
 }
 
 /** Picks the next segment after reaching `node`, given a uniform draw u in [0,1). */

@@ -117,7 +117,9 @@ export const angiogenesis = defineModule({
     const extend = p.extendRatePerHour * cargoBoost;
     const stop = perTickProbability(p.tipStopRatePerHour, dt);
     const permCargo = (region: number) => p.permeabilityGain * Math.max(0, responseOf(w, region, FX.vesselPermeability));
-    const nicheMean = w.regions.map((r) => r.fields.niche.total() / r.fields.niche.values.length);
+    // A Float64Array: a plain array starts as small integers (all zero) and changes shape at
+    // the first non-zero mean, which discards this function's optimised code.
+    const nicheMean = Float64Array.from(w.regions, (r) => r.fields.niche.total() / r.fields.niche.values.length);
     const relax = perTickProbability(p.permeabilityRelaxPerHour, dt);
     const n = e.count;
     let sprouts = 0;

@@ -65,14 +65,15 @@ export const exosomeUptake = defineModule({
     const tumour = w.pools.tumour.cols;
     // Tumour cells were born, died and moved in earlier phases: index them as they are now.
     rebuildUptakeGrid(w);
-    const grid = w.uptakeGrid;
+    const uptake = w.uptake;
+    const grid = uptake.grid;
     const { cellStart, order, cellsX, cellsY, originX, originY } = grid;
     const invW = 1 / grid.cellWidth;
     const invH = 1 / grid.cellHeight;
     const span = Math.ceil(p.reachUm / Math.min(grid.cellWidth, grid.cellHeight));
     const r2 = p.reachUm * p.reachUm;
-    const xs = w.uptakeXs;
-    const ys = w.uptakeYs;
+    const xs = uptake.xs;
+    const ys = uptake.ys;
     const rng = ctx.rng;
     // Niche-building strength of each profile in each region: niche.prime, niche.metabolic and
     // tasc.convert for every resident; niche.kupffer weighted up for Kupffer cells.
@@ -91,8 +92,8 @@ export const exosomeUptake = defineModule({
       const rel = p.residentBaseUptake + p.residentHomingGain * (homing > 0 ? homing : 0);
       residentChance[q * 6 + r] = p.uptakeProbability * (rel > 1 ? 1 : rel);
     }
-    const got = new Float64Array(w.uptakeCount);
-    const nicheSum = new Float64Array(w.uptakeCount);
+    const got = new Float64Array(uptake.count);
+    const nicheSum = new Float64Array(uptake.count);
     const n = ex.count;
     for (let i = 0; i < n; i++) {
       if (e.region[i] === REGION_BLOOD) continue;
@@ -124,21 +125,21 @@ export const exosomeUptake = defineModule({
       }
       if (best < 0) continue;
       const region = e.region[i];
-      const resident = w.uptakePool[best] === UPTAKE_STROMA;
+      const resident = uptake.pool[best] === UPTAKE_STROMA;
       if (!(rng.uniform() < (resident ? residentChance[e.profile[i] * 6 + region] : p.uptakeProbability))) continue;
       ex.stageRemove(i);
       got[best]++;
       if (resident) {
-        const weight = stroma.type[w.uptakeRow[best]] === StromaType.kupffer ? p.kupfferGain : 1;
+        const weight = stroma.type[uptake.row[best]] === StromaType.kupffer ? p.kupfferGain : 1;
         nicheSum[best] += niche[e.profile[i] * 6 + region] + weight * kupffer[e.profile[i] * 6 + region];
       }
     }
     let primary = 0;
     const organ = new Float64Array(ORGANS.length);
-    for (let k = 0; k < w.uptakeCount; k++) {
+    for (let k = 0; k < uptake.count; k++) {
       if (got[k] === 0) continue;
-      const row = w.uptakeRow[k];
-      if (w.uptakePool[k] === UPTAKE_TUMOUR) {
+      const row = uptake.row[k];
+      if (uptake.pool[k] === UPTAKE_TUMOUR) {
         tumour.dose[row] += got[k];
         if (tumour.region[row] === REGION_PRIMARY) primary += got[k];
         else organ[tumour.region[row] - 1] += got[k];

@@ -61,7 +61,9 @@ export const organotropism = defineModule({
     const rng = ctx.rng;
     const dt = ctx.tickHours;
     const { graph, cargo } = w;
-    const nicheMean = w.regions.map((r) => r.fields.niche.total() / r.fields.niche.values.length);
+    // A Float64Array: a plain array starts as small integers (all zero) and changes shape at
+    // the first non-zero mean, which discards this function's optimised code.
+    const nicheMean = Float64Array.from(w.regions, (r) => r.fields.niche.total() / r.fields.niche.values.length);
 
     // Exosomes: per profile and organ, the chance of leaving the blood this tick.
     const profiles = cargo.profileCount;

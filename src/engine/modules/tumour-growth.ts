@@ -52,7 +52,7 @@ export const tumourGrowth = defineModule({
     let c = t.cols;
     const region = REGIONS[REGION_PRIMARY];
     const vegf = ctx.world.regions[REGION_PRIMARY].fields.vegf;
-    const grid = ctx.world.uptakeGrid;
+    const uptake = ctx.world.uptake;
     let primary = 0;
     for (let i = 0; i < t.count; i++) if (c.stage[i] === Stage.primary && c.region[i] === REGION_PRIMARY) primary++;
     const crowd = 1 - primary / p.capacityCells;
@@ -72,7 +72,7 @@ export const tumourGrowth = defineModule({
         continue;
       }
       if (!(ctx.rng.uniform() < divide)) continue;
-      if (grid.countWithin(c.x[i], c.y[i], p.crowdingRadiusUm, ctx.world.uptakeXs, ctx.world.uptakeYs, -1) > p.maxNeighbours) continue;
+      if (uptake.grid.countWithin(c.x[i], c.y[i], p.crowdingRadiusUm, uptake.xs, uptake.ys, -1) > p.maxNeighbours) continue;
       ctx.rng.direction(dir);
       const d = t.stageSpawn();
       const cols = (c = t.cols); // stageSpawn may have grown (replaced) the columns
