@@ -1,4 +1,4 @@
-// First: installs the Math.random guard (tests) before any engine module is evaluated.
+// First: installs the Math.random guard (tests) before any engine module is evaluated. // det-ok: comment
 import '../src/experiment/worker-guard';
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';

@@ -98,22 +98,12 @@ export function colonyPool(capacity: number) {
   }, capacity);
 }
 
-/** All agent pools of a run, in hashing order. */
-export interface Pools {
-  tumour: ReturnType<typeof tumourPool>;
-  exosome: ReturnType<typeof exosomePool>;
-  immune: ReturnType<typeof immunePool>;
-  platelet: ReturnType<typeof plateletPool>;
-  endothelium: ReturnType<typeof endotheliumPool>;
-  stroma: ReturnType<typeof stromaPool>;
-  colony: ReturnType<typeof colonyPool>;
-}
-
 /**
- * The pools of one run, sized from its populations. A class rather than an object literal for
- * the JIT (see WorldState in world.ts): every run's pools then share one stable shape.
+ * All agent pools of a run (hashing order: POOL_ORDER), sized from its populations. A class
+ * rather than an object literal for the JIT (see World in world.ts): every run's pools then
+ * share one stable shape.
  */
-export class PoolSet implements Pools {
+export class Pools {
   readonly tumour: ReturnType<typeof tumourPool>;
   readonly exosome: ReturnType<typeof exosomePool>;
   readonly immune: ReturnType<typeof immunePool>;

@@ -5,7 +5,7 @@ import { REGIONS, type Region } from '../world/regions';
 import { buildVesselGraph, type VesselGraph } from '../world/vessels';
 import { FIELD_NAMES, type FieldName } from '../world/world-params';
 import { CargoTables } from './cargo-tables';
-import { PoolSet, type Pools } from './kinds';
+import { Pools } from './kinds';
 import { EFFECT_COUNT } from './cargo-tables';
 import { UptakeIndex } from './uptake-grid';
 import { METRICS, metricIndex } from './metrics';
@@ -26,8 +26,14 @@ export interface Clone {
 /**
  * All state of one run. Everything that changes goes into the state hash and the snapshot:
  * pools, fields, counters, organ levels and the RNG streams (held by the engine).
+ *
+ * A class, not an object literal, for the JIT's sake: V8 gives a literal site a boilerplate on
+ * its second evaluation, with field types reset, so a thread's second engine generalised every
+ * field type of the world and threw away all module code optimised for the first (measured:
+ * ~0.3 s of recompilation in each worker's second run). A constructor stores the same classes
+ * every time, so nothing is generalised.
  */
-export interface World {
+export class World {
   readonly config: RunConfig;
   readonly pools: Pools;
   /** Tissue regions by id (0 primary, 1..5 organs). */
@@ -37,46 +43,26 @@ export interface World {
   readonly clones: readonly Clone[];
   /** Cumulative counters, one slot per metric (gauge slots unused). */
   readonly counters: Float64Array;
+  /**
+   * Cargo response per compartment, recomputed every tick by the cargo-exposure module (derived
+   * state, so neither hashed nor saved): slots 0..5 are tissue regions, slot 6 the circulation.
+   * exposurePackets[slot] counts packets there; response[slot·EFFECT_COUNT + k] is the
+   * saturating response to effect k (see cargo-exposure).
+   */
+  readonly exposurePackets: Float64Array;
+  readonly response: Float64Array;
   /** Fraction of exosome secretion still allowed (1 − block-secretion fraction). */
   secretionScale: number;
   /** Depleted fraction per population, in DEPLETABLE order (recruitment is reduced by it). */
   readonly depletion: Float64Array;
-  readonly exposurePackets: Float64Array;
-  readonly response: Float64Array;
   /** Cells that take up exosomes (tumour cells in tissue + residents), indexed every tick. */
   readonly uptake: UptakeIndex;
-}
 
-/** Creates the empty world for a configuration (agents are placed by `populate`). */
-export function createWorld(config: RunConfig): World {
-  return new WorldState(config);
-}
-
-/**
- * The world's concrete shape. A class, not an object literal, for the JIT's sake: V8 gives a
- * literal site a boilerplate on its second evaluation, with field types reset, so a thread's
- * second engine generalised every field type of the world and threw away all module code
- * optimised for the first (measured: ~0.3 s of recompilation in each worker's second run).
- * A constructor stores the same classes every time, so nothing is generalised.
- */
-class WorldState implements World {
-  readonly config: RunConfig;
-  readonly pools: Pools;
-  readonly regions: readonly RegionState[];
-  readonly graph: VesselGraph;
-  readonly cargo: CargoTables;
-  readonly clones: readonly Clone[];
-  readonly counters: Float64Array;
-  readonly exposurePackets: Float64Array;
-  readonly response: Float64Array;
-  secretionScale: number;
-  readonly depletion: Float64Array;
-  readonly uptake: UptakeIndex;
-
+  /** The empty world for a configuration (agents are placed by `populate`). */
   constructor(config: RunConfig) {
     const cell = config.world.fieldCellUm;
     this.config = config;
-    this.pools = new PoolSet(config.populations);
+    this.pools = new Pools(config.populations);
     this.regions = REGIONS.map((region): RegionState => {
       const nx = Math.max(1, Math.round((region.x1Um - region.x0Um) / cell));
       const ny = Math.max(1, Math.round((region.y1Um - region.y0Um) / cell));
@@ -96,6 +82,11 @@ class WorldState implements World {
     // Room for every cell the pools hold before they grow, so the index rarely has to.
     this.uptake = new UptakeIndex(this.pools.tumour.capacity + this.pools.stroma.capacity);
   }
+}
+
+/** Creates the empty world for a configuration (agents are placed by `populate`). */
+export function createWorld(config: RunConfig): World {
+  return new World(config);
 }
 
 /** Exposure slots: six tissue regions and the circulation. */

@@ -29,19 +29,26 @@ export interface VesselSegment {
   kind: 'blood' | 'lymph';
 }
 
-/** The circulation: segments plus, per node, its outgoing segments and their flow fractions. */
-export interface VesselGraph {
-  segments: VesselSegment[];
-  /** For each node, the outgoing segment indices. */
-  outSegments: number[][];
-  /** For each node, cumulative flow fractions matching outSegments (last = 1). */
-  outCumulative: number[][];
-  /** Segment index where blood leaves the primary (venous outlet). */
-  primaryVenousOutlet: number;
-  /** Segment index where lymph leaves the primary. */
-  primaryLymphOutlet: number;
-  /** Capillary-bed segment index of each region (primary 0, organs 1..5). */
-  bedOfRegion: number[];
+/**
+ * The circulation: segments plus, per node, its outgoing segments and their flow fractions.
+ * A class rather than an object literal: one graph is built per run, and a literal's second
+ * evaluation (the second run in a thread) would reset its field types and discard code the JIT
+ * optimised for the first (see World in engine/world.ts).
+ */
+export class VesselGraph {
+  constructor(
+    readonly segments: VesselSegment[],
+    /** For each node, the outgoing segment indices. */
+    readonly outSegments: number[][],
+    /** For each node, cumulative flow fractions matching outSegments (last = 1). */
+    readonly outCumulative: number[][],
+    /** Segment index where blood leaves the primary (venous outlet). */
+    readonly primaryVenousOutlet: number,
+    /** Segment index where lymph leaves the primary. */
+    readonly primaryLymphOutlet: number,
+    /** Capillary-bed segment index of each region (primary 0, organs 1..5). */
+    readonly bedOfRegion: number[],
+  ) {}
 }
 
 interface NodeDef { name: string; x: number; y: number }
@@ -135,24 +142,9 @@ export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: n
     return w.map((x, i) => (i === w.length - 1 ? 1 : (acc += x / total)));
   });
   const bedOfRegion = [primaryBed, lungBed, liverBed, boneBed, brainBed, lnBed];
-  return new Graph(segments, outSegments, outCumulative, venousOutlet, lymphOutlet, bedOfRegion);
+  return new VesselGraph(segments, outSegments, outCumulative, venousOutlet, lymphOutlet, bedOfRegion);
 }
 
-/**
- * A class rather than an object literal: one graph is built per run, and a literal's second
- * evaluation (the second run in a thread) would reset its field types and discard code the JIT
- * optimised for the first (see WorldState in engine/world.ts).
- */
-class Graph implements VesselGraph {
-  constructor(
-    readonly segments: VesselSegment[],
-    readonly outSegments: number[][],
-    readonly outCumulative: number[][],
-    readonly primaryVenousOutlet: number,
-    readonly primaryLymphOutlet: number,
-    readonly bedOfRegion: number[],
-  ) {}
-}
 
 /** Picks the next segment after reaching `node`, given a uniform draw u in [0,1). */
 export function nextSegment(graph: VesselGraph, node: number, u: number): number {
