@@ -39,6 +39,15 @@ function grown<A extends AnyColumn>(old: A, length: number): A {
   return next;
 }
 
+/**
+ * The object holding a pool's columns. A class of its own rather than `{}` because V8 shares
+ * the property layouts of all objects grown from `{}`: the first time any other code adds
+ * `x` to an empty object (seedrandom's state() does, with a number), V8 widens the recorded
+ * type of `x` and discards every optimised step that read `cols.x` as a Float64Array. A
+ * class starts its own layout tree, so nothing outside the pool can widen it.
+ */
+class ColumnSet {}
+
 /** Bits of an id that hold the slot; the rest hold the slot's generation. */
 const SLOT_SPAN = 2 ** 24;
 /** Id meaning "no agent". */
@@ -90,7 +99,7 @@ export class Pool<S extends PoolSchema> {
     // threw away nearly every module's compiled code (~0.2 s of recompilation per thread).
     // Replaced once here, before anything is compiled, the fields are known to change.
     this.capacity = 0;
-    const cols = {} as Record<string, AnyColumn>;
+    const cols = new ColumnSet() as Record<string, AnyColumn>;
     for (const key of Object.keys(schema)) cols[key] = makeColumn(schema[key], 0);
     this.cols = cols as Columns<S>;
     this.id = new Float64Array(0);

@@ -14,7 +14,7 @@ import type { RunRecord } from './spec';
 
 /** What an experiment worker exposes over comlink (workers/experiment-entry.ts). */
 export interface ExperimentWorkerApi {
-  /** Keeps the resolved arm configs for the runs that follow. */
+  /** Keeps the resolved arm configs for the runs that follow, then warms the JIT (jit-primer.ts). */
   load(arms: Record<string, ArmConfig>): void;
   /** Runs one job to completion. */
   run(job: RunJob): RunRecord;

@@ -31,7 +31,12 @@ export interface RunJob {
  */
 export function runOne(arm: ArmConfig, job: RunJob): RunRecord {
   const started = performance.now(); // det-ok: timing only, reported as wallMs
-  const config: RunConfig = { ...arm.config, seed: job.seed };
+  // A structured clone with the seed set in place, not `{ ...config, seed }`: V8 gives spread
+  // copies a different shape once the calling code is optimised (about the tenth run), and
+  // every module step compiled against the first shape was then thrown away and recompiled.
+  // Clones made this way share one shape with the configs a worker receives, run after run.
+  const config = structuredClone(arm.config) as { -readonly [K in keyof RunConfig]: RunConfig[K] };
+  config.seed = job.seed;
   const engine = new Engine(config);
   engine.run(config.ticks);
   const record: RunRecord = {

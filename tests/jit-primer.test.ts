@@ -1,0 +1,68 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PRIMER_PARAMS, PRIMER_POPULATIONS, PRIMER_TICKS, primeJit, primerConfig } from '../src/experiment/jit-primer';
+import { loadScenarioFile } from '../src/scenario/load-file';
+import type { RunConfig } from '../src/scenario/config';
+
+// The experiment worker's JIT primer (src/experiment/jit-primer.ts): a short, small world run
+// before a worker's first job so that every stage of the cascade has happened once before
+// V8 compiles the module steps. Whether it saves compiler time is a benchmark question
+// (npm run bench:experiment); these tests pin what it must do to be useful and harmless.
+
+const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
+const breast = () => loadScenarioFile('scenarios/breast.json');
+type Editable = { -readonly [K in keyof RunConfig]: RunConfig[K] };
+
+describe('JIT primer', () => {
+  it('changes only the listed values, keeps each number an integer or a fraction, and leaves the base untouched', () => {
+    const base = breast();
+    const before = JSON.stringify(base);
+    const c = primerConfig(base);
+    expect(JSON.stringify(base)).toBe(before);
+    expect(Object.keys(c)).toEqual(Object.keys(base));
+    expect(c.drainage).toBe('portal');
+    expect(c.ticks).toBe(PRIMER_TICKS);
+    expect(c.whatIfs).toEqual([]);
+    for (const [key, value] of Object.entries(base.populations)) {
+      expect(c.populations[key]).toBe(PRIMER_POPULATIONS[key] ?? value);
+    }
+    let changed = 0;
+    for (const [id, params] of Object.entries(base.modules)) {
+      expect(Object.keys(c.modules[id])).toEqual(Object.keys(params));
+      for (const [key, value] of Object.entries(params)) {
+        const primed = PRIMER_PARAMS[id]?.[key];
+        expect(c.modules[id][key]).toBe(primed ?? value);
+        expect(Number.isInteger(c.modules[id][key])).toBe(Number.isInteger(value));
+        if (primed !== undefined && primed !== value) changed++;
+      }
+    }
+    expect(changed).toBe(Object.values(PRIMER_PARAMS).reduce((n, p) => n + Object.keys(p).length, 0));
+  });
+
+  it('keeps a scenario value of the other number kind, and names a parameter that does not exist', () => {
+    const base = structuredClone(breast()) as Editable;
+    (base.modules['tumour-growth'] as Record<string, number>).deathRatePerHour = 0;
+    expect(primerConfig(base).modules['tumour-growth'].deathRatePerHour).toBe(0);
+    delete (base.modules['platelet-cloak'] as Record<string, number>).cloakRatePerHour;
+    expect(() => primerConfig(base)).toThrow('JIT primer: modules.platelet-cloak.cloakRatePerHour is not in the configuration');
+  });
+
+  it.each(SCENARIOS)('takes %s through every stage of the cascade within its ticks', (file) => {
+    const engine = primeJit(loadScenarioFile(`scenarios/${file}`));
+    const m = engine.metrics();
+    expect(engine.tick).toBe(PRIMER_TICKS);
+    expect(m['ctc.intravasated']).toBeGreaterThan(20);
+    expect(m['ctc.arrested.liver']).toBeGreaterThan(0);
+    expect(m['cells.extravasated.liver']).toBeGreaterThan(0);
+    expect(m['exosomes.uptake.liver']).toBeGreaterThan(0);
+    expect(m['vessels.sprouts']).toBeGreaterThan(0);
+    expect(m['metastases.total']).toBeGreaterThan(0);
+    expect(m['ctc.killed.nk'] + m['ctc.killed.t'] + m['ctc.killed.shear']).toBeGreaterThan(0);
+  });
+
+  it('reaches the lung as well as the liver for a caval-draining scenario', () => {
+    const m = primeJit(breast()).metrics();
+    expect(m['ctc.arrested.lung']).toBeGreaterThan(0);
+    expect(m['cells.extravasated.lung']).toBeGreaterThan(0);
+  });
+});
