@@ -1,15 +1,18 @@
 // Cached esbuild bundles of the TypeScript entry points that Node runs: the CLI and the
 // experiment worker. Loading the sources through tsx costs a process ~0.6–1 s (a loader
 // round trip per module) and mathjs's full module graph another ~0.5 s; one bundle per entry,
-// with mathjs tree-shaken into it, starts in ~0.2 s. Plain JavaScript so bin/exocascade.mjs
-// can use it before any TypeScript loads.
+// with mathjs tree-shaken into it, starts in ~0.2 s. ajv is bundled too: as CommonJS loaded
+// from an ES module, each of its ~40 files went through Node's export scanner, whose
+// compilation alone took ~0.2 s of a core. Plain JavaScript so bin/exocascade.mjs can use it
+// before any TypeScript loads.
 //
 // Bundling changes no semantics: the same modules run in the same order, every other npm
-// package stays external (resolved from node_modules as usual; comlink must, because the
-// test suite's Math.random guard recognises it by path), and `import.meta.url` in each source
-// file is replaced by that file's own URL, so paths computed from it are what they were.
-// Bundles live in node_modules/.cache/exocascade/, keyed by a hash of the project path, the
-// esbuild and mathjs versions and every source file, so any edit rebuilds on next use.
+// package (bar the bundled packages' own dependencies) stays external, resolved from
+// node_modules as usual (comlink must: the test suite's Math.random guard recognises it by
+// path), and `import.meta.url` in each source file is replaced by that file's own URL, so
+// paths computed from it are what they were. Bundles live in node_modules/.cache/exocascade/,
+// keyed by a hash of the project path, esbuild's and the bundled packages' versions, the lock
+// file and every source file, so any edit rebuilds on next use.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -21,7 +24,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'exocascade');
 const SOURCE_DIRS = ['src', 'workers', 'bin'];
 /** Packages compiled into the bundle (tree-shaken); every other import stays external. */
-const BUNDLED_PACKAGES = ['mathjs'];
+const BUNDLED_PACKAGES = ['mathjs', 'ajv'];
 const require = createRequire(import.meta.url);
 
 /** Every file under `dir`, sorted, as paths relative to ROOT. */
@@ -52,6 +55,9 @@ export function sourceHash() {
 function computeSourceHash() {
   const h = createHash('sha256').update(ROOT).update('\0');
   for (const name of ['esbuild', ...BUNDLED_PACKAGES]) h.update(`${name}@${packageVersion(name)}\0`);
+  // The lock file pins the bundled packages' own dependencies.
+  const lock = join(ROOT, 'package-lock.json');
+  if (existsSync(lock)) h.update(readFileSync(lock)).update('\0');
   for (const dir of SOURCE_DIRS) {
     for (const file of listFiles(join(ROOT, dir))) h.update(file).update('\0').update(readFileSync(join(ROOT, file))).update('\0');
   }
@@ -66,6 +72,9 @@ const externalPackages = {
       if (args.path.startsWith('node:')) return { path: args.path, external: true };
       const pkg = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
       if (BUNDLED_PACKAGES.includes(pkg)) return undefined;
+      // A bundled package's own dependencies are bundled with it (its require() calls could
+      // not reach external modules from inside an ES module bundle).
+      if (args.importer.includes(`${join('node_modules', '')}`)) return undefined;
       return { path: args.path, external: true };
     });
   },
