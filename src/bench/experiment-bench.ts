@@ -18,7 +18,7 @@ import { readRunsFile, RUNS_FILE } from '../experiment/store';
 // (wall − Σ compute, with compute measured inside the runner): that removes the run-to-run
 // noise of the simulation itself, which on a shared machine dwarfs the pool's cost.
 //
-//   npm run bench:experiment [-- --seeds 1..20 --ticks N --scenario FILE --repeat 3]
+//   npm run bench:experiment [-- --seeds 1..20 --ticks N --scenario FILE --repeat 5]
 
 /** One measured invocation. */
 export interface ExperimentBenchRow {
@@ -100,7 +100,7 @@ function cli(): void {
     options: { scenario: { type: 'string' }, seeds: { type: 'string' }, ticks: { type: 'string' }, repeat: { type: 'string' } },
   });
   const ticks = values.ticks === undefined ? undefined : Number(values.ticks);
-  const result = runExperimentBench(values.scenario ?? 'scenarios/breast.json', values.seeds ?? '1..20', ticks, Number(values.repeat ?? 3));
+  const result = runExperimentBench(values.scenario ?? 'scenarios/breast.json', values.seeds ?? '1..20', ticks, Number(values.repeat ?? 5));
   process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
 }
 
