@@ -3,7 +3,8 @@
 // round trip per module) and mathjs's full module graph another ~0.5 s; one bundle per entry,
 // with mathjs tree-shaken into it, starts in ~0.2 s. ajv is bundled too: as CommonJS loaded
 // from an ES module, each of its ~40 files went through Node's export scanner, whose
-// compilation alone took ~0.2 s of a core. Plain JavaScript so bin/exocascade.mjs can use it
+// compilation alone took ~0.2 s of a core. The scenario validator is compiled here too (ajv
+// standalone code), not in every command. Plain JavaScript so bin/exocascade.mjs can use it
 // before any TypeScript loads.
 //
 // Bundling changes no semantics: the same modules run in the same order, every other npm
@@ -80,6 +81,51 @@ const externalPackages = {
   },
 };
 
+/** The scenario validator module, swapped in the bundle for a precompiled copy. */
+const VALIDATOR_SOURCE = join(ROOT, 'src', 'scenario', 'validator.ts');
+
+/**
+ * esbuild plugin: src/scenario/validator.ts becomes ajv's standalone code for the scenario
+ * schema, compiled here once per bundle instead of in every command (~0.1 s each). The
+ * schema and options come from the sources themselves, bundled to a scratch file and loaded.
+ */
+function precompiledValidator(esbuild, scratchDir) {
+  return {
+    name: 'precompiled-validator',
+    setup(build) {
+      build.onLoad({ filter: /validator\.ts$/ }, async (args) => {
+        if (args.path !== VALIDATOR_SOURCE) return undefined;
+        const scratch = join(scratchDir, 'validator-source.mjs');
+        await esbuild.build({
+          stdin: {
+            contents: "export { scenarioSchema } from './src/scenario/schema.ts'; export { VALIDATOR_OPTIONS } from './src/scenario/validator.ts';",
+            resolveDir: ROOT,
+            loader: 'ts',
+          },
+          outfile: scratch,
+          bundle: true,
+          platform: 'node',
+          format: 'esm',
+          target: 'node20',
+          plugins: [externalPackages],
+          logLevel: 'silent',
+        });
+        const { scenarioSchema, VALIDATOR_OPTIONS } = await import(pathToFileURL(scratch).href);
+        rmSync(scratch, { force: true });
+        const Ajv = require('ajv').default;
+        const standaloneCode = require('ajv/dist/standalone').default;
+        const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { source: true, esm: true } });
+        const code = standaloneCode(ajv, ajv.compile(scenarioSchema()));
+        return {
+          contents: `${code}\nexport const VALIDATOR_OPTIONS = ${JSON.stringify(VALIDATOR_OPTIONS)};\nexport function scenarioValidator() { return validate; }\n`,
+          loader: 'js',
+          resolveDir: ROOT,
+        };
+      });
+    },
+  };
+}
+
 /** esbuild plugin: `import.meta.url` in a project source becomes that file's own URL. */
 const ownImportMetaUrl = {
   name: 'own-import-meta-url',
@@ -135,7 +181,7 @@ async function build(entry, name) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    plugins: [externalPackages, ownImportMetaUrl],
+    plugins: [externalPackages, precompiledValidator(esbuild, tmp), ownImportMetaUrl],
     logLevel: 'silent',
   });
   try {

@@ -1,13 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sourceHash } from '../bin/bundle-cache.mjs';
 
 // bin/exocascade.mjs runs the CLI from a cached esbuild bundle (bin/bundle-cache.mjs), or
 // through tsx with EXOCASCADE_BUNDLE=0. Bundling must change nothing a user can see: same
 // stdout, same output files byte for byte (statistics from the tree-shaken mathjs, the report
-// with uPlot inlined, runs on a worker started from its own bundle).
+// with uPlot inlined, runs on a worker started from its own bundle, scenario errors from the
+// precompiled validator).
 
 const root = mkdtempSync(join(tmpdir(), 'exocascade-bundle-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -44,6 +46,29 @@ describe('the bundled CLI', () => {
     const plain = run(false);
     expect(bundled[2]).toContain('uPlot'); // the inlined chart library was found
     expect(bundled).toEqual(plain);
+  });
+
+  it('reports a bad scenario exactly as the CLI loaded through tsx (precompiled validator)', () => {
+    // The bundle carries ajv's standalone code for the schema instead of compiling it: every
+    // kind of schema error must still read the same, path and wording.
+    const file = join(root, 'bad.json');
+    writeFileSync(file, JSON.stringify({
+      cancerType: 'breast', ticks: -3, bogus: 1, drainage: 'sideways', extraCargo: 'itga6b4',
+      populations: { tumourCells: 1.5 }, modules: { 'tumour-growth': { doublingTimeHours: 'x' }, 'no-such-module': {} },
+    }));
+    const bundled = cli(true, ['run', file]);
+    const plain = cli(false, ['run', file]);
+    expect(bundled.code).toBe(2);
+    expect(plain.code).toBe(2);
+    for (const part of ['missing required key "name"', '/ticks: -3 is out of range', '/bogus: unknown key', '/drainage: "sideways" is not one of',
+      '/populations/tumourCells: expected integer, got 1.5', '/modules/tumour-growth/doublingTimeHours: expected number']) {
+      expect(bundled.stderr).toContain(part);
+    }
+    expect(bundled.stderr).toBe(plain.stderr);
+    // Not vacuous: the bundle that just ran holds the precompiled validator.
+    const dir = join('node_modules', '.cache', 'exocascade', `cli-${sourceHash()}`);
+    const chunks = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(chunks.some((c) => c.includes('function scenarioValidator() { return validate; }'))).toBe(true);
   });
 
   it('exits 0 without a stack trace when its reader closes the pipe early (`| head`)', async () => {

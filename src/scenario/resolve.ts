@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { EFFECT_IDS } from '../catalog/effects';
 import { CANCER_TYPES } from '../catalog/cancer-types';
 import { cargoForCancerType, getCargo, suggestCargo } from '../catalog/index';
@@ -10,8 +10,8 @@ import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
 import type { Drainage } from '../world/vessels';
 import type { RunConfig } from './config';
 import { ScenarioError, type ScenarioIssue } from './errors';
-import { scenarioSchema } from './schema';
 import { didYouMean } from './suggest';
+import { scenarioValidator } from './validator';
 import { DEPLETABLE, WhatIfSyntaxError, parseWhatIf, type WhatIf } from './whatif';
 
 /** Changes applied on top of a scenario file (from the CLI, the UI or an experiment arm). */
@@ -22,9 +22,9 @@ export interface ScenarioOverrides {
   whatIfs?: readonly string[];
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ValidateFunction | undefined;
 function validate(data: unknown): ErrorObject[] {
-  if (!validator) validator = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(scenarioSchema());
+  validator ??= scenarioValidator();
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
