@@ -1,6 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRIMER_PARAMS, PRIMER_POPULATIONS, PRIMER_TICKS, primeJit, primerConfig } from '../src/experiment/jit-primer';
+import { PRIMER_MIN_RUN_TICKS, PRIMER_PARAMS, PRIMER_POPULATIONS, PRIMER_TICKS, primeJit, primerConfig, worthPriming } from '../src/experiment/jit-primer';
+import { gridJobs, parseArms } from '../src/experiment/grid';
+import { ExperimentPool } from '../src/experiment/pool';
+import { buildSpec } from '../src/experiment/resolve-arms';
+import { runOne } from '../src/experiment/run-one';
+import type { RunRecord } from '../src/experiment/spec';
 import { loadScenarioFile } from '../src/scenario/load-file';
 import type { RunConfig } from '../src/scenario/config';
 
@@ -60,9 +65,46 @@ describe('JIT primer', () => {
     expect(m['ctc.killed.nk'] + m['ctc.killed.t'] + m['ctc.killed.shear']).toBeGreaterThan(0);
   });
 
+  it('primes only runs long enough to be compiled while they run', () => {
+    const base = structuredClone(breast()) as Editable;
+    expect(base.ticks).toBe(300);
+    expect(worthPriming(base)).toBe(true);
+    base.ticks = PRIMER_MIN_RUN_TICKS - 1;
+    expect(worthPriming(base)).toBe(false);
+    base.ticks = PRIMER_MIN_RUN_TICKS;
+    expect(worthPriming(base)).toBe(true);
+  });
+
   it('reaches the lung as well as the liver for a caval-draining scenario', () => {
     const m = primeJit(breast()).metrics();
     expect(m['ctc.arrested.lung']).toBeGreaterThan(0);
     expect(m['cells.extravasated.lung']).toBeGreaterThan(0);
+  });
+
+  it('leaves the runs of a primed worker identical to the same runs in this thread', async () => {
+    const file = 'scenarios/breast.json';
+    const { spec, arms } = buildSpec(readFileSync(file, 'utf8'), file, parseArms(['half=block-secretion@0=0.5']), { seeds: [1, 2], ticks: PRIMER_MIN_RUN_TICKS });
+    expect(worthPriming(arms.baseline.config)).toBe(true);
+    const jobs = gridJobs(['baseline', 'half'], [1, 2]).map((j) => ({ ...j, trajectoryEvery: spec.trajectoryEvery }));
+    const pool = await ExperimentPool.spawn(1);
+    const got: RunRecord[] = [];
+    const stats = await pool.run(jobs, arms, (rec) => got.push(rec));
+    expect(stats.primed).toBe(1);
+    expect(got).toHaveLength(4);
+    for (const rec of got) {
+      const here = runOne(arms[rec.arm], { arm: rec.arm, seed: rec.seed, trajectoryEvery: spec.trajectoryEvery });
+      expect({ ...rec, wallMs: 0 }).toEqual({ ...here, wallMs: 0 });
+    }
+    expect(new Set(got.map((r) => r.stateHash)).size).toBe(4);
+  });
+
+  it('does not prime a worker whose runs are short', async () => {
+    const file = 'scenarios/breast.json';
+    const { spec, arms } = buildSpec(readFileSync(file, 'utf8'), file, parseArms(['half=block-secretion@0=0.5']), { seeds: [1], ticks: 30 });
+    const pool = await ExperimentPool.spawn(1);
+    const got: RunRecord[] = [];
+    const stats = await pool.run([{ arm: 'baseline', seed: 1, trajectoryEvery: spec.trajectoryEvery }], arms, (rec) => got.push(rec));
+    expect(stats.primed).toBe(0);
+    expect(got[0].ticks).toBe(30);
   });
 });

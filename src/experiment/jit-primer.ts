@@ -18,6 +18,17 @@ import type { RunConfig } from '../scenario/config';
 /** Ticks the primer runs: enough for cells to go from the primary to metastatic colonies. */
 export const PRIMER_TICKS = 20;
 
+/**
+ * Runs shorter than this are not primed: they end about when V8 would first compile their
+ * steps, so the primer (~0.1–0.2 s) would cost more than it saves (short test experiments).
+ */
+export const PRIMER_MIN_RUN_TICKS = 100;
+
+/** Whether runs of `config` are long enough for the primer to pay off. */
+export function worthPriming(config: RunConfig): boolean {
+  return config.ticks >= PRIMER_MIN_RUN_TICKS;
+}
+
 /** A small world, so the primer costs little. */
 export const PRIMER_POPULATIONS: Readonly<Record<string, number>> = {
   tumourCells: 30, residentsPerOrgan: 15, nkCells: 20, cd8Cells: 20, bCells: 10, macrophages: 15, mdscs: 4, platelets: 100,

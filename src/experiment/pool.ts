@@ -14,8 +14,11 @@ import type { RunRecord } from './spec';
 
 /** What an experiment worker exposes over comlink (workers/experiment-entry.ts). */
 export interface ExperimentWorkerApi {
-  /** Keeps the resolved arm configs for the runs that follow, then warms the JIT (jit-primer.ts). */
-  load(arms: Record<string, ArmConfig>): void;
+  /**
+   * Keeps the resolved arm configs for the runs that follow, then warms the JIT if the runs
+   * are long enough (jit-primer.ts); returns whether it did.
+   */
+  load(arms: Record<string, ArmConfig>): boolean;
   /** Runs one job to completion. */
   run(job: RunJob): RunRecord;
 }
@@ -23,8 +26,10 @@ export interface ExperimentWorkerApi {
 /** What the pool measured (wall-clock, for benchmarks and the final summary). */
 export interface PoolStats {
   workers: number;
-  /** Per worker used: milliseconds from spawn until it had the arm configs. */
+  /** Per worker used: milliseconds from spawn until it had the arm configs (and was primed). */
   startupMs: number[];
+  /** Workers that ran the JIT primer before their first job. */
+  primed: number;
 }
 
 /** Resolves `--workers auto` (one per core) or a given count, never more than there are jobs. */
@@ -68,7 +73,7 @@ export async function runInProcess(jobs: readonly RunJob[], arms: Record<string,
     // Let signal handlers and stream writes run between runs.
     await new Promise((r) => setImmediate(r));
   }
-  return { workers: 0, startupMs: [] };
+  return { workers: 0, startupMs: [], primed: 0 };
 }
 
 /** A set of experiment worker threads; `close()` must be called (run() does it). */
@@ -100,14 +105,16 @@ export class ExperimentPool {
     const used = this.handles.slice(0, Math.min(this.handles.length, jobs.length));
     const closingUnused = Promise.all(this.handles.slice(used.length).map(close));
     const startupMs: number[] = [];
+    let primed = 0;
     let next = 0;
     let failed = false;
     // A lane sends the arm configs and its first job at once, without waiting for the reply to
     // the first: the thread works through its messages in order, and never idles while this
     // thread is busy (e.g. loading the outputs module right after run() is called).
     const lane = async (h: Handle): Promise<void> => {
-      const loaded = Promise.race([h.api.load(arms), h.died]).then(() => {
+      const loaded = Promise.race([h.api.load(arms), h.died]).then((didPrime) => {
         startupMs.push(performance.now() - h.spawnedAt); // det-ok: pool timing only
+        if (didPrime) primed++;
       });
       loaded.catch(() => undefined); // a failed load fails the first run too; rethrown below
       while (!failed && next < jobs.length) {
@@ -124,7 +131,7 @@ export class ExperimentPool {
     } finally {
       await Promise.all([closingUnused, ...used.map(close)]);
     }
-    return { workers: used.length, startupMs };
+    return { workers: used.length, startupMs, primed };
   }
 
   /** Closes every thread without running anything (e.g. when preparation failed). */
