@@ -12,8 +12,8 @@ import type { RunConfig } from '../scenario/config';
 // interpreter, so that each stage of the cascade has happened once before the steps are
 // compiled. Its rates give each gate a per-tick chance near one half, so both sides of each
 // branch are seen. It changes nothing the real runs see: its engine is separate and dropped
-// (a worker already runs many engines in turn), and pool outputs are tested byte-identical
-// to in-process runs.
+// (a worker already runs many engines in turn), and a primed worker's records are tested
+// equal to the same runs in-process (tests/jit-primer.test.ts).
 
 /** Ticks the primer runs: enough for cells to go from the primary to metastatic colonies. */
 export const PRIMER_TICKS = 20;
