@@ -7,7 +7,7 @@ import { buildSpec } from '../src/experiment/resolve-arms';
 import { runOne } from '../src/experiment/run-one';
 import type { RunRecord } from '../src/experiment/spec';
 import { loadScenarioFile } from '../src/scenario/load-file';
-import type { RunConfig } from '../src/scenario/config';
+import type { EditableRunConfig } from '../src/scenario/config';
 
 // The experiment worker's JIT primer (src/experiment/jit-primer.ts): a short, small world run
 // before a worker's first job so that every stage of the cascade has happened once before
@@ -16,7 +16,6 @@ import type { RunConfig } from '../src/scenario/config';
 
 const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
 const breast = () => loadScenarioFile('scenarios/breast.json');
-type Editable = { -readonly [K in keyof RunConfig]: RunConfig[K] };
 
 describe('JIT primer', () => {
   it('changes only the listed values, keeps each number an integer or a fraction, and leaves the base untouched', () => {
@@ -45,7 +44,7 @@ describe('JIT primer', () => {
   });
 
   it('keeps a scenario value of the other number kind, and names a parameter that does not exist', () => {
-    const base = structuredClone(breast()) as Editable;
+    const base = structuredClone(breast()) as EditableRunConfig;
     (base.modules['tumour-growth'] as Record<string, number>).deathRatePerHour = 0;
     expect(primerConfig(base).modules['tumour-growth'].deathRatePerHour).toBe(0);
     delete (base.modules['platelet-cloak'] as Record<string, number>).cloakRatePerHour;
@@ -66,7 +65,7 @@ describe('JIT primer', () => {
   });
 
   it('primes only runs long enough to be compiled while they run', () => {
-    const base = structuredClone(breast()) as Editable;
+    const base = structuredClone(breast()) as EditableRunConfig;
     expect(base.ticks).toBe(300);
     expect(worthPriming(base)).toBe(true);
     base.ticks = PRIMER_MIN_RUN_TICKS - 1;

@@ -49,7 +49,7 @@ function grown<A extends AnyColumn>(old: A, length: number): A {
 class ColumnSet {}
 
 /** Bits of an id that hold the slot; the rest hold the slot's generation. */
-const SLOT_SPAN = 2 ** 24;
+const SLOT_SPAN = 1 << 24;
 /** Id meaning "no agent". */
 export const NO_ID = -1;
 

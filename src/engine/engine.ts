@@ -14,7 +14,7 @@ import { rebuildUptakeGrid } from './uptake-grid';
 import { populate } from './populate';
 import { applyScheduledWhatIfs } from './timed-whatifs';
 import { ENGINE_VERSION, SNAPSHOT_FORMAT } from './version';
-import { createWorld, type World } from './world';
+import { World } from './world';
 
 /** Everything needed to continue a run exactly where it stopped (plain JSON data). */
 export interface Snapshot {
@@ -57,7 +57,7 @@ export class Engine {
 
   constructor(config: RunConfig, snapshot?: Snapshot) {
     this.config = config;
-    this.world = createWorld(config);
+    this.world = new World(config);
     this.phases = PHASES.map((ph) => MODULES.filter((m) => m.phase === ph));
     if (snapshot) {
       this.rng = new RngStreams(config.seed, snapshot.rng);

@@ -84,11 +84,6 @@ export class World {
   }
 }
 
-/** Creates the empty world for a configuration (agents are placed by `populate`). */
-export function createWorld(config: RunConfig): World {
-  return new World(config);
-}
-
 /** Exposure slots: six tissue regions and the circulation. */
 export const EXPOSURE_SLOTS = 7;
 /** Exposure slot of the circulation (blood and lymph). */

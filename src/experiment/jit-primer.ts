@@ -1,5 +1,5 @@
 import { Engine } from '../engine/engine';
-import type { RunConfig } from '../scenario/config';
+import type { EditableRunConfig, RunConfig } from '../scenario/config';
 
 // A fresh experiment worker is a fresh V8 isolate, so its first run is compiled while it runs.
 // V8 compiles a module's step once it is hot, using the type feedback gathered so far; a
@@ -54,8 +54,6 @@ export const PRIMER_PARAMS: Readonly<Record<string, Readonly<Record<string, numb
   'immune-surveillance': { suppressRatePerHour: 0.5, recoveryRatePerHour: 0.3 },
 };
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /**
  * The primer's configuration: a structured clone of `base` (as a worker receives its configs,
  * so the objects get the same V8 shapes as the real runs'), edited in place. Portal drainage
@@ -65,7 +63,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * parameter named here is missing (a renamed parameter must be renamed here too).
  */
 export function primerConfig(base: RunConfig): RunConfig {
-  const c = structuredClone(base) as Mutable<RunConfig>;
+  const c = structuredClone(base) as EditableRunConfig;
   const set = (where: Record<string, number>, key: string, value: number, path: string) => {
     const old = where[key];
     if (typeof old !== 'number') throw new Error(`JIT primer: ${path} is not in the configuration`);

@@ -2,7 +2,7 @@ import { CATALOG_VERSION } from '../catalog/index';
 import { Engine } from '../engine/engine';
 import { METRIC_NAMES } from '../engine/metrics';
 import { ENGINE_VERSION } from '../engine/version';
-import type { RunConfig } from '../scenario/config';
+import type { EditableRunConfig, RunConfig } from '../scenario/config';
 import { formatWhatIf } from '../scenario/whatif';
 import { trajectoryTicks, type RunRecord, type Trajectory } from './spec';
 
@@ -35,7 +35,7 @@ export function runOne(arm: ArmConfig, job: RunJob): RunRecord {
   // copies a different shape once the calling code is optimised (about the tenth run), and
   // every module step compiled against the first shape was then thrown away and recompiled.
   // Clones made this way share one shape with the configs a worker receives, run after run.
-  const config = structuredClone(arm.config) as { -readonly [K in keyof RunConfig]: RunConfig[K] };
+  const config = structuredClone(arm.config) as EditableRunConfig;
   config.seed = job.seed;
   const engine = new Engine(config);
   engine.run(config.ticks);

@@ -33,3 +33,6 @@ export interface RunConfig {
   /** What-ifs applied, in the order given. */
   readonly whatIfs: readonly WhatIf[];
 }
+
+/** A RunConfig whose top-level fields may be set (a copy being prepared, e.g. a run's seed). */
+export type EditableRunConfig = { -readonly [K in keyof RunConfig]: RunConfig[K] };

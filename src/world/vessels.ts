@@ -145,7 +145,6 @@ export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: n
   return new VesselGraph(segments, outSegments, outCumulative, venousOutlet, lymphOutlet, bedOfRegion);
 }
 
-
 /** Picks the next segment after reaching `node`, given a uniform draw u in [0,1). */
 export function nextSegment(graph: VesselGraph, node: number, u: number): number {
   const outs = graph.outSegments[node];
