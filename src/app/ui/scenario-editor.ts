@@ -29,6 +29,8 @@ export class ScenarioEditor {
   private readonly applyButton = h('button', { class: 'primary', title: 'Ctrl+Enter' }, 'Apply & restart');
   private original = '';
   private generation = 0;
+  /** Apply was pressed since the last keystroke: its answer stands over a live check's. */
+  private appliedSinceEdit = false;
 
   constructor(
     private readonly validate: (text: string) => Promise<ScenarioIssue[]>,
@@ -36,6 +38,7 @@ export class ScenarioEditor {
   ) {
     const check = debounce(() => void this.check(), 350);
     this.textarea.addEventListener('input', () => {
+      this.appliedSinceEdit = false;
       this.renderMirror([]);
       check();
     });
@@ -74,12 +77,16 @@ export class ScenarioEditor {
   }
 
   private async check(): Promise<void> {
+    // A live check still pending when Apply was pressed would otherwise replace Apply's answer
+    // ("not applied") with its own ("1 problem") for the very same text.
+    if (this.appliedSinceEdit) return;
     const gen = ++this.generation;
     const issues = await this.validate(this.textarea.value);
     if (gen === this.generation) this.showIssues(issues, 'checked');
   }
 
   private async submit(): Promise<void> {
+    this.appliedSinceEdit = true;
     const gen = ++this.generation;
     this.applyButton.disabled = true;
     try {
