@@ -75,4 +75,29 @@ describe('Pool', () => {
     expect(Array.from(copy.id.subarray(0, copy.count))).toEqual(Array.from(pool.id.subarray(0, pool.count)));
     expect(Array.from(copy.cols.tag.subarray(0, copy.count))).toEqual(Array.from(pool.cols.tag.subarray(0, pool.count)));
   });
+
+  it('moves every column of every element type with its agent, and zeroes every column of a spawned row', () => {
+    const all = { a: 'f64', b: 'f32', c: 'i32', d: 'u32', e: 'u16', f: 'u8' } as const;
+    const pool = new Pool('all', all, 16);
+    // Agent k holds k + 1 in every column (all fit every type exactly).
+    const put = (k: number) => {
+      const r = pool.stageSpawn();
+      for (const key of Object.keys(all) as (keyof typeof all)[]) pool.cols[key][r] = k + 1;
+    };
+    for (let k = 0; k < 40; k++) put(k); // grows past 16 rows on the way
+    pool.commit();
+    const ids = Array.from(pool.id.subarray(0, pool.count));
+    for (const r of [0, 5, 39, 17]) pool.stageRemove(r);
+    pool.commit();
+    expect(pool.count).toBe(36);
+    ids.forEach((id, k) => {
+      const row = pool.rowOf(id);
+      if ([0, 5, 39, 17].includes(k)) return expect(row).toBe(-1);
+      for (const key of Object.keys(all) as (keyof typeof all)[]) expect(pool.cols[key][row]).toBe(k + 1);
+    });
+    // The next spawn lands on row 36, which still holds the values of agent 36 (moved to row 0).
+    const row = pool.stageSpawn();
+    expect(row).toBe(36);
+    for (const key of Object.keys(all) as (keyof typeof all)[]) expect(pool.cols[key][row]).toBe(0);
+  });
 });
