@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRIMER_MIN_RUN_TICKS, PRIMER_PARAMS, PRIMER_POPULATIONS, PRIMER_TICKS, primeJit, primerConfig, worthPriming } from '../src/experiment/jit-primer';
 import { gridJobs, parseArms } from '../src/experiment/grid';
-import { ExperimentPool } from '../src/experiment/pool';
+import { ExperimentPool, runInProcess } from '../src/experiment/pool';
 import { buildSpec } from '../src/experiment/resolve-arms';
 import { runOne } from '../src/experiment/run-one';
 import type { RunRecord } from '../src/experiment/spec';
@@ -105,5 +105,24 @@ describe('JIT primer', () => {
     const stats = await pool.run([{ arm: 'baseline', seed: 1, trajectoryEvery: spec.trajectoryEvery }], arms, (rec) => got.push(rec));
     expect(stats.primed).toBe(0);
     expect(got[0].ticks).toBe(30);
+  });
+
+  it('primes this thread for long in-process runs only, and changes none of their records', async () => {
+    const file = 'scenarios/breast.json';
+    const run = async (ticks: number) => {
+      const { spec, arms } = buildSpec(readFileSync(file, 'utf8'), file, parseArms(['half=block-secretion@0=0.5']), { seeds: [3], ticks });
+      const jobs = gridJobs(['baseline', 'half'], [3]).map((j) => ({ ...j, trajectoryEvery: spec.trajectoryEvery }));
+      const got: RunRecord[] = [];
+      const stats = await runInProcess(jobs, arms, (rec) => got.push(rec));
+      return { stats, got, arms, every: spec.trajectoryEvery };
+    };
+    const long = await run(PRIMER_MIN_RUN_TICKS);
+    expect(long.stats).toEqual({ workers: 0, startupMs: [], primed: 1 });
+    expect(long.got.map((r) => r.ticks)).toEqual([PRIMER_MIN_RUN_TICKS, PRIMER_MIN_RUN_TICKS]);
+    for (const rec of long.got) {
+      const alone = runOne(long.arms[rec.arm], { arm: rec.arm, seed: rec.seed, trajectoryEvery: long.every });
+      expect({ ...rec, wallMs: 0 }).toEqual({ ...alone, wallMs: 0 });
+    }
+    expect((await run(30)).stats.primed).toBe(0);
   });
 });

@@ -95,9 +95,23 @@ describe('Pool', () => {
       if ([0, 5, 39, 17].includes(k)) return expect(row).toBe(-1);
       for (const key of Object.keys(all) as (keyof typeof all)[]) expect(pool.cols[key][row]).toBe(k + 1);
     });
-    // The next spawn lands on row 36, which still holds the values of agent 36 (moved to row 0).
+    // The next spawn lands on row 36, which agent 36 left when it moved to row 0.
     const row = pool.stageSpawn();
     expect(row).toBe(36);
     for (const key of Object.keys(all) as (keyof typeof all)[]) expect(pool.cols[key][row]).toBe(0);
+    // Likewise after loading a smaller snapshot into a pool that held more agents.
+    const full = new Pool('all', all, 16);
+    for (let k = 0; k < 40; k++) {
+      const r = full.stageSpawn();
+      for (const key of Object.keys(all) as (keyof typeof all)[]) full.cols[key][r] = 7;
+    }
+    full.commit();
+    const small = new Pool('all', all, 16);
+    small.stageSpawn();
+    small.commit();
+    full.load(small.save());
+    const next = full.stageSpawn();
+    expect(next).toBe(1);
+    for (const key of Object.keys(all) as (keyof typeof all)[]) expect(full.cols[key][next]).toBe(0);
   });
 });

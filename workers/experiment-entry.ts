@@ -3,7 +3,7 @@ import '../src/experiment/worker-guard';
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { primeJit, worthPriming } from '../src/experiment/jit-primer';
+import { primeIfWorthIt } from '../src/experiment/jit-primer';
 import { runOne, type ArmConfig, type RunJob } from '../src/experiment/run-one';
 import type { ExperimentWorkerApi } from '../src/experiment/pool';
 import type { RunRecord } from '../src/experiment/spec';
@@ -17,17 +17,9 @@ let arms: Record<string, ArmConfig> = {};
 const api: ExperimentWorkerApi = {
   load(armConfigs: Record<string, ArmConfig>): boolean {
     arms = armConfigs;
-    // Warm the JIT on a small world before the first real run (see jit-primer.ts). It is only
-    // an optimisation: if it fails on some unusual scenario, the runs themselves still go
-    // ahead and report any real problem.
+    // Warm the JIT on a small world before the first real run (see jit-primer.ts).
     const first = Object.values(armConfigs)[0];
-    if (!first || !worthPriming(first.config)) return false;
-    try {
-      primeJit(first.config);
-      return true;
-    } catch {
-      return false;
-    }
+    return first !== undefined && primeIfWorthIt(first.config);
   },
   run(job: RunJob): RunRecord {
     const arm = arms[job.arm];

@@ -16,7 +16,15 @@ import { readRunsFile, RUNS_FILE } from '../experiment/store';
 // (thread spawn, messages, merge into the store) ≤ 5% of a run. The overhead is measured as
 // the growth, from in-process to 1 worker, of the time that is not the runs' own compute
 // (wall − Σ compute, with compute measured inside the runner): that removes the run-to-run
-// noise of the simulation itself, which on a shared machine dwarfs the pool's cost.
+// noise of the simulation itself, which on a shared machine dwarfs the pool's cost. Both
+// legs run the JIT primer before their first run (a worker and `--workers 0` alike), so the
+// difference is the thread's start-up, the messages and the merge.
+//
+// On a shared VM one core can run ~1.5× slower than the other for tens of seconds (measured
+// with runs pinned by taskset), and a 2-worker run always has a worker on the slower core.
+// So the bench also reports how fast the 2-worker leg's runs went compared with the same
+// (arm, seed) runs of the 1-worker leg, and the ratio had they gone at that speed: context for
+// the target, which is judged on the measured ratio alone.
 //
 //   npm run bench:experiment [-- --seeds 1..20 --ticks N --scenario FILE --repeat 5]
 
@@ -30,6 +38,8 @@ export interface ExperimentBenchRow {
   computeMs: number;
   /** wallMs − computeMs: process start, module loading, threads, messages, store, outputs. */
   fixedMs: number;
+  /** Compute time of each run, by `arm/seed`. */
+  runMs: Record<string, number>;
 }
 
 const BIN = fileURLToPath(new URL('../../bin/exocascade.mjs', import.meta.url));
@@ -45,7 +55,8 @@ function measure(scenario: string, seeds: string, ticks: number | undefined, wor
     if (r.status !== 0) throw new Error(`experiment failed (${r.status}): ${r.stderr}`);
     const records = readRunsFile(join(out, RUNS_FILE)).records;
     const computeMs = records.reduce((s, rec) => s + rec.wallMs, 0);
-    return { workers, runs: records.length, wallMs, computeMs, fixedMs: wallMs - computeMs };
+    const runMs = Object.fromEntries(records.map((rec) => [`${rec.arm}/${rec.seed}`, rec.wallMs]));
+    return { workers, runs: records.length, wallMs, computeMs, fixedMs: wallMs - computeMs, runMs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -73,6 +84,16 @@ export function runExperimentBench(scenario: string, seeds: string, ticks: numbe
   const meanRunMs = median(of(1).map((r) => r.computeMs / runs));
   const ratio = median(ratios);
   const overheadPerRunMs = median(overheads);
+  // Same runs, two legs of one repeat: the 2-worker leg's run time over the 1-worker leg's,
+  // past each worker's first runs (the first two seeds), where the JIT is still compiling.
+  const speeds = of(1).map((one, k) => {
+    const two = of(2)[k];
+    const steady = Object.keys(one.runMs).filter((key) => Number(key.split('/')[1]) > 2 && key in two.runMs);
+    const slower = median(steady.map((key) => two.runMs[key] / one.runMs[key]));
+    const extraMs = steady.reduce((sum, key) => sum + two.runMs[key] - one.runMs[key], 0);
+    // Two lanes share the extra time.
+    return { slower, ratioAtOneWorkerSpeed: (two.wallMs - extraMs / 2) / one.wallMs };
+  });
   return {
     bench: 'experiment-pool',
     scenario,
@@ -81,11 +102,17 @@ export function runExperimentBench(scenario: string, seeds: string, ticks: numbe
     arms: 2,
     runs,
     repeat,
-    rows: rows.map((r) => ({ ...r, wallMs: round(r.wallMs, 1), computeMs: round(r.computeMs, 1), fixedMs: round(r.fixedMs, 1) })),
+    rows: rows.map(({ runMs: _runMs, ...r }) => ({ ...r, wallMs: round(r.wallMs, 1), computeMs: round(r.computeMs, 1), fixedMs: round(r.fixedMs, 1) })),
     medianWallMs: { inProcess: round(median(of(0).map((r) => r.wallMs)), 1), oneWorker: round(median(of(1).map((r) => r.wallMs)), 1), twoWorkers: round(median(of(2).map((r) => r.wallMs)), 1) },
     meanRunMs: round(meanRunMs, 2),
     twoWorkerWallRatio: round(ratio),
     twoWorkerWallRatios: ratios.map((x) => round(x)),
+    // Context, not targets: the same runs' time in the 2-worker leg over the 1-worker leg, and
+    // the ratio had the 2-worker leg's runs gone at the 1-worker leg's speed.
+    twoWorkerRunTimeVsOneWorker: round(median(speeds.map((x) => x.slower))),
+    twoWorkerRunTimesVsOneWorker: speeds.map((x) => round(x.slower)),
+    twoWorkerWallRatioAtOneWorkerRunSpeed: round(median(speeds.map((x) => x.ratioAtOneWorkerSpeed))),
+    twoWorkerWallRatiosAtOneWorkerRunSpeed: speeds.map((x) => round(x.ratioAtOneWorkerSpeed)),
     poolOverheadPerRunMs: round(overheadPerRunMs, 2),
     poolOverheadFraction: round(overheadPerRunMs / meanRunMs, 4),
     poolOverheadFractions: overheads.map((o) => round(o / meanRunMs, 4)),

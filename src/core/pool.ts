@@ -188,9 +188,11 @@ export class Pool<S extends PoolSchema> {
    * column starts at 0). The agent becomes live, with a fresh id, at the next commit.
    */
   stageSpawn(): number {
+    // Rows past the live and staged ones are always zero (growth adds zeros; a death zeroes
+    // the row it vacates), so nothing is cleared here: this is inlined into every module that
+    // spawns, and its own loop over the columns made each of their compiled steps larger.
     const row = this.count + this.staged;
     if (row >= this.capacity) this.reserve(row + 1);
-    this.groups.zeroRow(row);
     this.staged++;
     return row;
   }
@@ -235,6 +237,7 @@ export class Pool<S extends PoolSchema> {
         this.id[row] = this.id[end];
         this.slotRow[this.id[row] % SLOT_SPAN] = row;
       }
+      groups.zeroRow(end);
       this.count--;
     }
     this.removeCount = 0;
@@ -292,6 +295,7 @@ export class Pool<S extends PoolSchema> {
       const values = snap.columns[key];
       if (!values || values.length !== snap.count) throw new Error(`snapshot of pool ${this.name}: column ${key} missing or wrong length`);
       cols[key].set(values);
+      cols[key].fill(0, snap.count); // rows past the live ones are kept zero (see stageSpawn)
     }
     this.count = snap.count;
     this.id.set(snap.id);

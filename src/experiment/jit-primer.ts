@@ -93,3 +93,18 @@ export function primeJit(base: RunConfig): Engine {
   engine.metrics();
   return engine;
 }
+
+/**
+ * Primes this thread for runs of `config` if they are long enough (see worthPriming); returns
+ * whether it did. A failure is swallowed: the primer is only an optimisation, and the runs
+ * themselves will report any real problem with the configuration.
+ */
+export function primeIfWorthIt(config: RunConfig): boolean {
+  if (!worthPriming(config)) return false;
+  try {
+    primeJit(config);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { primeIfWorthIt } from './jit-primer';
 import { runOne, type ArmConfig, type RunJob } from './run-one';
 import { experimentWorkerUrl } from './worker-bundle';
 import type { RunRecord } from './spec';
@@ -29,7 +30,7 @@ export interface PoolStats {
   workers: number;
   /** Per worker used: milliseconds from spawn until it had the arm configs (and was primed). */
   startupMs: number[];
-  /** Workers that ran the JIT primer before their first job. */
+  /** Workers that ran the JIT primer before their first job (in-process: 1 if this thread did). */
   primed: number;
 }
 
@@ -67,14 +68,18 @@ async function close(h: Handle): Promise<void> {
   await h.worker.terminate();
 }
 
-/** Runs jobs one after another in this thread (`--workers 0`): no spawn, handy for tests. */
+/**
+ * Runs jobs one after another in this thread (`--workers 0`): no spawn, handy for tests. Long
+ * runs are primed first, as a worker's are, so this thread's JIT starts from the same place.
+ */
 export async function runInProcess(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
+  const primed = jobs.length > 0 && primeIfWorthIt(arms[jobs[0].arm].config) ? 1 : 0;
   for (const job of jobs) {
     onResult(runOne(arms[job.arm], job));
     // Let signal handlers and stream writes run between runs.
     await new Promise((r) => setImmediate(r));
   }
-  return { workers: 0, startupMs: [], primed: 0 };
+  return { workers: 0, startupMs: [], primed };
 }
 
 /** A set of experiment worker threads; `close()` must be called (run() does it). */
