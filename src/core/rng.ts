@@ -69,12 +69,19 @@ export class RngStream {
    * which is plenty for release counts of agents).
    */
   poisson(mean: number): number {
+    return this.poissonWithLimit(mean, poissonLimit(mean));
+  }
+
+  /**
+   * The same draw as poisson(mean), given poissonLimit(mean): for a caller drawing many counts
+   * with one mean, which then computes the deterministic exp once instead of once per draw.
+   */
+  poissonWithLimit(mean: number, limit: number): number {
     if (mean <= 0) return 0;
     if (mean > 30) {
       const k = Math.round(mean + Math.sqrt(mean) * this.normal());
       return k < 0 ? 0 : k;
     }
-    const limit = dexp(-mean);
     let k = 0;
     let p = this.prng();
     while (p > limit) {
@@ -89,6 +96,11 @@ export class RngStream {
     const s = this.prng.state();
     return { x: s.x, y: s.y, z: s.z, w: s.w };
   }
+}
+
+/** exp(−mean), the bound RngStream.poisson draws against for a mean in (0, 30]; 0 otherwise (unused). */
+export function poissonLimit(mean: number): number {
+  return mean > 0 && mean <= 30 ? dexp(-mean) : 0;
 }
 
 /** The set of streams of one run, one per module id, created on first use. */

@@ -99,6 +99,10 @@ export const emtInvasion = defineModule({
     const ec = e.cols;
     const reach2 = p.vesselReachUm * p.vesselReachUm;
     const dir = new Float64Array(2);
+    // Per-tick chances that are the same for every cell, computed once (the deterministic exp
+    // behind them is not free, and a call per cell was a few percent of a run).
+    const metRevert = perTickProbability(p.metRevertPerHour, dt);
+    const emtGain = perTickProbability(p.emtRatePerHour, dt);
     let intravasated = 0;
     for (let i = 0; i < t.count; i++) {
       if (c.region[i] !== REGION_PRIMARY) continue;
@@ -113,16 +117,16 @@ export const emtInvasion = defineModule({
         + p.tgfbWeight * saturating(tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
       c.dose[i] *= doseKeep;
       if (stage === Stage.primary) {
-        c.emt[i] -= c.emt[i] * perTickProbability(p.metRevertPerHour, dt);
+        c.emt[i] -= c.emt[i] * metRevert;
         if (rng.uniform() < perTickProbability(p.switchRatePerHour * drive, dt)) {
           c.stage[i] = Stage.invading;
           c.stageTick[i] = ctx.tick;
         }
         continue;
       }
-      const emt = c.emt[i] + (1 - c.emt[i]) * perTickProbability(p.emtRatePerHour, dt);
+      const emt = c.emt[i] + (1 - c.emt[i]) * emtGain;
       c.emt[i] = emt;
-      if (rng.uniform() < perTickProbability(p.metRevertPerHour, dt)) {
+      if (rng.uniform() < metRevert) {
         c.stage[i] = Stage.primary;
         c.stageTick[i] = ctx.tick;
         continue;

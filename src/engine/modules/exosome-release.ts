@@ -1,3 +1,4 @@
+import { poissonLimit } from '../../core/rng';
 import { REGION_PRIMARY } from '../../world/regions';
 import { ExosomeSource, Stage } from '../kinds';
 import { metricIndex } from '../metrics';
@@ -35,12 +36,16 @@ export const exosomeRelease = defineModule({
     const clones = ctx.world.clones;
     const mean = p.packetsPerCellPerHour * ctx.tickHours * ctx.world.secretionScale;
     if (mean <= 0) return;
+    // Two means per tick (primary and invading cells): their exp(−mean) once, not per cell.
+    const invadingMean = mean * p.invadingMultiplier;
+    const limit = poissonLimit(mean);
+    const invadingLimit = poissonLimit(invadingMean);
     let released = 0;
     for (let i = 0; i < t.count; i++) {
       if (tc.region[i] !== REGION_PRIMARY) continue;
       const stage = tc.stage[i];
       if (stage !== Stage.primary && stage !== Stage.invading) continue;
-      const k = ctx.rng.poisson(stage === Stage.invading ? mean * p.invadingMultiplier : mean);
+      const k = stage === Stage.invading ? ctx.rng.poissonWithLimit(invadingMean, invadingLimit) : ctx.rng.poissonWithLimit(mean, limit);
       for (let j = 0; j < k; j++) {
         const r = ex.stageSpawn();
         const e = ex.cols;

@@ -5,7 +5,7 @@ import { FX } from '../effect-index';
 import { ImmuneState, ImmuneType, Stage } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
-import { SLOT_BLOOD } from '../world';
+import { EXPOSURE_SLOTS, SLOT_BLOOD } from '../world';
 import { responseOf } from './cargo-exposure';
 
 const KILLED_NK = metricIndex('ctc.killed.nk');
@@ -103,6 +103,18 @@ export const immuneSurveillance = defineModule({
     const extraNk = p.mdscSuppression * mdscs;
     const recover = perTickProbability(p.recoveryRatePerHour, dt);
     const mdscDie = perTickProbability(p.mdscDeathRatePerHour, dt);
+    // Chances that depend only on the compartment (exposure slot), once per slot rather than
+    // once per cell: T-cell apoptosis and suppression, NK suppression, B-cell conversion.
+    const tApoptosis = new Float64Array(EXPOSURE_SLOTS);
+    const tExhaust = new Float64Array(EXPOSURE_SLOTS);
+    const nkExhaust = new Float64Array(EXPOSURE_SLOTS);
+    const bRegulate = new Float64Array(EXPOSURE_SLOTS);
+    for (let slot = 0; slot < EXPOSURE_SLOTS; slot++) {
+      tApoptosis[slot] = perTickProbability(p.apoptosisRatePerHour * Math.max(0, responseOf(w, slot, FX.tcellApoptosis)), dt);
+      tExhaust[slot] = perTickProbability(p.suppressRatePerHour * (Math.max(0, responseOf(w, slot, FX.tcellSuppress)) + extraT), dt);
+      nkExhaust[slot] = perTickProbability(p.suppressRatePerHour * (Math.max(0, responseOf(w, slot, FX.nkSuppress)) + extraNk), dt);
+      bRegulate[slot] = perTickProbability(p.suppressRatePerHour * Math.max(0, responseOf(w, slot, FX.bcellRegulatory)), dt);
+    }
     // Active killers by compartment, collected for kill attribution.
     const nkBlood: number[] = [];
     const tBlood: number[] = [];
@@ -114,23 +126,21 @@ export const immuneSurveillance = defineModule({
       const state = ic.state[i];
       if (type === ImmuneType.cd8) {
         if (state === ImmuneState.active) {
-          if (rng.uniform() < perTickProbability(p.apoptosisRatePerHour * Math.max(0, responseOf(w, slot, FX.tcellApoptosis)), dt)) {
+          if (rng.uniform() < tApoptosis[slot]) {
             im.stageRemove(i);
             continue;
           }
-          const hazard = p.suppressRatePerHour * (Math.max(0, responseOf(w, slot, FX.tcellSuppress)) + extraT);
-          if (rng.uniform() < perTickProbability(hazard, dt)) ic.state[i] = ImmuneState.exhausted;
+          if (rng.uniform() < tExhaust[slot]) ic.state[i] = ImmuneState.exhausted;
           else if (ic.cooldown[i] === 0) (slot === SLOT_BLOOD ? tBlood : slot === REGION_PRIMARY ? tPrimary : []).push(i);
         } else if (rng.uniform() < recover) ic.state[i] = ImmuneState.active;
       } else if (type === ImmuneType.nk) {
         if (state === ImmuneState.active) {
-          const hazard = p.suppressRatePerHour * (Math.max(0, responseOf(w, slot, FX.nkSuppress)) + extraNk);
-          if (rng.uniform() < perTickProbability(hazard, dt)) ic.state[i] = ImmuneState.suppressed;
+          if (rng.uniform() < nkExhaust[slot]) ic.state[i] = ImmuneState.suppressed;
           else if (slot === SLOT_BLOOD && ic.cooldown[i] === 0) nkBlood.push(i);
         } else if (rng.uniform() < recover) ic.state[i] = ImmuneState.active;
       } else if (type === ImmuneType.bcell) {
         if (state === ImmuneState.active) {
-          if (rng.uniform() < perTickProbability(p.suppressRatePerHour * Math.max(0, responseOf(w, slot, FX.bcellRegulatory)), dt)) ic.state[i] = ImmuneState.regulatory;
+          if (rng.uniform() < bRegulate[slot]) ic.state[i] = ImmuneState.regulatory;
         } else if (rng.uniform() < recover) ic.state[i] = ImmuneState.active;
       } else if (type === ImmuneType.mdsc && rng.uniform() < mdscDie) {
         im.stageRemove(i);
@@ -162,6 +172,11 @@ export const immuneSurveillance = defineModule({
     let inPrimary = 0;
     let inOrgans = 0;
     const organKill = perTickProbability(p.organKillRatePerHour * tScale, dt);
+    const primaryKill = perTickProbability(p.primaryKillRatePerHour * tPrimaryScale, dt);
+    // Circulating cells' chances, uncloaked [0] and platelet-cloaked [1].
+    const pNkOf = [perTickProbability(p.nkKillRatePerHour * nkScale, dt), perTickProbability(p.nkKillRatePerHour * nkScale * (1 - p.cloakNkProtection), dt)];
+    const pTOf = [perTickProbability(p.tKillRatePerHour * tScale, dt), perTickProbability(p.tKillRatePerHour * tScale * (1 - p.cloakTProtection), dt)];
+    const pShearOf = [perTickProbability(p.shearDeathRatePerHour, dt), perTickProbability(p.shearDeathRatePerHour * (1 - p.cloakShearProtection), dt)];
     const take = (killers: number[]): boolean => {
       if (killers.length === 0) return false;
       const k = rng.int(killers.length);
@@ -173,10 +188,10 @@ export const immuneSurveillance = defineModule({
     for (let i = 0; i < t.count; i++) {
       const stage = tc.stage[i];
       if (stage === Stage.circulating) {
-        const cloaked = tc.cloak[i] > 0;
-        const pNk = perTickProbability(p.nkKillRatePerHour * nkScale * (cloaked ? 1 - p.cloakNkProtection : 1), dt);
-        const pT = perTickProbability(p.tKillRatePerHour * tScale * (cloaked ? 1 - p.cloakTProtection : 1), dt);
-        const pShear = perTickProbability(p.shearDeathRatePerHour * (cloaked ? 1 - p.cloakShearProtection : 1), dt);
+        const cloaked = tc.cloak[i] > 0 ? 1 : 0;
+        const pNk = pNkOf[cloaked];
+        const pT = pTOf[cloaked];
+        const pShear = pShearOf[cloaked];
         const u = rng.uniform();
         if (u < pNk) {
           if (take(nkBlood)) { t.stageRemove(i); byNk++; }
@@ -196,7 +211,7 @@ export const immuneSurveillance = defineModule({
           if (colony >= 0) w.pools.colony.cols.size[colony]--;
         }
       } else if (stage === Stage.invading && tc.region[i] === REGION_PRIMARY) {
-        if (rng.uniform() < perTickProbability(p.primaryKillRatePerHour * tPrimaryScale, dt) && take(tPrimary)) {
+        if (rng.uniform() < primaryKill && take(tPrimary)) {
           t.stageRemove(i);
           inPrimary++;
         }

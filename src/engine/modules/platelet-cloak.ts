@@ -6,6 +6,12 @@ import { SLOT_BLOOD } from '../world';
 import { responseOf } from './cargo-exposure';
 
 /**
+ * Rows of free platelets, reused from tick to tick: scratch whose contents never outlive one
+ * step (steps run one at a time in a thread), so no allocation per tick.
+ */
+let freeRows = new Int32Array(0);
+
+/**
  * Step 3, platelet protection. CTCs activate platelets (tissue factor, ADP, HMGB1/TLR4 — more
  * with platelet-activating cargo in the blood) and bind them into a cloak. A cloaked CTC is
  * shielded from NK attack and shear (immune-surveillance) and arrests more readily
@@ -45,7 +51,9 @@ export const plateletCloak = defineModule({
     const tc = t.cols;
     const activation = Math.max(0, responseOf(w, SLOT_BLOOD, FX.plateletActivate));
     // Release platelets whose cell is gone or no longer circulating; collect free ones.
-    const free: number[] = [];
+    if (freeRows.length < pl.count) freeRows = new Int32Array(2 * pl.count);
+    const free = freeRows;
+    let nFree = 0;
     const activate = perTickProbability(p.restingActivationPerHour * activation, dt);
     const deactivate = perTickProbability(p.deactivationPerHour, dt);
     for (let i = 0; i < pl.count; i++) {
@@ -58,19 +66,18 @@ export const plateletCloak = defineModule({
       }
       if (pc.state[i] === PlateletState.resting && rng.uniform() < activate) pc.state[i] = PlateletState.activated;
       else if (pc.state[i] === PlateletState.activated && rng.uniform() < deactivate) pc.state[i] = PlateletState.resting;
-      free.push(i);
+      free[nFree++] = i;
     }
     const total = ctx.config.populations.platelets;
-    const availability = total > 0 ? free.length / total : 0;
+    const availability = total > 0 ? nFree / total : 0;
     const cloak = perTickProbability(p.cloakRatePerHour * (1 + p.activationGain * activation) * availability, dt);
     for (let i = 0; i < t.count; i++) {
       if (tc.stage[i] !== Stage.circulating || tc.cloak[i] > 0) continue;
-      if (free.length < p.plateletsPerCloak || !(rng.uniform() < cloak)) continue;
+      if (nFree < p.plateletsPerCloak || !(rng.uniform() < cloak)) continue;
       for (let k = 0; k < p.plateletsPerCloak; k++) {
-        const pick = rng.int(free.length);
+        const pick = rng.int(nFree);
         const row = free[pick];
-        free[pick] = free[free.length - 1];
-        free.pop();
+        free[pick] = free[--nFree];
         pc.state[row] = PlateletState.bound;
         pc.bound[row] = t.id[i];
         pc.seg[row] = tc.seg[i];
