@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../src/engine/engine';
 import { METRIC_NAMES } from '../src/engine/metrics';
+import { worthPriming } from '../src/experiment/jit-primer';
+import { loadScenarioFile } from '../src/scenario/load-file';
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/exocascade.mjs', ...args], { encoding: 'utf8' });
@@ -32,6 +35,11 @@ describe('exocascade run', () => {
     expect(b.stateHash).toBe(a.stateHash);
     expect(c.stateHash).not.toBe(a.stateHash);
     expect(c.scenarioHash).toBe(a.scenarioHash);
+    // The CLI primes the JIT before a run this long; the run is the engine's own all the same.
+    expect(worthPriming(loadScenarioFile('scenarios/breast.json', { seed: 7, ticks: 300 }))).toBe(true);
+    const here = new Engine(loadScenarioFile('scenarios/breast.json', { seed: 7, ticks: 300 }));
+    here.run(300);
+    expect(a.stateHash).toBe(here.stateHash());
     expect(Object.keys(a.metrics)).toEqual([...METRIC_NAMES]);
     expect(a.metrics['exosomes.uptake.lung']).toBeGreaterThan(0);
   });
