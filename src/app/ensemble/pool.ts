@@ -37,8 +37,10 @@ export interface EnsembleOutcome {
   /** Why it failed (status 'failed'). */
   error: string | null;
   workers: number;
-  /** Per worker: ms from spawn until it held the arm configs. */
+  /** Per worker: ms from spawn until it held the arm configs (and was primed). */
   startupMs: number[];
+  /** Workers that ran the JIT primer before their first run (runs of 100+ ticks). */
+  primed: number;
   /** Per run: ms the page waited beyond the run's own compute time (messaging, cloning, queueing). */
   overheadMs: number[];
   wallMs: number;
@@ -48,8 +50,9 @@ export interface EnsembleOutcome {
 class Cancelled extends Error {}
 
 /**
- * A pool of ensemble workers for one experiment: the first worker resolves the arms, the others
- * receive the resolved configs, and all pull whole (arm, seed) runs from one queue in the CLI's
+ * A pool of ensemble workers for one experiment: the first worker resolves the arms, every
+ * worker then receives the resolved configs (and primes its JIT for long runs), and all pull
+ * whole (arm, seed) runs from one queue in the CLI's
  * canonical order (seed-major). Results arrive in completion order; cancel() terminates the
  * workers at once (runs in progress are dropped, finished ones kept).
  */
@@ -79,12 +82,11 @@ export class EnsemblePool {
     const started = performance.now();
     const spawnedAt = performance.now();
     this.endpoints = Array.from({ length: this.size }, (_, k) => this.spawn(k));
-    const outcome: EnsembleOutcome = { status: 'done', spec: null, records: [], error: null, workers: this.size, startupMs: [], overheadMs: [], wallMs: 0 };
+    const outcome: EnsembleOutcome = { status: 'done', spec: null, records: [], error: null, workers: this.size, startupMs: [], primed: 0, overheadMs: [], wallMs: 0 };
     const guard = <T>(ep: EnsembleEndpoint, p: Promise<T>): Promise<T> => Promise.race([p, ep.died, this.cancelled]);
     try {
       const first = this.endpoints[0];
       const prepared = await guard(first, first.api.prepare(request));
-      outcome.startupMs.push(performance.now() - spawnedAt);
       if (!prepared.ok) {
         outcome.status = 'failed';
         outcome.error = prepared.message;
@@ -95,11 +97,11 @@ export class EnsemblePool {
       const jobs: RunJob[] = gridJobs(prepared.spec.arms.map((a) => a.name), prepared.spec.seeds)
         .map((j) => ({ arm: j.arm, seed: j.seed, trajectoryEvery: prepared.spec.trajectoryEvery }));
       let next = 0;
-      const lane = async (ep: EnsembleEndpoint, k: number): Promise<void> => {
-        if (k > 0) {
-          await guard(ep, ep.api.load(prepared.arms));
-          outcome.startupMs.push(performance.now() - spawnedAt);
-        }
+      const lane = async (ep: EnsembleEndpoint): Promise<void> => {
+        // Every worker, the first included, takes the resolved configs as a structured clone
+        // and primes its JIT on them (see src/experiment/jit-primer.ts), all at once.
+        if (await guard(ep, ep.api.load(prepared.arms))) outcome.primed++;
+        outcome.startupMs.push(performance.now() - spawnedAt);
         while (next < jobs.length) {
           const job = jobs[next++];
           const t0 = performance.now();
@@ -113,7 +115,7 @@ export class EnsemblePool {
       const used = this.endpoints.slice(0, Math.min(this.endpoints.length, jobs.length));
       for (const ep of this.endpoints.slice(used.length)) ep.dispose();
       outcome.workers = used.length;
-      await Promise.all(used.map((ep, k) => lane(ep, k)));
+      await Promise.all(used.map((ep) => lane(ep)));
     } catch (err) {
       outcome.status = err instanceof Cancelled ? 'cancelled' : 'failed';
       if (!(err instanceof Cancelled)) outcome.error = (err as Error)?.message ?? String(err);

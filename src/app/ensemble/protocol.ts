@@ -28,8 +28,12 @@ export type PrepareResult =
 export interface EnsembleWorkerApi {
   /** Resolves the request (buildSpec) and keeps the arm configs for later runs. */
   prepare(request: EnsembleRequest): PrepareResult;
-  /** Keeps arm configs resolved elsewhere (the other workers of a pool). */
-  load(arms: Record<string, ArmConfig>): void;
+  /**
+   * Keeps the resolved arm configs for the runs that follow (every worker of a pool, the one
+   * that resolved them included), then primes the JIT if the runs are long enough; returns
+   * whether it did.
+   */
+  load(arms: Record<string, ArmConfig>): boolean;
   /** Runs one (arm, seed) to completion: runOne, as the CLI's workers do. */
   run(job: RunJob): RunRecord;
 }

@@ -1,4 +1,5 @@
 import { GridSyntaxError } from '../../experiment/grid';
+import { primeIfWorthIt } from '../../experiment/jit-primer';
 import { buildSpec } from '../../experiment/resolve-arms';
 import { runOne, type ArmConfig } from '../../experiment/run-one';
 import { ScenarioError } from '../../scenario/errors';
@@ -24,6 +25,8 @@ export function createEnsembleWorkerApi(): EnsembleWorkerApi {
     },
     load(armConfigs) {
       arms = armConfigs;
+      const first = Object.values(armConfigs)[0];
+      return first !== undefined && primeIfWorthIt(first.config);
     },
     run(job) {
       const arm = arms[job.arm];
