@@ -99,6 +99,9 @@ describe('Pool', () => {
     const row = pool.stageSpawn();
     expect(row).toBe(36);
     for (const key of Object.keys(all) as (keyof typeof all)[]) expect(pool.cols[key][row]).toBe(0);
+    // A daughter copied from her mother (row 1, agent 1) takes every column.
+    pool.copyRow(row, 1);
+    for (const key of Object.keys(all) as (keyof typeof all)[]) expect(pool.cols[key][row]).toBe(2);
     // Likewise after loading a smaller snapshot into a pool that held more agents.
     const full = new Pool('all', all, 16);
     for (let k = 0; k < 40; k++) {

@@ -197,6 +197,11 @@ export class Pool<S extends PoolSchema> {
     return row;
   }
 
+  /** Copies every column of row `from` into row `to` (e.g. a staged daughter from its mother). */
+  copyRow(to: number, from: number): void {
+    this.groups.copyRow(to, from);
+  }
+
   /** Stages the death of the agent in `row` (a live row; duplicates are ignored at commit). */
   stageRemove(row: number): void {
     if (this.removeCount === this.removeRows.length) this.removeRows = grown(this.removeRows, this.removeCount * 2);

@@ -176,7 +176,7 @@ export const nicheGrowth = defineModule({
         const d = t.stageSpawn();
         c = t.cols; // columns may have been replaced by growth
         const r = REGIONS[region];
-        for (const key of t.columnNames()) (c as unknown as Record<string, Float64Array>)[key][d] = (c as unknown as Record<string, Float64Array>)[key][i];
+        t.copyRow(d, i);
         c.x[d] = reflect(c.x[i] + dir[0] * p.colonySpreadUm, r.x0Um, r.x1Um);
         c.y[d] = reflect(c.y[i] + dir[1] * p.colonySpreadUm, r.y0Um, r.y1Um);
         c.bornTick[d] = ctx.tick;
