@@ -3,7 +3,7 @@ import '../src/experiment/worker-guard';
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { primeIfWorthIt } from '../src/experiment/jit-primer';
+import { primeForArms } from '../src/experiment/jit-primer';
 import { runOne, type ArmConfig, type RunJob } from '../src/experiment/run-one';
 import type { ExperimentWorkerApi } from '../src/experiment/pool';
 import type { RunRecord } from '../src/experiment/spec';
@@ -18,8 +18,7 @@ const api: ExperimentWorkerApi = {
   load(armConfigs: Record<string, ArmConfig>): boolean {
     arms = armConfigs;
     // Warm the JIT on a small world before the first real run (see jit-primer.ts).
-    const first = Object.values(armConfigs)[0];
-    return first !== undefined && primeIfWorthIt(first.config);
+    return primeForArms(armConfigs);
   },
   run(job: RunJob): RunRecord {
     const arm = arms[job.arm];

@@ -34,6 +34,9 @@ export class UptakeIndex {
   pool: Uint8Array;
   /** Row of each indexed cell in its pool (valid until the next commit). */
   row: Int32Array;
+  /** Per indexed cell: packets it took up this tick, and their niche-building strength (exosome-uptake's tallies, cleared by it each step). */
+  got: Float64Array;
+  nicheSum: Float64Array;
   /** Cells indexed by the last rebuild. */
   count = 0;
 
@@ -44,6 +47,8 @@ export class UptakeIndex {
     this.ys = new Float64Array(capacity);
     this.pool = new Uint8Array(capacity);
     this.row = new Int32Array(capacity);
+    this.got = new Float64Array(capacity);
+    this.nicheSum = new Float64Array(capacity);
   }
 }
 
@@ -63,6 +68,8 @@ export function rebuildUptakeGrid(w: World): void {
     u.ys = new Float64Array(cap);
     u.pool = new Uint8Array(cap);
     u.row = new Int32Array(cap);
+    u.got = new Float64Array(cap);
+    u.nicheSum = new Float64Array(cap);
   }
   const { xs, ys, pool, row } = u;
   let k = 0;

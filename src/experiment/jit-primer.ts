@@ -1,5 +1,6 @@
 import { Engine } from '../engine/engine';
 import type { EditableRunConfig, RunConfig } from '../scenario/config';
+import type { ArmConfig } from './run-one';
 
 // A fresh experiment worker is a fresh V8 isolate, so its first run is compiled while it runs.
 // V8 compiles a module's step once it is hot, using the type feedback gathered so far; a
@@ -95,16 +96,23 @@ export function primeJit(base: RunConfig): Engine {
 }
 
 /**
- * Primes this thread for runs of `config` if they are long enough (see worthPriming); returns
- * whether it did. A failure is swallowed: the primer is only an optimisation, and the runs
- * themselves will report any real problem with the configuration.
+ * Primes this thread for runs of `ticks` ticks (by default the configuration's own) of
+ * `config` if they are long enough (PRIMER_MIN_RUN_TICKS); returns whether it did. A failure
+ * is swallowed: the primer is only an optimisation, and the runs themselves will report any
+ * real problem with the configuration.
  */
-export function primeIfWorthIt(config: RunConfig): boolean {
-  if (!worthPriming(config)) return false;
+export function primeIfWorthIt(config: RunConfig, ticks = config.ticks): boolean {
+  if (ticks < PRIMER_MIN_RUN_TICKS) return false;
   try {
     primeJit(config);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Primes this thread for an experiment's runs (any arm will do: they share the scenario). */
+export function primeForArms(arms: Readonly<Record<string, ArmConfig>>): boolean {
+  const first = Object.values(arms)[0];
+  return first !== undefined && primeIfWorthIt(first.config);
 }

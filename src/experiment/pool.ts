@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { primeIfWorthIt } from './jit-primer';
+import { primeForArms } from './jit-primer';
 import { runOne, type ArmConfig, type RunJob } from './run-one';
 import { experimentWorkerUrl } from './worker-bundle';
 import type { RunRecord } from './spec';
@@ -73,7 +73,7 @@ async function close(h: Handle): Promise<void> {
  * runs are primed first, as a worker's are, so this thread's JIT starts from the same place.
  */
 export async function runInProcess(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
-  const primed = jobs.length > 0 && primeIfWorthIt(arms[jobs[0].arm].config) ? 1 : 0;
+  const primed = jobs.length > 0 && primeForArms(arms) ? 1 : 0;
   for (const job of jobs) {
     onResult(runOne(arms[job.arm], job));
     // Let signal handlers and stream writes run between runs.

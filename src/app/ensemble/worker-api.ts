@@ -1,5 +1,5 @@
 import { GridSyntaxError } from '../../experiment/grid';
-import { primeIfWorthIt } from '../../experiment/jit-primer';
+import { primeForArms } from '../../experiment/jit-primer';
 import { buildSpec } from '../../experiment/resolve-arms';
 import { runOne, type ArmConfig } from '../../experiment/run-one';
 import { ScenarioError } from '../../scenario/errors';
@@ -25,8 +25,7 @@ export function createEnsembleWorkerApi(): EnsembleWorkerApi {
     },
     load(armConfigs) {
       arms = armConfigs;
-      const first = Object.values(armConfigs)[0];
-      return first !== undefined && primeIfWorthIt(first.config);
+      return primeForArms(armConfigs);
     },
     run(job) {
       const arm = arms[job.arm];

@@ -8,12 +8,6 @@ import { defineModule } from '../module';
 const UPTAKE_PRIMARY = metricIndex('exosomes.uptake.primary');
 const UPTAKE_ORGAN = ORGANS.map((o) => metricIndex(`exosomes.uptake.${o}`));
 
-// Per indexed cell: packets taken up this tick and their niche-building strength. Scratch
-// reused from tick to tick (cleared at the start of each step; steps run one at a time in a
-// thread), rather than two new arrays every tick.
-let gotScratch = new Float64Array(0);
-let nicheSumScratch = new Float64Array(0);
-
 
 /**
  * Uptake: an exosome in tissue within reach of a cell that can internalise it (a tumour cell in
@@ -98,12 +92,8 @@ export const exosomeUptake = defineModule({
       const rel = p.residentBaseUptake + p.residentHomingGain * (homing > 0 ? homing : 0);
       residentChance[q * 6 + r] = p.uptakeProbability * (rel > 1 ? 1 : rel);
     }
-    if (gotScratch.length < uptake.count) {
-      gotScratch = new Float64Array(2 * uptake.count);
-      nicheSumScratch = new Float64Array(2 * uptake.count);
-    }
-    const got = gotScratch.fill(0, 0, uptake.count);
-    const nicheSum = nicheSumScratch.fill(0, 0, uptake.count);
+    const got = uptake.got.fill(0, 0, uptake.count);
+    const nicheSum = uptake.nicheSum.fill(0, 0, uptake.count);
     const n = ex.count;
     for (let i = 0; i < n; i++) {
       if (e.region[i] === REGION_BLOOD) continue;
