@@ -117,7 +117,7 @@ describe('JIT primer', () => {
       return { stats, got, arms, every: spec.trajectoryEvery };
     };
     const long = await run(PRIMER_MIN_RUN_TICKS);
-    expect(long.stats).toEqual({ workers: 0, startupMs: [], primed: 1 });
+    expect(long.stats).toEqual({ workers: 0, startupMs: [], primed: 1, queuedAhead: 0 });
     expect(long.got.map((r) => r.ticks)).toEqual([PRIMER_MIN_RUN_TICKS, PRIMER_MIN_RUN_TICKS]);
     for (const rec of long.got) {
       const alone = runOne(long.arms[rec.arm], { arm: rec.arm, seed: rec.seed, trajectoryEvery: long.every });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,9 @@ import { readRunsFile, RUNS_FILE } from '../experiment/store';
 // core's speed alone (a small experiment pinned with taskset, before and after the repeats),
 // the best ratio two such cores allow, and how fast the 2-worker leg's runs went compared
 // with the same (arm, seed) runs of the 1-worker leg, with the ratio had they gone as fast.
+// And one more leg per repeat: the experiment as two shard processes at once plus a merge,
+// which shares nothing between its two lanes but the machine — what two lanes get here
+// without any pool.
 //
 //   npm run bench:experiment [-- --seeds 1..20 --ticks N --scenario FILE --repeat 5]
 
@@ -66,6 +69,37 @@ function measure(scenario: string, seeds: string, ticks: number | undefined, wor
   }
 }
 
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args[1]} failed (${code}): ${stderr}`))));
+  });
+}
+
+/**
+ * The same experiment as two independent processes at once, each running half the grid in
+ * its own thread (`--shard 1/2` and `--shard 2/2`, `--workers 0`), then `exocascade merge`:
+ * the way to spread an experiment without the pool. Both halves start and warm up on their
+ * own cores and share nothing but the machine, so its wall time over one worker's shows what
+ * this machine and engine allow two lanes, whatever the pool does. Context, not a target.
+ */
+async function measureShards(scenario: string, seeds: string, ticks: number | undefined): Promise<number> {
+  const root = mkdtempSync(join(tmpdir(), 'exocascade-bench-shards-'));
+  try {
+    const dirs = [1, 2].map((k) => join(root, `shard${k}`));
+    const t0 = performance.now(); // det-ok: benchmark timing
+    await Promise.all(dirs.map((dir, k) => run([BIN, 'experiment', scenario, '--arm', ARM, '--seeds', seeds, '--workers', '0', '--quiet',
+      '--shard', `${k + 1}/2`, '--out', dir, ...(ticks === undefined ? [] : ['--ticks', String(ticks)])])));
+    await run([BIN, 'merge', ...dirs, '--out', join(root, 'merged')]);
+    return performance.now() - t0; // det-ok: benchmark timing
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 /**
  * Milliseconds per run on each core alone: the same small experiment (in-process, 2 arms ×
  * 4 seeds, past the first two runs) pinned with taskset to core 0, then core 1, and so on.
@@ -93,17 +127,20 @@ const round = (v: number, d = 3) => Number(v.toFixed(d));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs the benchmark `repeat` times and returns its JSON-ready result (medians over repeats). */
-export function runExperimentBench(scenario: string, seeds: string, ticks: number | undefined, repeat: number) {
+export async function runExperimentBench(scenario: string, seeds: string, ticks: number | undefined, repeat: number) {
   // Untimed first: builds the CLI and worker bundles if the sources changed since they were
   // last built, so no measured invocation pays for esbuild.
   measure(scenario, '1..1', 1, 1);
   const coresBefore = coreRunMs(scenario, ticks);
   const rows: ExperimentBenchRow[] = [];
-  // Alternate the order (0,1,2 then 2,1,0, …) so a drift in background load over the run
-  // favours neither pool size.
+  const shardWallMs: number[] = [];
+  // Alternate the order (0,1,2,shards then shards,2,1,0, …) so a drift in background load
+  // over the run favours no leg.
   for (let k = 0; k < repeat; k++) {
+    if (k % 2 === 1) shardWallMs.push(await measureShards(scenario, seeds, ticks));
     const order = k % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
     for (const workers of order) rows.push(measure(scenario, seeds, ticks, workers));
+    if (k % 2 === 0) shardWallMs.push(await measureShards(scenario, seeds, ticks));
   }
   const coresAfter = coreRunMs(scenario, ticks);
   const of = (w: number) => rows.filter((r) => r.workers === w);
@@ -112,6 +149,7 @@ export function runExperimentBench(scenario: string, seeds: string, ticks: numbe
   const overheads = of(1).map((r, k) => (r.fixedMs - of(0)[k].fixedMs) / runs);
   const meanRunMs = median(of(1).map((r) => r.computeMs / runs));
   const ratio = median(ratios);
+  const shardRatios = of(1).map((r, k) => shardWallMs[k] / r.wallMs);
   const overheadPerRunMs = median(overheads);
   // Same runs, two legs of one repeat: the 2-worker leg's run time over the 1-worker leg's,
   // past each worker's first runs (the first two seeds), where the JIT is still compiling.
@@ -142,6 +180,10 @@ export function runExperimentBench(scenario: string, seeds: string, ticks: numbe
     twoWorkerRunTimesVsOneWorker: speeds.map((x) => round(x.slower)),
     twoWorkerWallRatioAtOneWorkerRunSpeed: round(median(speeds.map((x) => x.ratioAtOneWorkerSpeed))),
     twoWorkerWallRatiosAtOneWorkerRunSpeed: speeds.map((x) => round(x.ratioAtOneWorkerSpeed)),
+    // Two shard processes at once plus the merge, over one worker: two lanes sharing nothing.
+    twoShardProcessesWallMs: round(median(shardWallMs), 1),
+    twoShardProcessesWallRatio: round(median(shardRatios)),
+    twoShardProcessesWallRatios: shardRatios.map((x) => round(x)),
     // Each core alone, before and after the repeats; with one core s× slower than the other,
     // two workers can at best take 1 / (1 + 1/s) of one worker's time on the faster core.
     coreRunMs: { before: coresBefore?.map((x) => round(x, 1)) ?? null, after: coresAfter?.map((x) => round(x, 1)) ?? null },
@@ -161,14 +203,14 @@ function bestRatio(before: number[] | null, after: number[] | null): number | nu
   return round(1 / (1 + mean[0] / mean[1]));
 }
 
-function cli(): void {
+async function cli(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: { scenario: { type: 'string' }, seeds: { type: 'string' }, ticks: { type: 'string' }, repeat: { type: 'string' } },
   });
   const ticks = values.ticks === undefined ? undefined : Number(values.ticks);
-  const result = runExperimentBench(values.scenario ?? 'scenarios/breast.json', values.seeds ?? '1..20', ticks, Number(values.repeat ?? 5));
+  const result = await runExperimentBench(values.scenario ?? 'scenarios/breast.json', values.seeds ?? '1..20', ticks, Number(values.repeat ?? 5));
   process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) cli();
+if (import.meta.url === `file://${process.argv[1]}`) await cli();

@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { JobQueue, runLane } from './job-lane';
 import { primeForArms } from './jit-primer';
 import { runOne, type ArmConfig, type RunJob } from './run-one';
 import { experimentWorkerUrl } from './worker-bundle';
@@ -32,6 +33,8 @@ export interface PoolStats {
   startupMs: number[];
   /** Workers that ran the JIT primer before their first job (in-process: 1 if this thread did). */
   primed: number;
+  /** Jobs sent to a thread while it still had another to finish (0 in-process). */
+  queuedAhead: number;
 }
 
 /** Resolves `--workers auto` (one per core) or a given count, never more than there are jobs. */
@@ -79,7 +82,7 @@ export async function runInProcess(jobs: readonly RunJob[], arms: Record<string,
     // Let signal handlers and stream writes run between runs.
     await new Promise((r) => setImmediate(r));
   }
-  return { workers: 0, startupMs: [], primed };
+  return { workers: 0, startupMs: [], primed, queuedAhead: 0 };
 }
 
 /** A set of experiment worker threads; `close()` must be called (run() does it). */
@@ -119,21 +122,19 @@ export class ExperimentPool {
     const closingUnused = Promise.all(this.handles.slice(used.length).map(close));
     const startupMs: number[] = [];
     let primed = 0;
-    let next = 0;
+    let queuedAhead = 0;
     let failed = false;
+    const queue = new JobQueue(jobs, used.length);
     // A lane sends the arm configs and its first job at once, without waiting for the reply to
-    // the first: the thread works through its messages in order, and never idles while this
-    // thread is busy (e.g. loading the outputs module right after run() is called).
+    // the first (the thread works through its messages in order), then keeps a job queued
+    // behind the running one (job-lane.ts).
     const lane = async (h: Handle): Promise<void> => {
       const loaded = Promise.race([h.api.load(arms), h.died]).then((didPrime) => {
         startupMs.push(performance.now() - h.spawnedAt); // det-ok: pool timing only
         if (didPrime) primed++;
       });
       loaded.catch(() => undefined); // a failed load fails the first run too; rethrown below
-      while (!failed && next < jobs.length) {
-        const job = jobs[next++];
-        onResult(await Promise.race([h.api.run(job), h.died]));
-      }
+      queuedAhead += await runLane(queue, (job) => Promise.race([h.api.run(job), h.died]), onResult, () => failed);
       await loaded;
     };
     try {
@@ -144,7 +145,7 @@ export class ExperimentPool {
     } finally {
       await Promise.all([closingUnused, ...used.map(close)]);
     }
-    return { workers: used.length, startupMs, primed };
+    return { workers: used.length, startupMs, primed, queuedAhead };
   }
 
   /** Closes every thread without running anything (e.g. when preparation failed). */

@@ -1,4 +1,5 @@
 import { gridJobs } from '../../experiment/grid';
+import { JobQueue, runLane } from '../../experiment/job-lane';
 import type { RunJob } from '../../experiment/run-one';
 import type { ExperimentSpec, RunRecord } from '../../experiment/spec';
 import type { EnsembleRequest, EnsembleWorkerApi } from './protocol';
@@ -41,8 +42,13 @@ export interface EnsembleOutcome {
   startupMs: number[];
   /** Workers that ran the JIT primer before their first run (runs of 100+ ticks). */
   primed: number;
-  /** Per run: ms the page waited beyond the run's own compute time (messaging, cloning, queueing). */
+  /**
+   * Per run: ms beyond the run's own compute time from when its worker could start it (sent,
+   * and the run before it back) until its record was here (messaging, cloning).
+   */
   overheadMs: number[];
+  /** Runs sent to a worker while it still had another to finish. */
+  queuedAhead: number;
   wallMs: number;
 }
 
@@ -82,7 +88,7 @@ export class EnsemblePool {
     const started = performance.now();
     const spawnedAt = performance.now();
     this.endpoints = Array.from({ length: this.size }, (_, k) => this.spawn(k));
-    const outcome: EnsembleOutcome = { status: 'done', spec: null, records: [], error: null, workers: this.size, startupMs: [], primed: 0, overheadMs: [], wallMs: 0 };
+    const outcome: EnsembleOutcome = { status: 'done', spec: null, records: [], error: null, workers: this.size, startupMs: [], primed: 0, overheadMs: [], queuedAhead: 0, wallMs: 0 };
     const guard = <T>(ep: EnsembleEndpoint, p: Promise<T>): Promise<T> => Promise.race([p, ep.died, this.cancelled]);
     try {
       const first = this.endpoints[0];
@@ -96,25 +102,23 @@ export class EnsemblePool {
       onPrepared(prepared.spec);
       const jobs: RunJob[] = gridJobs(prepared.spec.arms.map((a) => a.name), prepared.spec.seeds)
         .map((j) => ({ arm: j.arm, seed: j.seed, trajectoryEvery: prepared.spec.trajectoryEvery }));
-      let next = 0;
+      // Workers beyond the number of runs are not needed.
+      const used = this.endpoints.slice(0, Math.min(this.endpoints.length, jobs.length));
+      for (const ep of this.endpoints.slice(used.length)) ep.dispose();
+      outcome.workers = used.length;
+      const queue = new JobQueue(jobs, used.length);
       const lane = async (ep: EnsembleEndpoint): Promise<void> => {
         // Every worker, the first included, takes the resolved configs as a structured clone
         // and primes its JIT on them (see src/experiment/jit-primer.ts), all at once.
         if (await guard(ep, ep.api.load(prepared.arms))) outcome.primed++;
         outcome.startupMs.push(performance.now() - spawnedAt);
-        while (next < jobs.length) {
-          const job = jobs[next++];
-          const t0 = performance.now();
-          const rec = await guard(ep, ep.api.run(job));
-          outcome.overheadMs.push(Math.max(0, performance.now() - t0 - rec.wallMs));
+        // One run queued behind the running one (src/experiment/job-lane.ts).
+        outcome.queuedAhead += await runLane(queue, (job) => guard(ep, ep.api.run(job)), (rec, spanMs) => {
+          outcome.overheadMs.push(Math.max(0, spanMs - rec.wallMs));
           outcome.records.push(rec);
           onResult(rec, outcome.records.length, jobs.length);
-        }
+        });
       };
-      // Workers beyond the number of runs are not needed.
-      const used = this.endpoints.slice(0, Math.min(this.endpoints.length, jobs.length));
-      for (const ep of this.endpoints.slice(used.length)) ep.dispose();
-      outcome.workers = used.length;
       await Promise.all(used.map((ep) => lane(ep)));
     } catch (err) {
       outcome.status = err instanceof Cancelled ? 'cancelled' : 'failed';
