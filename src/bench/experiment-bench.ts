@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,9 @@ import { readRunsFile, RUNS_FILE } from '../experiment/store';
 // with the same (arm, seed) runs of the 1-worker leg, with the ratio had they gone as fast.
 // And one more leg per repeat: the experiment as two shard processes at once plus a merge,
 // which shares nothing between its two lanes but the machine — what two lanes get here
-// without any pool.
+// without any pool. Each process's CPU time (all threads, from the shell's `times`) gives the
+// floor on the ratio that the 2-worker leg's own work sets: its CPU time spread evenly over
+// the cores, over the 1-worker wall time.
 //
 //   npm run bench:experiment [-- --seeds 1..20 --ticks N --scenario FILE --repeat 5]
 
@@ -45,6 +47,8 @@ export interface ExperimentBenchRow {
   fixedMs: number;
   /** Compute time of each run, by `arm/seed`. */
   runMs: Record<string, number>;
+  /** CPU time (user + system) of the process, all its threads; null where not measured. */
+  cpuMs: number | null;
 }
 
 const BIN = fileURLToPath(new URL('../../bin/exocascade.mjs', import.meta.url));
@@ -56,17 +60,27 @@ function measure(scenario: string, seeds: string, ticks: number | undefined, wor
   try {
     const args = [BIN, 'experiment', scenario, '--arm', ARM, '--seeds', seeds,
       '--workers', String(workers), '--quiet', '--out', out, ...(ticks === undefined ? [] : ['--ticks', String(ticks)])];
+    // Through the shell, whose `times` then prints the CPU time its children used.
     const t0 = performance.now(); // det-ok: benchmark timing
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const r = existsSync('/bin/sh')
+      ? spawnSync('/bin/sh', ['-c', '"$@"; s=$?; times; exit $s', 'sh', process.execPath, ...args], { encoding: 'utf8' })
+      : spawnSync(process.execPath, args, { encoding: 'utf8' });
     const wallMs = performance.now() - t0; // det-ok: benchmark timing
     if (r.status !== 0) throw new Error(`experiment failed (${r.status}): ${r.stderr}`);
+    const cpuMs = childCpuMs(r.stdout);
     const records = readRunsFile(join(out, RUNS_FILE)).records;
     const computeMs = records.reduce((s, rec) => s + rec.wallMs, 0);
     const runMs = Object.fromEntries(records.map((rec) => [`${rec.arm}/${rec.seed}`, rec.wallMs]));
-    return { workers, runs: records.length, wallMs, computeMs, fixedMs: wallMs - computeMs, runMs };
+    return { workers, runs: records.length, wallMs, computeMs, fixedMs: wallMs - computeMs, runMs, cpuMs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** User + system ms of a shell's children, from the last line `times` printed ("0m6.2s 0m0.35s"). */
+function childCpuMs(stdout: string): number | null {
+  const m = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s\s*$/.exec(stdout);
+  return m ? (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000 : null;
 }
 
 function run(args: string[]): Promise<void> {
@@ -150,6 +164,14 @@ export async function runExperimentBench(scenario: string, seeds: string, ticks:
   const meanRunMs = median(of(1).map((r) => r.computeMs / runs));
   const ratio = median(ratios);
   const shardRatios = of(1).map((r, k) => shardWallMs[k] / r.wallMs);
+  // The 2-worker leg's CPU time spread evenly over the cores, over the 1-worker wall time:
+  // the ratio it would reach were every core busy with its work from start to exit.
+  const cores = availableParallelism();
+  const floors = of(1).flatMap((r, k) => (of(2)[k].cpuMs === null ? [] : [of(2)[k].cpuMs! / cores / r.wallMs]));
+  const cpuMedian = (w: number) => {
+    const xs = of(w).flatMap((r) => (r.cpuMs === null ? [] : [r.cpuMs]));
+    return xs.length ? round(median(xs), 0) : null;
+  };
   const overheadPerRunMs = median(overheads);
   // Same runs, two legs of one repeat: the 2-worker leg's run time over the 1-worker leg's,
   // past each worker's first runs (the first two seeds), where the JIT is still compiling.
@@ -169,7 +191,7 @@ export async function runExperimentBench(scenario: string, seeds: string, ticks:
     arms: 2,
     runs,
     repeat,
-    rows: rows.map(({ runMs: _runMs, ...r }) => ({ ...r, wallMs: round(r.wallMs, 1), computeMs: round(r.computeMs, 1), fixedMs: round(r.fixedMs, 1) })),
+    rows: rows.map(({ runMs: _runMs, ...r }) => ({ ...r, wallMs: round(r.wallMs, 1), computeMs: round(r.computeMs, 1), fixedMs: round(r.fixedMs, 1), cpuMs: r.cpuMs === null ? null : round(r.cpuMs, 0) })),
     medianWallMs: { inProcess: round(median(of(0).map((r) => r.wallMs)), 1), oneWorker: round(median(of(1).map((r) => r.wallMs)), 1), twoWorkers: round(median(of(2).map((r) => r.wallMs)), 1) },
     meanRunMs: round(meanRunMs, 2),
     twoWorkerWallRatio: round(ratio),
@@ -180,6 +202,12 @@ export async function runExperimentBench(scenario: string, seeds: string, ticks:
     twoWorkerRunTimesVsOneWorker: speeds.map((x) => round(x.slower)),
     twoWorkerWallRatioAtOneWorkerRunSpeed: round(median(speeds.map((x) => x.ratioAtOneWorkerSpeed))),
     twoWorkerWallRatiosAtOneWorkerRunSpeed: speeds.map((x) => round(x.ratioAtOneWorkerSpeed)),
+    // CPU time of each leg (all threads), and the floor the 2-worker leg's CPU time sets on
+    // its ratio on this many cores: what takes it above 0.6 is work, not idle cores.
+    medianCpuMs: { inProcess: cpuMedian(0), oneWorker: cpuMedian(1), twoWorkers: cpuMedian(2) },
+    cores,
+    twoWorkerCpuFloorRatio: floors.length ? round(median(floors)) : null,
+    twoWorkerCpuFloorRatios: floors.map((x) => round(x)),
     // Two shard processes at once plus the merge, over one worker: two lanes sharing nothing.
     twoShardProcessesWallMs: round(median(shardWallMs), 1),
     twoShardProcessesWallRatio: round(median(shardRatios)),
