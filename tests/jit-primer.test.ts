@@ -89,6 +89,8 @@ describe('JIT primer', () => {
     const got: RunRecord[] = [];
     const stats = await pool.run(jobs, arms, (rec) => got.push(rec));
     expect(stats.primed).toBe(1);
+    // A lone thread always holds the next job behind the one it runs (job-lane.ts).
+    expect(stats.queuedAhead).toBe(3);
     expect(got).toHaveLength(4);
     for (const rec of got) {
       const here = runOne(arms[rec.arm], { arm: rec.arm, seed: rec.seed, trajectoryEvery: spec.trajectoryEvery });
