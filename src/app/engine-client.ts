@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
 import type { AdvanceResult, EngineApi, InitResult, RunOverrides, WorldLayout } from '../protocol/engine-api';
-import { TickBudget } from './tick-budget';
+import { PacedPlayer, type PlaybackListener } from './paced-player';
 
 /** Receives what the worker hands over; called on the main thread. */
-export interface RunListener {
+export interface RunListener extends PlaybackListener {
   /** A new run was loaded (tick 0). */
   onRun(init: Extract<InitResult, { ok: true }>, layout: WorldLayout): void;
   /**
@@ -11,50 +11,29 @@ export interface RunListener {
    * returns: copy what you need, keep no views of it.
    */
   onAdvance(result: AdvanceResult): void;
-  /** Playing stopped (paused, run complete, or a lesson checkpoint). */
-  onPlayState(playing: boolean): void;
-  /** The worker failed while stepping (a bug in the engine): playback has stopped. */
-  onError(err: unknown): void;
 }
 
-/** Playback speed in ticks per second; Infinity runs as fast as the worker goes. */
-export type Speed = number;
-
 /**
- * The page's side of the engine worker: loads runs, and while playing asks for ticks at the
- * chosen speed, one request in flight at a time, so a slow tick slows the run but never the
- * page. Each request returns the previous frame buffer to the worker for reuse.
+ * The page's side of the engine worker: loads runs and plays them at the chosen speed
+ * (PacedPlayer). Each request returns the previous frame buffer to the worker for reuse.
  */
-export class EngineClient {
+export class EngineClient extends PacedPlayer {
   readonly api: Comlink.Remote<EngineApi>;
   private readonly worker: Worker;
   private runId = -1;
-  /** Ticks done in the current run, as last reported. */
-  tick = 0;
-  /** Run length: playback stops here. */
-  runTicks = 0;
-  playing = false;
-  speed: Speed = 20;
-  /** At most this many ticks per request (lesson mode uses 1 so it stops on the exact tick). */
-  maxBatch = 50;
   private knownTick = -1;
   private eventsKnown = 0;
   private spare: ArrayBuffer | null = null;
-  private inFlight = false;
   private busy = false;
-  private drawPending = false;
-  private readonly ticks = new TickBudget();
-  private lastNow = 0;
-  private msPerTick = 5;
   /** Main-thread ms spent handling each received frame (all listeners), newest last. */
   readonly advanceMs: number[] = [];
   /** Worker hand-over ms per frame, newest last. */
   readonly handoverMs: number[] = [];
 
   constructor(private readonly listener: RunListener) {
+    super(listener);
     this.worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'exocascade-engine' });
     this.api = Comlink.wrap<EngineApi>(this.worker);
-    setTimeout(this.loop, 0);
   }
 
   /** Loads a scenario; on failure returns why and the current run keeps going untouched. */
@@ -76,21 +55,6 @@ export class EngineClient {
     } finally {
       this.busy = false;
     }
-  }
-
-  /** Starts or resumes playback (from the start if the run is complete). */
-  play(): void {
-    if (this.tick >= this.runTicks) return;
-    this.playing = true;
-    this.ticks.reset();
-    this.listener.onPlayState(true);
-  }
-
-  /** Pauses playback after the request in flight. */
-  pause(): void {
-    if (!this.playing) return;
-    this.playing = false;
-    this.listener.onPlayState(false);
   }
 
   /** Advances exactly `n` ticks while paused (or until the run length), then draws. */
@@ -123,34 +87,15 @@ export class EngineClient {
     while (this.inFlight) await new Promise((r) => setTimeout(r, 2));
   }
 
-  /**
-   * The pacing loop. It runs on timers, not animation frames: the simulation's pace must not
-   * depend on the display (headless browsers and background tabs throttle frames).
-   */
-  private readonly loop = (): void => {
-    const now = performance.now();
-    const dt = Math.min(100, now - (this.lastNow || now));
-    this.lastNow = now;
-    setTimeout(this.loop, this.playing || this.drawPending ? 8 : 50);
-    if (this.inFlight || this.busy || this.runId < 0) return;
-    if (!this.playing) {
-      if (this.drawPending) this.requestSafely(0);
-      return;
-    }
-    const n = this.ticks.take(dt, this.speed, this.msPerTick, this.maxBatch, this.runTicks - this.tick);
-    if (n >= 1) this.requestSafely(n);
-    else if (this.tick >= this.runTicks) this.pause();
-  };
-
-  private requestSafely(ticks: number): void {
-    this.request(ticks).catch((err: unknown) => {
-      this.pause();
-      this.drawPending = false;
-      this.listener.onError(err);
-    });
+  protected loaded(): boolean {
+    return this.runId >= 0;
   }
 
-  private async request(ticks: number): Promise<void> {
+  protected ready(): boolean {
+    return this.runId >= 0 && !this.busy;
+  }
+
+  protected async request(ticks: number): Promise<void> {
     this.inFlight = true;
     this.drawPending = false;
     const recycled = this.spare;
@@ -164,7 +109,7 @@ export class EngineClient {
     // Whatever happens to the result, its buffer goes back to the worker with the next request.
     this.spare = res.frame;
     if (res.runId !== this.runId) return;
-    if (ticks > 0) this.msPerTick = 0.8 * this.msPerTick + (0.2 * res.stepMs) / ticks;
+    this.noteStepMs(ticks, res.stepMs);
     this.tick = res.tick;
     this.knownTick = res.tick;
     this.eventsKnown = res.eventCount;
@@ -175,8 +120,9 @@ export class EngineClient {
     if (this.tick >= this.runTicks && this.playing) this.pause();
   }
 
-  /** Stops the worker. */
+  /** Stops playback and the worker. */
   dispose(): void {
+    this.stopPacing();
     this.worker.terminate();
   }
 }

@@ -1,6 +1,6 @@
 import type { AdvanceResult, InitResult, WorldLayout } from '../../protocol/engine-api';
 import type { ArmEngine } from './arm-engine';
-import { TickBudget } from '../tick-budget';
+import { PacedPlayer, type PlaybackListener } from '../paced-player';
 
 type InitOk = Extract<InitResult, { ok: true }>;
 
@@ -13,15 +13,13 @@ export interface ArmSetup {
 }
 
 /** Receives what both arms hand over; every call carries both arms at the same tick. */
-export interface PairListener {
+export interface PairListener extends PlaybackListener {
   /** Both arms loaded (tick 0). */
   onRun(a: InitOk, b: InitOk, layoutA: WorldLayout, layoutB: WorldLayout): void;
   /** Both arms advanced to `a.tick === b.tick`. Frames go back to the workers when this returns. */
   onAdvance(a: AdvanceResult, b: AdvanceResult): void;
   /** State hashes of both arms at `tick` (fetched with no step in between). */
   onHashes(tick: number, hashA: string, hashB: string): void;
-  onPlayState(playing: boolean): void;
-  onError(err: unknown): void;
 }
 
 /** While playing, hashes are refreshed at most this often (ms); when paused, after every request. */
@@ -58,41 +56,25 @@ class Arm {
  * lockstep: every request advances both by the same number of ticks, and nothing is drawn until
  * both have answered, so the two views always show the same tick. One request is in flight at a
  * time; while one arm is slower the other waits, which is the price of showing them together.
- * Pacing is on timers, as in EngineClient, so it does not depend on the display's frame rate.
+ * Playback is paced as in EngineClient (PacedPlayer); `tick` is the tick both arms have done.
  */
-export class LockstepPair {
+export class LockstepPair extends PacedPlayer {
   private readonly arms: [Arm, Arm];
-  /** Ticks both arms have done. */
-  tick = 0;
-  /** Run length of the scenario (both arms share it). */
-  runTicks = 0;
   tickHours = 1;
-  playing = false;
-  /** Ticks per second; Infinity runs as fast as the slower worker goes. */
-  speed = 20;
-  /** At most this many ticks per request. */
-  maxBatch = 50;
   /** State hashes at `hashTick`, or null before the first. */
   hashes: [string, string] | null = null;
   hashTick = -1;
   /** Main-thread ms spent in the listener per lockstep frame, newest last (bounded). */
   readonly drawMs: number[] = [];
-  private loaded = false;
-  private inFlight = false;
+  private hasRun = false;
   /** Exclusive operations (load, stepBy, runTo) queued or running; the pacing loop waits for none. */
   private busy = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  private drawPending = false;
-  private disposed = false;
-  private readonly ticks = new TickBudget();
-  private lastNow = 0;
   private lastHash = 0;
-  private msPerTick = 5;
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(engines: [ArmEngine, ArmEngine], private readonly listener: PairListener) {
+    super(listener);
     this.arms = [new Arm(engines[0]), new Arm(engines[1])];
-    this.timer = setTimeout(this.loop, 0);
   }
 
   /**
@@ -106,7 +88,7 @@ export class LockstepPair {
       const inits = await Promise.all(this.arms.map((arm, k) =>
         arm.engine.init(setups[k].scenarioText, setups[k].file, { seed: setups[k].seed, whatIfs: setups[k].whatIfs })));
       if (!inits[0].ok || !inits[1].ok) {
-        this.loaded = false;
+        this.hasRun = false;
         return [inits[0], inits[1]];
       }
       const [ra, rb] = inits as [InitOk, InitOk];
@@ -119,7 +101,7 @@ export class LockstepPair {
       this.tickHours = ra.tickHours;
       this.hashes = [ra.stateHash, rb.stateHash];
       this.hashTick = 0;
-      this.loaded = true;
+      this.hasRun = true;
       this.listener.onRun(ra, rb, la, lb);
       this.listener.onHashes(0, ra.stateHash, rb.stateHash);
       this.drawPending = true;
@@ -127,26 +109,11 @@ export class LockstepPair {
     });
   }
 
-  /** Starts or resumes playback. */
-  play(): void {
-    if (!this.loaded || this.tick >= this.runTicks) return;
-    this.playing = true;
-    this.ticks.reset();
-    this.listener.onPlayState(true);
-  }
-
-  /** Pauses after the request in flight. */
-  pause(): void {
-    if (!this.playing) return;
-    this.playing = false;
-    this.listener.onPlayState(false);
-  }
-
   /** Advances both arms by `n` ticks (capped at the run length) while paused. */
   stepBy(n: number): Promise<void> {
     this.pause();
     return this.exclusive(async () => {
-      if (this.loaded) await this.request(Math.max(0, Math.min(n, this.runTicks - this.tick)));
+      if (this.hasRun) await this.request(Math.max(0, Math.min(n, this.runTicks - this.tick)));
     });
   }
 
@@ -154,7 +121,7 @@ export class LockstepPair {
   runTo(target: number): Promise<[string, string]> {
     this.pause();
     return this.exclusive(async () => {
-      if (!this.loaded) throw new Error('compare: nothing loaded');
+      if (!this.hasRun) throw new Error('compare: nothing loaded');
       const end = Math.min(target, this.runTicks);
       while (this.tick < end) await this.request(Math.min(200, end - this.tick));
       if (this.hashTick !== this.tick) await this.request(0);
@@ -164,9 +131,7 @@ export class LockstepPair {
 
   /** Stops the pacing loop and both engines. */
   dispose(): void {
-    this.disposed = true;
-    this.playing = false;
-    clearTimeout(this.timer);
+    this.stopPacing();
     for (const arm of this.arms) arm.engine.dispose();
   }
 
@@ -185,35 +150,19 @@ export class LockstepPair {
     return run.finally(() => this.busy--);
   }
 
-  private readonly loop = (): void => {
-    if (this.disposed) return;
-    const now = performance.now();
-    const dt = Math.min(100, now - (this.lastNow || now));
-    this.lastNow = now;
-    this.timer = setTimeout(this.loop, this.playing || this.drawPending ? 8 : 50);
-    if (this.inFlight || this.busy || !this.loaded) return;
-    if (!this.playing) {
-      if (this.drawPending) this.requestSafely(0);
-      return;
-    }
-    const n = this.ticks.take(dt, this.speed, this.msPerTick, this.maxBatch, this.runTicks - this.tick);
-    if (n >= 1) this.requestSafely(n);
-    else if (this.tick >= this.runTicks) this.pause();
-  };
+  protected loaded(): boolean {
+    return this.hasRun;
+  }
 
-  private requestSafely(ticks: number): void {
-    this.request(ticks).catch((err: unknown) => {
-      this.pause();
-      this.drawPending = false;
-      this.listener.onError(err);
-    });
+  protected ready(): boolean {
+    return this.hasRun && this.busy === 0;
   }
 
   /**
    * Advances both arms by `ticks` concurrently, then (when paused, at the end, or every
    * HASH_EVERY_MS) reads both hashes before anything else can be posted, then draws both.
    */
-  private async request(ticks: number): Promise<void> {
+  protected async request(ticks: number): Promise<void> {
     this.inFlight = true;
     this.drawPending = false;
     const [a, b] = this.arms;
@@ -232,7 +181,7 @@ export class LockstepPair {
     } finally {
       this.inFlight = false;
     }
-    if (ticks > 0) this.msPerTick = 0.8 * this.msPerTick + (0.2 * Math.max(ra.stepMs, rb.stepMs)) / ticks;
+    this.noteStepMs(ticks, Math.max(ra.stepMs, rb.stepMs));
     this.tick = ra.tick;
     const t0 = performance.now();
     this.listener.onAdvance(ra, rb);
