@@ -78,7 +78,7 @@ export abstract class PacedPlayer {
 
   private readonly loop = (): void => {
     if (this.stopped) return;
-    const now = performance.now();
+    const now = performance.now(); // det-ok: UI pacing only, never simulation state
     const dt = Math.min(100, now - (this.lastNow || now));
     this.lastNow = now;
     this.timer = setTimeout(this.loop, this.playing || this.drawPending ? 8 : 50);
