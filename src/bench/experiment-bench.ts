@@ -55,11 +55,16 @@ const BIN = fileURLToPath(new URL('../../bin/exocascade.mjs', import.meta.url));
 /** The what-if arm beside the baseline. */
 const ARM = 'half-secretion=block-secretion@0=0.5';
 
+/** Node arguments of `exocascade experiment` for the benchmark's arms, quiet, into `out`. */
+function experimentArgs(scenario: string, seeds: string, ticks: number | undefined, workers: number, out: string, ...extra: string[]): string[] {
+  return [BIN, 'experiment', scenario, '--arm', ARM, '--seeds', seeds, '--workers', String(workers), '--quiet', '--out', out,
+    ...(ticks === undefined ? [] : ['--ticks', String(ticks)]), ...extra];
+}
+
 function measure(scenario: string, seeds: string, ticks: number | undefined, workers: number): ExperimentBenchRow {
   const out = mkdtempSync(join(tmpdir(), `exocascade-bench-w${workers}-`));
   try {
-    const args = [BIN, 'experiment', scenario, '--arm', ARM, '--seeds', seeds,
-      '--workers', String(workers), '--quiet', '--out', out, ...(ticks === undefined ? [] : ['--ticks', String(ticks)])];
+    const args = experimentArgs(scenario, seeds, ticks, workers, out);
     // Through the shell, whose `times` then prints the CPU time its children used.
     const t0 = performance.now(); // det-ok: benchmark timing
     const r = existsSync('/bin/sh')
@@ -83,7 +88,8 @@ function childCpuMs(stdout: string): number | null {
   return m ? (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000 : null;
 }
 
-function run(args: string[]): Promise<void> {
+/** Runs `node ...args` to completion; rejects with its stderr if it fails. */
+function runNode(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -105,9 +111,8 @@ async function measureShards(scenario: string, seeds: string, ticks: number | un
   try {
     const dirs = [1, 2].map((k) => join(root, `shard${k}`));
     const t0 = performance.now(); // det-ok: benchmark timing
-    await Promise.all(dirs.map((dir, k) => run([BIN, 'experiment', scenario, '--arm', ARM, '--seeds', seeds, '--workers', '0', '--quiet',
-      '--shard', `${k + 1}/2`, '--out', dir, ...(ticks === undefined ? [] : ['--ticks', String(ticks)])])));
-    await run([BIN, 'merge', ...dirs, '--out', join(root, 'merged')]);
+    await Promise.all(dirs.map((dir, k) => runNode(experimentArgs(scenario, seeds, ticks, 0, dir, '--shard', `${k + 1}/2`))));
+    await runNode([BIN, 'merge', ...dirs, '--out', join(root, 'merged')]);
     return performance.now() - t0; // det-ok: benchmark timing
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -124,9 +129,7 @@ function coreRunMs(scenario: string, ticks: number | undefined): number[] | null
   for (let core = 0; core < availableParallelism(); core++) {
     const out = mkdtempSync(join(tmpdir(), `exocascade-bench-core${core}-`));
     try {
-      const args = ['-c', String(core), process.execPath, BIN, 'experiment', scenario, '--arm', ARM, '--seeds', '1..4', '--workers', '0',
-        '--quiet', '--out', out, ...(ticks === undefined ? [] : ['--ticks', String(ticks)])];
-      const r = spawnSync('taskset', args, { encoding: 'utf8' });
+      const r = spawnSync('taskset', ['-c', String(core), process.execPath, ...experimentArgs(scenario, '1..4', ticks, 0, out)], { encoding: 'utf8' });
       if (r.error || r.status !== 0) return null;
       const runs = readRunsFile(join(out, RUNS_FILE)).records.map((rec) => rec.wallMs).slice(2);
       result.push(runs.reduce((a, b) => a + b, 0) / runs.length);
@@ -138,7 +141,8 @@ function coreRunMs(scenario: string, ticks: number | undefined): number[] | null
 }
 
 const round = (v: number, d = 3) => Number(v.toFixed(d));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Middle value (upper middle for an even count); NaN (null in the JSON) for none. */
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 
 /** Runs the benchmark `repeat` times and returns its JSON-ready result (medians over repeats). */
 export async function runExperimentBench(scenario: string, seeds: string, ticks: number | undefined, repeat: number) {

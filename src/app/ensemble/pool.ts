@@ -47,8 +47,6 @@ export interface EnsembleOutcome {
    * and the run before it back) until its record was here (messaging, cloning).
    */
   overheadMs: number[];
-  /** Runs sent to a worker while it still had another to finish. */
-  queuedAhead: number;
   wallMs: number;
 }
 
@@ -58,8 +56,8 @@ class Cancelled extends Error {}
 /**
  * A pool of ensemble workers for one experiment: the first worker resolves the arms, every
  * worker then receives the resolved configs (and primes its JIT for long runs), and all pull
- * whole (arm, seed) runs from one queue in the CLI's
- * canonical order (seed-major). Results arrive in completion order; cancel() terminates the
+ * whole (arm, seed) runs from one queue in the CLI's canonical order (seed-major), each holding
+ * one run queued behind the one it runs (src/experiment/job-lane.ts). Results arrive in completion order; cancel() terminates the
  * workers at once (runs in progress are dropped, finished ones kept).
  */
 export class EnsemblePool {
@@ -88,7 +86,7 @@ export class EnsemblePool {
     const started = performance.now();
     const spawnedAt = performance.now();
     this.endpoints = Array.from({ length: this.size }, (_, k) => this.spawn(k));
-    const outcome: EnsembleOutcome = { status: 'done', spec: null, records: [], error: null, workers: this.size, startupMs: [], primed: 0, overheadMs: [], queuedAhead: 0, wallMs: 0 };
+    const outcome: EnsembleOutcome = { status: 'done', spec: null, records: [], error: null, workers: this.size, startupMs: [], primed: 0, overheadMs: [], wallMs: 0 };
     const guard = <T>(ep: EnsembleEndpoint, p: Promise<T>): Promise<T> => Promise.race([p, ep.died, this.cancelled]);
     try {
       const first = this.endpoints[0];
@@ -112,8 +110,7 @@ export class EnsemblePool {
         // and primes its JIT on them (see src/experiment/jit-primer.ts), all at once.
         if (await guard(ep, ep.api.load(prepared.arms))) outcome.primed++;
         outcome.startupMs.push(performance.now() - spawnedAt);
-        // One run queued behind the running one (src/experiment/job-lane.ts).
-        outcome.queuedAhead += await runLane(queue, (job) => guard(ep, ep.api.run(job)), (rec, spanMs) => {
+        await runLane(queue, (job) => guard(ep, ep.api.run(job)), (rec, spanMs) => {
           outcome.overheadMs.push(Math.max(0, spanMs - rec.wallMs));
           outcome.records.push(rec);
           onResult(rec, outcome.records.length, jobs.length);
