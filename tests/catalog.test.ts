@@ -184,15 +184,15 @@ describe('cancer types', () => {
 });
 
 describe('effect vocabulary', () => {
-  it('is the closed list of 23 ids, each with its step and a meaning', () => {
+  it('is the closed list of 25 ids, each with its step and a meaning', () => {
     const bySteps: Record<number, string[]> = {
-      1: ['emt.induce', 'ecm.degrade', 'invasion.boost', 'invasion.suppress'],
+      1: ['emt.induce', 'ecm.degrade', 'invasion.boost', 'invasion.suppress', 'caf.activate'],
       2: ['angio.sprout', 'vessel.permeability', 'macrophage.m2', 'lymphangiogenesis'],
       3: ['tcell.suppress', 'tcell.apoptosis', 'nk.suppress', 'bcell.regulatory', 'mdsc.expand', 'platelet.activate'],
       4: ['homing', 'adhesion.endothelium'],
-      5: ['niche.prime', 'niche.kupffer', 'niche.metabolic', 'met.transition', 'tasc.convert', 'growth.proliferate', 'growth.suppress'],
+      5: ['niche.prime', 'bmdc.recruit', 'niche.kupffer', 'niche.metabolic', 'met.transition', 'tasc.convert', 'growth.proliferate', 'growth.suppress'],
     };
-    expect(EFFECT_IDS).toHaveLength(23);
+    expect(EFFECT_IDS).toHaveLength(25);
     for (const [step, ids] of Object.entries(bySteps)) {
       for (const id of ids) {
         expect(isEffectId(id), id).toBe(true);
@@ -244,12 +244,12 @@ describe('catalog integrity', () => {
     }
   });
 
-  it('uses organ weights only on homing and niche effects, always on homing, each in (0, 1]', () => {
+  it('uses organ weights only on homing, niche and BMDC-recruiting effects, always on homing, each in (0, 1]', () => {
     for (const c of CATALOG) {
       for (const x of c.effects) {
         if (x.effect === 'homing') expect(x.organs, `${c.id} homing without organs`).toBeDefined();
         if (!x.organs) continue;
-        expect(x.effect === 'homing' || x.effect.startsWith('niche.'), `${c.id}: ${x.effect}`).toBe(true);
+        expect(x.effect === 'homing' || x.effect === 'bmdc.recruit' || x.effect.startsWith('niche.'), `${c.id}: ${x.effect}`).toBe(true);
         for (const [organ, w] of Object.entries(x.organs)) {
           expect(isOrganId(organ), organ).toBe(true);
           expect(w).toBeGreaterThan(0);
@@ -340,7 +340,8 @@ describe('biology the engine depends on', () => {
     expect(cargo('mir-105').evidence[0]?.reference).toBe('Kong et al., 2019');
     expect(effect('mir-122', 'niche.metabolic')?.organs?.lung).toBe(1);
     expect(effect('hmgb1', 'bcell.regulatory')).toBeDefined();
-    expect(effect('hmgb1', 'platelet.activate')).toBeDefined();
+    // The prose has CTCs (not their exosomes) release HMGB1 to activate platelets.
+    expect(effect('hmgb1', 'platelet.activate')).toBeUndefined();
     expect(effect('tf', 'platelet.activate')).toBeDefined();
     expect(effect('fasl', 'tcell.apoptosis')).toBeDefined();
     expect(effect('hsp70', 'nk.suppress')).toBeDefined();
@@ -393,5 +394,31 @@ describe('look-ups', () => {
   it('uses only model organs and has a version', () => {
     expect(ORGAN_IDS).toEqual(['lung', 'liver', 'bone', 'brain', 'lymph-node']);
     expect(CATALOG_VERSION).toBe('2022-bai-1');
+  });
+});
+
+describe('evidence weights and assumptions', () => {
+  it('shares a row among the components it names: one finding naming seven weighs 1/7 each', () => {
+    for (const id of ['tgf-b2', 'il6', 'tsg101', 'ilk']) expect(cargo(id).evidenceWeight).toBeCloseTo(1 / 7, 12);
+    // miR-23a has three rows of its own: capped at 1.
+    expect(cargo('mir-23a').evidenceWeight).toBe(1);
+    // α6β4 and α6β1 share one prose passage (Hoshino et al. 2015).
+    expect(cargo('itga6b4').evidenceWeight).toBeCloseTo(0.5, 12);
+    for (const c of CATALOG) {
+      expect(c.evidenceWeight, c.id).toBeGreaterThan(0);
+      expect(c.evidenceWeight, c.id).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('marks as assumptions exactly the effects no evidence states, each with its reason', () => {
+    const assumed = CATALOG.flatMap((c) => c.effects.filter((x) => x.assumption).map((x) => `${c.id} ${x.effect}`)).sort();
+    expect(assumed).toEqual([
+      'circ-iars vessel.permeability',
+      'immunomodulatory-proangiogenic-factors tcell.suppress',
+      'mir-503 niche.prime',
+    ]);
+    for (const c of CATALOG) for (const x of c.effects) if (x.assumption) expect(x.assumption.length, c.id).toBeGreaterThan(20);
+    // Effects the review does not give at all are gone rather than assumed.
+    expect(effect('mir-4443', 'homing')).toBeUndefined();
   });
 });

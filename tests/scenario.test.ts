@@ -25,8 +25,8 @@ describe('scenario validation', () => {
   });
 
   it('names the path of an unknown module parameter', () => {
-    const issues = issuesOf({ ...base(), modules: { 'exosome-transport': { halfLife: 3 } } });
-    expect(issues[0].path).toBe('/modules/exosome-transport/halfLife');
+    const issues = issuesOf({ ...base(), modules: { 'exosome-fate': { halfLife: 3 } } });
+    expect(issues[0].path).toBe('/modules/exosome-fate/halfLife');
     expect(issues[0].message).toContain('did you mean "halfLifeHours"');
   });
 
@@ -36,8 +36,8 @@ describe('scenario validation', () => {
   });
 
   it('reports a value out of range with the allowed range and unit', () => {
-    const issues = issuesOf({ ...base(), modules: { 'exosome-transport': { halfLifeHours: -1 } } });
-    expect(issues[0].path).toBe('/modules/exosome-transport/halfLifeHours');
+    const issues = issuesOf({ ...base(), modules: { 'exosome-fate': { halfLifeHours: -1 } } });
+    expect(issues[0].path).toBe('/modules/exosome-fate/halfLifeHours');
     expect(issues[0].message).toBe('-1 is out of range: expected 0.01 to 100000 (hours)');
   });
 
@@ -67,11 +67,11 @@ describe('scenario validation', () => {
   it('resolves a good scenario with every default filled and the cancer type’s cargo packaged', () => {
     const c = resolveScenario(base(), 'scenarios/breast.json', { seed: 0 });
     expect(c.seed).toBe(0); // 0 is a real seed, never replaced
-    expect(c.drainage).toBe('caval');
+    expect(c.drainage).toEqual({ caval: 0.8, vertebral: 0.2 });
     expect(c.cargo.length).toBeGreaterThan(10);
     expect(c.cargo).toContain('mir-122');
     expect(Object.isFrozen(c.modules)).toBe(true);
-    expect(c.modules['exosome-transport'].halfLifeHours).toBe(10);
+    expect(c.modules['exosome-fate'].halfLifeHours).toBe(10);
   });
 
   it('applies ko, ki and dose what-ifs to the packaged cargo', () => {

@@ -26,9 +26,7 @@ function benchScenario(): string {
     modules: {
       ...(data.modules as object),
       'exosome-release': { packetsPerCellPerHour: 0 },
-      'exosome-transport': { halfLifeHours: 1e5, drainageRatePerHour: 0.01 },
-      organotropism: { bedExitRatePerHour: 0.02 },
-      'exosome-uptake': { uptakeProbability: 0 },
+      'exosome-fate': { halfLifeHours: 1e5, drainageRatePerHour: 0.01, uptakeRatePerHour: 0 },
     },
   });
 }

@@ -51,9 +51,7 @@ export function runCoreBench(scenarioFile: string, agents: number, ticks: number
     populations: { nkCells: 0, cd8Cells: 0, bCells: 0, macrophages: 0, mdscs: 0, platelets: 0 },
     modules: {
       'exosome-release': { packetsPerCellPerHour: 0 },
-      'exosome-transport': { halfLifeHours: 1e5, drainageRatePerHour: 0.01 },
-      organotropism: { bedExitRatePerHour: 0.02 },
-      'exosome-uptake': { uptakeProbability: 0.001 },
+      'exosome-fate': { halfLifeHours: 1e5, drainageRatePerHour: 0.01, uptakeRatePerHour: 0.001 },
     },
   });
   return timeEngine('core', engine, 2, ticks);
@@ -66,7 +64,7 @@ export function runCoreBench(scenarioFile: string, agents: number, ticks: number
  */
 export function runCascadeBench(scenarioFile: string, agents: number, ticks: number): BenchResult {
   // The extra packets persist (long half-life, rare uptake) so the agent count holds at scale.
-  const engine = scaled(scenarioFile, agents, { modules: { 'exosome-transport': { halfLifeHours: 1e5 }, 'exosome-uptake': { uptakeProbability: 0.001 } } });
+  const engine = scaled(scenarioFile, agents, { modules: { 'exosome-fate': { halfLifeHours: 1e5, uptakeRatePerHour: 0.001 } } });
   return timeEngine('cascade', engine, 40, ticks);
 }
 

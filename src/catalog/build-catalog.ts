@@ -34,6 +34,7 @@ export function buildCatalog(): CargoEntry[] {
       class: info.class,
       cancerTypes: [],
       evidence: [],
+      evidenceWeight: 0,
       effects: spec.effects.map((x) => ({ ...x, ...(x.organs ? { organs: { ...x.organs } } : {}) })),
       ...(info.note ? { note: info.note } : {}),
     };
@@ -59,14 +60,21 @@ export function buildCatalog(): CargoEntry[] {
     for (const id of row.cargoIds) {
       const entry = entryFor(id);
       entry.evidence.push({ ...evidence });
+      entry.evidenceWeight += 1 / row.cargoIds.length;
       addType(entry, type);
     }
   }
+  // A prose passage naming several cargo (same citation and regulation) is shared like a row.
+  const passageKey = (m: (typeof PROSE_MENTIONS)[number]) => `${m.evidence.reference}|${m.evidence.regulation}|${m.evidence.step}`;
+  const namedInPassage = new Map<string, number>();
+  for (const m of PROSE_MENTIONS) namedInPassage.set(passageKey(m), (namedInPassage.get(passageKey(m)) ?? 0) + 1);
   for (const m of PROSE_MENTIONS) {
     const entry = entryFor(m.cargoId);
     entry.evidence.push({ ...m.evidence });
+    entry.evidenceWeight += 1 / (namedInPassage.get(passageKey(m)) ?? 1);
     for (const t of m.cancerTypes) addType(entry, t);
   }
+  for (const entry of entries.values()) entry.evidenceWeight = Math.min(1, entry.evidenceWeight);
 
   const unused = [...Object.keys(TABLE2_CARGO), ...Object.keys(CARGO_EFFECTS)].filter((id) => !entries.has(id));
   if (unused.length > 0) throw new Error(`catalog data for ids no row or mention uses: ${unused.join(', ')}`);

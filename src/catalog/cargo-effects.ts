@@ -16,6 +16,11 @@ function e(effect: EffectId, strength = 1, organs?: Partial<Record<OrganId, numb
   return organs ? { effect, strength, organs } : { effect, strength };
 }
 
+/** An effect the evidence does not state: the model's reading, with the reason (see CargoEffect.assumption). */
+function assumed(why: string, effect: EffectId, strength = 1, organs?: Partial<Record<OrganId, number>>): CargoEffect {
+  return { ...e(effect, strength, organs), assumption: why };
+}
+
 /**
  * Effects of every catalog entry, written per entry from its rows' target cells, regulation and
  * step. Reading rules (applied by hand, not in code):
@@ -32,14 +37,18 @@ function e(effect: EffectId, strength = 1, organs?: Partial<Record<OrganId, numb
  *   'TASCs' and step 5 on CAFs → tasc.convert; step 5 on organ-resident or stromal cells →
  *   niche.prime (with organs when the cells are organ-resident);
  * - 'Enhance metastases' → invasion.boost; 'Decrease metastases' → invasion.suppress and
- *   'decrease the growth' → growth.suppress, both with POSITIVE strength (see effects.ts).
- * Magnitudes are 1 unless a reason for less is given.
+ *   'decrease the growth' → growth.suppress, both with POSITIVE strength (see effects.ts);
+ * - target cells 'CAFs' or fibroblasts of the primary → caf.activate; bone-marrow-derived cells
+ *   recruited or educated → bmdc.recruit.
+ * Magnitudes are 1 unless a reason for less is given. An effect that none of the entry's
+ * evidence states is written with `assumed(why, …)`: shown as an assumption, and a scenario
+ * can leave assumptions out (`assumedEffects: false`).
  */
 export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   // --- from Table 2 (and prose where noted) ---
   'tgf-b': {
-    effects: [e('nk.suppress'), e('ecm.degrade'), e('emt.induce')],
-    why: 'NK rows (AML); mesothelioma row on fibroblasts (cell–matrix relationship) → ecm.degrade; prose lists it as an EMT driver.',
+    effects: [e('nk.suppress'), e('ecm.degrade'), e('emt.induce'), e('caf.activate')],
+    why: 'NK rows (AML); mesothelioma row on fibroblasts (cell–matrix relationship) → ecm.degrade and fibroblast activation; prose lists it as an EMT driver.',
   },
   dpp4: { effects: [e('niche.prime', 1, { bone: 1 })], why: 'Step 5 with target "Bone": bone niche.' },
   'mir-10b': { effects: [e('invasion.boost')] },
@@ -51,8 +60,8 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   'mir-200c': { effects: [e('invasion.boost')] },
   'mir-141': { effects: [e('invasion.boost')] },
   'mir-503': {
-    effects: [e('tcell.suppress'), e('niche.prime', 0.5, { brain: 1 })],
-    why: 'Step 3 on microglia: the vocabulary models local immunosuppression as T-cell suppression; microglia are brain-resident, so a brain niche effect at half weight (the row is step 3, not a niche row).',
+    effects: [e('tcell.suppress'), assumed('the row is step 3 on microglia; a brain niche is extrapolated from the cells being brain-resident', 'niche.prime', 0.5, { brain: 1 })],
+    why: 'Step 3 on microglia: the vocabulary models local immunosuppression as T-cell suppression.',
   },
   'caveolin-1': {
     effects: [e('emt.induce'), e('invasion.boost')],
@@ -79,12 +88,12 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   },
   'mir-770': { effects: [e('invasion.suppress')], why: 'Decrease metastases.' },
   'mir-4443': {
-    effects: [e('invasion.boost'), e('homing', 1, { liver: 1 })],
-    why: 'Step 4 row (TIMP2) gives no organ; the only organ Table 2 ties it to is liver (its step-1 row).',
+    effects: [e('invasion.boost'), e('adhesion.endothelium')],
+    why: 'Step 1 row (liver, invasion); its step 4 row (TIMP2) names no organ → organ-agnostic adhesion, not homing.',
   },
   'mir-210': { effects: [e('angio.sprout')] },
   'mir-1910-3p': { effects: [e('invasion.boost')] },
-  'mir-146a': { effects: [e('tasc.convert')], why: 'Step 5 on CAFs: stromal reprogramming → TASC conversion.' },
+  'mir-146a': { effects: [e('tasc.convert'), e('caf.activate')], why: 'Step 5 on CAFs: CAF activation and stromal reprogramming → TASC conversion.' },
   linc02470: { effects: [e('emt.induce')] },
   linc00960: { effects: [e('emt.induce')] },
   'mir-92a': { effects: [e('angio.sprout')] },
@@ -99,8 +108,8 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   'lncrna-h19': { effects: [e('met.transition')] },
   'mir-21-5p': { effects: [e('growth.proliferate')], why: 'Bare step 5 on colon cancer cells.' },
   'mir-155-5p': {
-    effects: [e('growth.proliferate'), e('angio.sprout')],
-    why: 'Colon row: bare step 5 on cancer cells; melanoma row and prose: angiogenesis.',
+    effects: [e('growth.proliferate'), e('angio.sprout'), e('caf.activate')],
+    why: 'Colon row: bare step 5 on cancer cells; melanoma row on CAFs and prose: angiogenesis.',
   },
   'mir-182-3p': { effects: [e('emt.induce')] },
   gdf15: { effects: [e('angio.sprout')], why: 'Bare step 2 on HUVECs.' },
@@ -117,8 +126,8 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   'mir-663b': { effects: [e('emt.induce')] },
   kit: { effects: [e('ecm.degrade')], why: 'Tumour cell–matrix relationship via MMP1.' },
   'mir-27a': {
-    effects: [e('emt.induce'), e('ecm.degrade')],
-    why: 'Table 2: EMT via CAFs; prose: reshapes the ECM.',
+    effects: [e('caf.activate'), e('ecm.degrade')],
+    why: 'Table 2: EMT via CAFs (the cargo acts on the fibroblasts, which drive EMT); prose: reshapes the ECM.',
   },
   'mir-130a': { effects: [e('angio.sprout')] },
   'mir-135b': { effects: [e('angio.sprout')] },
@@ -175,8 +184,8 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   'unspecified-exosomal-cargo-hnc': { effects: [e('nk.suppress')] },
   'lncrna-p21': { effects: [e('angio.sprout')] },
   met: {
-    effects: [e('niche.prime')],
-    why: 'Step 5 on BM progenitor cells: bone-marrow-derived cells recruited to a niche, organ not named → every organ reached.',
+    effects: [e('bmdc.recruit')],
+    why: 'Step 5 on BM progenitor cells (Peinado et al. 2012): educated bone-marrow progenitors are mobilised to niches, organ not named → every primed organ.',
   },
   'pd-l1': { effects: [e('tcell.suppress')] },
   snrna: {
@@ -194,8 +203,8 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   'mir-191': { effects: [e('emt.induce')] },
   'let-7a': { effects: [e('emt.induce')] },
   'immunomodulatory-proangiogenic-factors': {
-    effects: [e('angio.sprout'), e('tcell.suppress', 0.5)],
-    why: 'Steps 2 and 3 with no immune cell named: T-cell suppression stands for generic immunosuppression, at half strength because no ligand or target is characterised.',
+    effects: [e('angio.sprout'), assumed('the row names no immune cell, ligand or target; T-cell suppression stands for its generic immunosuppression', 'tcell.suppress', 0.5)],
+    why: 'Steps 2 and 3 with no immune cell named.',
   },
   upar: { effects: [e('angio.sprout')] },
   'mir-106b-5p': { effects: [e('met.transition')] },
@@ -230,10 +239,10 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   },
   'mir-301a-3p': { effects: [e('macrophage.m2')] },
   'circ-iars': {
-    effects: [e('vessel.permeability')],
-    why: 'Enhance metastases with an endothelial target (HUVECs) and no step: modelled as endothelial leak.',
+    effects: [e('invasion.boost'), assumed('the row says only "enhance metastases"; its target (HUVECs) suggests endothelial leak', 'vessel.permeability')],
+    why: 'Enhance metastases.',
   },
-  lin28b: { effects: [e('tasc.convert')], why: 'Step 5 on CAFs.' },
+  lin28b: { effects: [e('tasc.convert'), e('caf.activate')], why: 'Step 5 on CAFs.' },
   'mir-501-3p': { effects: [e('invasion.boost')] },
   'lncrna-sox2ot': { effects: [e('emt.induce')] },
   tspan8: { effects: [e('ecm.degrade')] },
@@ -254,8 +263,8 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   ilk: { effects: [e('ecm.degrade')] },
   'b-catenin': { effects: [e('ecm.degrade'), e('emt.induce')], why: 'Prostate matrix-degradation row; prose: EMT driver.' },
   hmgb1: {
-    effects: [e('bcell.regulatory'), e('platelet.activate')],
-    why: 'TIM-1+ B cells (prose and HCC row); prose: CTC-released HMGB1 ligates TLR4 on platelets.',
+    effects: [e('bcell.regulatory')],
+    why: 'TIM-1+ B cells (prose and HCC row). The prose has HMGB1 released by CTCs (not in exosomes) activate platelets through TLR4: that is the CTCs\' own activation of platelets in the platelet module, not an exosome effect.',
   },
   // --- prose-only entries ---
   'mir-128-3p': { effects: [e('emt.induce')] },
@@ -282,7 +291,7 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
     why: 'Induces liver metastasis; exosomal integrins activate Src/S100 in resident cells to prime a niche.',
   },
   emmprin: {
-    effects: [e('niche.prime', 1, { liver: 1, lung: 1 })],
+    effects: [e('bmdc.recruit', 1, { liver: 1, lung: 1 })],
     why: 'Recruits bone marrow-derived cells to the liver and lungs (SDF, VEGF).',
   },
   'mir-105': {

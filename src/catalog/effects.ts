@@ -18,6 +18,7 @@ export const EFFECT_IDS = [
   'ecm.degrade',
   'invasion.boost',
   'invasion.suppress',
+  'caf.activate',
   // step 2 — angiogenesis
   'angio.sprout',
   'vessel.permeability',
@@ -35,6 +36,7 @@ export const EFFECT_IDS = [
   'adhesion.endothelium',
   // step 5 — niche and growth
   'niche.prime',
+  'bmdc.recruit',
   'niche.kupffer',
   'niche.metabolic',
   'met.transition',
@@ -72,6 +74,10 @@ export const EFFECTS: Record<EffectId, EffectInfo> = {
   'invasion.suppress': {
     step: 1,
     meaning: 'Lowers tumour-cell motility/invasiveness and intravasation probability (cargo the review says decreases metastasis).',
+  },
+  'caf.activate': {
+    step: 1,
+    meaning: 'Activates fibroblasts of the primary stroma into cancer-associated fibroblasts (CAFs), which secrete TGF-β and VEGF and lay down matrix.',
   },
   'angio.sprout': {
     step: 2,
@@ -124,6 +130,10 @@ export const EFFECTS: Record<EffectId, EffectInfo> = {
   'niche.prime': {
     step: 5,
     meaning: 'Adds pre-metastatic niche level (BMDC recruitment, stromal reprogramming, ECM change) in the organs listed in `organs`, or in every organ reached when `organs` is absent.',
+  },
+  'bmdc.recruit': {
+    step: 5,
+    meaning: 'Mobilises bone-marrow-derived cells and recruits them into primed niches (the organs listed in `organs`, or every primed organ), where they support arriving tumour cells.',
   },
   'niche.kupffer': {
     step: 5,

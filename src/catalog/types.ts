@@ -51,6 +51,11 @@ export interface CargoEffect {
   strength: number;
   /** Per-organ weight 0..1: only for 'homing' and organ-specific niche effects. */
   organs?: Partial<Record<OrganId, number>>;
+  /**
+   * Set when the effect is the model's reading rather than the evidence's words: why it is
+   * assumed. Assumed effects are shown as such and a scenario can switch them off.
+   */
+  assumption?: string;
 }
 
 /** One exosome component of the catalog, with its evidence and effects. */
@@ -63,6 +68,12 @@ export interface CargoEntry {
   /** Cancer types with evidence for this cargo (Table 2 rows and prose), in first-seen order. */
   cancerTypes: CancerTypeId[];
   evidence: Evidence[];
+  /**
+   * Weight of the evidence, in (0, 1]: each Table 2 row or prose passage naming the entry adds
+   * 1 / (number of components it names), capped at 1 — a row naming seven components is one
+   * finding shared by seven, not seven findings.
+   */
+  evidenceWeight: number;
   effects: CargoEffect[];
   note?: string;
 }

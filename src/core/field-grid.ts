@@ -117,11 +117,14 @@ export class FieldGrid {
     this.delta[i] = sum;
   }
 
-  /** Adds the queued deposits to values and clears them; a cell driven below 0 is set to 0 (a concentration cannot be negative). */
-  applyDelta(): void {
+  /**
+   * Adds the queued deposits (times `scale`, 1 by default) to values and clears them; a cell
+   * driven below 0 is set to 0 (a concentration cannot be negative).
+   */
+  applyDelta(scale = 1): void {
     const values = this.values;
     const delta = this.delta;
-    const quantum = this.depositQuantum;
+    const quantum = this.depositQuantum * scale;
     for (let i = 0; i < values.length; i++) {
       const d = delta[i];
       if (d === 0) continue;

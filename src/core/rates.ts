@@ -27,3 +27,46 @@ export const LN2 = dlog(2);
 export function saturating(x: number, half: number): number {
   return x > 0 ? x / (x + half) : 0;
 }
+
+/**
+ * Exact solution after `hours` of dx/dt = r·(target − x): x relaxes toward `target` at rate
+ * `ratePerHour` (per hour). The same result for one long step or many short ones.
+ */
+export function relax(x: number, target: number, ratePerHour: number, hours: number): number {
+  if (!(ratePerHour > 0)) return x;
+  return target + (x - target) * dexp(-ratePerHour * hours);
+}
+
+/**
+ * Which of several competing events with constant hazards happens first within `hours`, given
+ * two uniform draws: -1 for none, else the index into `ratesPerHour` (an event's share of the
+ * total hazard is its chance of being the first). Exact for any step length, unlike testing the
+ * events one after the other.
+ */
+export function firstEvent(ratesPerHour: Float64Array, n: number, hours: number, u: number, v: number): number {
+  let total = 0;
+  for (let k = 0; k < n; k++) total += ratesPerHour[k];
+  if (!(total > 0) || !(u < perTickProbability(total, hours))) return -1;
+  let pick = v * total;
+  for (let k = 0; k < n - 1; k++) {
+    if (pick < ratesPerHour[k]) return k;
+    pick -= ratesPerHour[k];
+  }
+  return n - 1;
+}
+
+/** A waiting time (hours) drawn for an event of hazard `ratePerHour` from a uniform u in [0, 1). */
+export function waitingHours(ratePerHour: number, u: number): number {
+  return ratePerHour > 0 ? -dlog(1 - u) / ratePerHour : Infinity;
+}
+
+/**
+ * Chance that a two-state switch (leaving at `outPerHour`, returning at `backPerHour`) is in the
+ * other state after `hours`, having started in this one — the exact two-state Markov chain, so
+ * flipping back and forth within a long tick is accounted for.
+ */
+export function switchChance(outPerHour: number, backPerHour: number, hours: number): number {
+  const total = outPerHour + backPerHour;
+  if (!(total > 0) || !(outPerHour > 0)) return 0;
+  return (outPerHour / total) * (1 - dexp(-total * hours));
+}

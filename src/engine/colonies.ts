@@ -25,9 +25,10 @@ export interface ColonyContext {
 /**
  * Stages a new colony founded by the tumour cell in live row `row`: a colony record holding the
  * founder's provenance (lineage, clone, when it left, cloak, arrest organ, niche on arrival).
- * Returns the colony's id, for the founder's staged transfer to point at.
+ * `exitTick` is when the founder extravasated. Returns the colony's id, for the founder's staged
+ * transfer to point at.
  */
-export function stageColony(ctx: ColonyContext, row: number): number {
+export function stageColony(ctx: ColonyContext, row: number, exitTick: number): number {
   const c = ctx.pools.tumour.cols;
   const colonies = ctx.pools.colony;
   const k = colonies.stageSpawn();
@@ -43,6 +44,9 @@ export function stageColony(ctx: ColonyContext, row: number): number {
   col.wasCloaked[k] = c.wasCloaked[row];
   col.arrestRegion[k] = c.arrestRegion[row];
   col.arrestNiche[k] = c.arrestNiche[row];
+  col.invadeTick[k] = c.invadeTick[row];
+  col.arrestTick[k] = c.arrestTick[row];
+  col.exitTick[k] = exitTick;
   return colonies.id[k];
 }
 
@@ -74,6 +78,9 @@ export function recordColonyGrowth(ctx: ColonyContext, colonyRow: number, cells:
       cloaked: col.wasCloaked[colonyRow] === 1,
       arrestedIn: organOfRegion(col.arrestRegion[colonyRow]) ?? 'primary',
       nicheOnArrival: col.arrestNiche[colonyRow],
+      invadedTick: col.invadeTick[colonyRow],
+      arrestedTick: col.arrestTick[colonyRow],
+      extravasatedTick: col.exitTick[colonyRow],
       foundedTick: col.foundedTick[colonyRow],
       primingCargo: priming,
     },

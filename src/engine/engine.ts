@@ -30,6 +30,8 @@ export interface Snapshot {
   counters: number[];
   secretionScale: number;
   depletion: number[];
+  /** Blood-borne state: platelet TGF-β and vesicle levels, packet-hours per profile. */
+  blood: { plateletTgfb: number; plateletVesicles: number; packetHours: number[] };
   effectScale: number[];
   /** Metric values per tick so far (row k = after tick k). */
   series: number[][];
@@ -123,6 +125,7 @@ export class Engine {
     for (const region of w.regions) for (const f of FIELD_NAMES) h.array(region.fields[f].values);
     h.array(w.counters);
     h.number(w.interventions.secretionScale).array(w.interventions.depletion).array(w.cargo.effectScale);
+    h.number(w.blood.plateletTgfb).number(w.blood.plateletVesicles).array(w.blood.packetHours);
     const states = this.rng.states();
     for (const id of Object.keys(states)) {
       const s = states[id];
@@ -148,6 +151,7 @@ export class Engine {
       counters: Array.from(w.counters),
       secretionScale: w.interventions.secretionScale,
       depletion: Array.from(w.interventions.depletion),
+      blood: { plateletTgfb: w.blood.plateletTgfb, plateletVesicles: w.blood.plateletVesicles, packetHours: Array.from(w.blood.packetHours) },
       effectScale: Array.from(w.cargo.effectScale),
       series: this.series.map((row) => Array.from(row)),
       events: this.events.map((e) => ({ ...e, data: { ...e.data } })),
@@ -164,6 +168,9 @@ export class Engine {
     w.counters.set(s.counters);
     w.interventions.secretionScale = s.secretionScale;
     w.interventions.depletion.set(s.depletion);
+    w.blood.plateletTgfb = s.blood.plateletTgfb;
+    w.blood.plateletVesicles = s.blood.plateletVesicles;
+    w.blood.packetHours.set(s.blood.packetHours);
     w.cargo.effectScale.set(s.effectScale);
     for (const row of s.series) this.series.push(Float64Array.from(row));
     for (const e of s.events) this.events.push(e);

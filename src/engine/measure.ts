@@ -1,5 +1,6 @@
-import { ORGANS, REGION_BLOOD, REGION_PRIMARY } from '../world/regions';
-import { ImmuneState, ImmuneType, Stage } from './kinds';
+import { ORGANS, REGION_PRIMARY } from '../world/regions';
+import { LN2 } from '../core/rates';
+import { ImmuneState, ImmuneType, PlateletState, Stage, StromaType } from './kinds';
 import { METRICS, metricIndex } from './metrics';
 import type { World } from './world';
 
@@ -18,7 +19,15 @@ const NK_SUPPRESSED = M('nk.suppressed');
 const BREG = M('bcells.regulatory');
 const MDSC = M('mdsc.count');
 const EXO_LIVE = M('exosomes.live');
-const EXO_BLOOD = M('exosomes.blood');
+const CAF_FRACTION = M('caf.fraction');
+const PLATELETS_ACTIVATED = M('platelets.activated');
+const NKG2D = M('nk.nkg2d');
+const CTC_HOURS = M('ctc.bloodHours');
+const CTC_EXITS = M('ctc.bloodExits');
+const CTC_HALF_LIFE = M('ctc.bloodHalfLifeHours');
+const EXO_MINUTES = M('exosomes.bloodMinutes');
+const EXO_EXITS = M('exosomes.bloodExits');
+const EXO_HALF_LIFE = M('exosomes.bloodHalfLifeMinutes');
 const CELLS_PRIMARY = M('cells.primary');
 const VEGF_PRIMARY = M('field.vegf.primary');
 const METASTASES_TOTAL = M('metastases.total');
@@ -68,6 +77,8 @@ export function measure(world: World, out: Float64Array): void {
 
   const im = world.pools.immune.cols;
   let macrophages = 0;
+  let nk = 0;
+  let nkActivation = 0;
   for (let i = 0; i < world.pools.immune.count; i++) {
     const type = im.type[i];
     const state = im.state[i];
@@ -75,17 +86,36 @@ export function measure(world: World, out: Float64Array): void {
       macrophages++;
       if (state === ImmuneState.m2) out[M2]++;
     } else if (type === ImmuneType.cd8 && state === ImmuneState.exhausted) out[EXHAUSTED]++;
-    else if (type === ImmuneType.nk && state === ImmuneState.suppressed) out[NK_SUPPRESSED]++;
+    else if (type === ImmuneType.nk) {
+      nk++;
+      nkActivation += im.activation[i];
+      if (state === ImmuneState.suppressed) out[NK_SUPPRESSED]++;
+    }
     else if (type === ImmuneType.bcell && state === ImmuneState.regulatory) out[BREG]++;
     else if (type === ImmuneType.mdsc) out[MDSC]++;
   }
   out[M2] = macrophages > 0 ? out[M2] / macrophages : 0;
+  out[NKG2D] = nk > 0 ? nkActivation / nk : 0;
 
-  const ex = world.pools.exosome;
-  let blood = 0;
-  for (let i = 0; i < ex.count; i++) if (ex.cols.region[i] === REGION_BLOOD) blood++;
-  out[EXO_LIVE] = ex.count;
-  out[EXO_BLOOD] = blood;
+  const pl = world.pools.platelet;
+  let activated = 0;
+  for (let i = 0; i < pl.count; i++) if (pl.cols.state[i] !== PlateletState.resting) activated++;
+  out[PLATELETS_ACTIVATED] = pl.count > 0 ? activated / pl.count : 0;
+
+  const st = world.pools.stroma.cols;
+  let fibroblasts = 0;
+  let cafs = 0;
+  for (let i = 0; i < world.pools.stroma.count; i++) {
+    if (st.region[i] !== REGION_PRIMARY || st.type[i] !== StromaType.fibroblast) continue;
+    fibroblasts++;
+    if (st.education[i] >= 0.5) cafs++;
+  }
+  out[CAF_FRACTION] = fibroblasts > 0 ? cafs / fibroblasts : 0;
+  const c = world.counters;
+  out[CTC_HALF_LIFE] = c[CTC_EXITS] > 0 ? (LN2 * c[CTC_HOURS]) / c[CTC_EXITS] : 0;
+  out[EXO_HALF_LIFE] = c[EXO_EXITS] > 0 ? (LN2 * c[EXO_MINUTES]) / c[EXO_EXITS] : 0;
+
+  out[EXO_LIVE] = world.pools.exosome.count;
   out[VEGF_PRIMARY] = world.regions[REGION_PRIMARY].fields.vegf.total();
 
   const col = world.pools.colony.cols;

@@ -6,7 +6,8 @@ import type { Exposure } from './exposure';
 import type { Pools, PoolName } from './kinds';
 import type { ParamSpecs, ParamValues } from './params';
 import type { UptakeIndex } from './uptake-grid';
-import type { Clone, RegionState, World } from './world';
+import type { OrganSummary } from './organ-summary';
+import type { BloodState, Clone, RegionState, World } from './world';
 import type { VesselGraph } from '../world/vessels';
 
 /**
@@ -14,7 +15,7 @@ import type { VesselGraph } from '../world/vessels';
  * end; transfers (changes of place or stage) are committed when the module that staged them
  * ends. The order of modules inside a phase is explicit in schedule.ts.
  */
-export const PHASES = ['sense', 'act', 'move', 'exchange', 'fields'] as const;
+export const PHASES = ['sense', 'act', 'move', 'fields'] as const;
 /** One phase of a tick. */
 export type Phase = (typeof PHASES)[number];
 
@@ -41,6 +42,10 @@ export interface ModuleNeeds {
   readonly worldParams?: true;
   /** What-if state: secretion scale and depleted fractions. */
   readonly interventions?: true;
+  /** Blood-borne state that is not an agent (platelet factors, recent exosome transit). */
+  readonly blood?: true;
+  /** This tick's summary of every region's soil (written by organ-sense, read by others). */
+  readonly organs?: true;
 }
 
 /** The part of every module's context: its clock, random stream, counters and event log. */
@@ -77,7 +82,9 @@ export type ModuleContext<N extends ModuleNeeds> = BaseContext
   & If<N['uptake'], { readonly uptake: UptakeIndex }>
   & If<N['populations'], { readonly populations: RunConfig['populations'] }>
   & If<N['worldParams'], { readonly worldParams: RunConfig['world'] }>
-  & If<N['interventions'], { readonly interventions: Interventions }>;
+  & If<N['interventions'], { readonly interventions: Interventions }>
+  & If<N['blood'], { readonly blood: BloodState }>
+  & If<N['organs'], { readonly organs: OrganSummary }>;
 
 /**
  * A rule module as written: one concept, one file. It declares its phase, cadence, needs and
@@ -183,5 +190,7 @@ function contextFor(needs: ModuleNeeds, run: RunBinding): ContextObject {
   if (needs.populations) ctx.populations = run.config.populations;
   if (needs.worldParams) ctx.worldParams = run.config.world;
   if (needs.interventions) ctx.interventions = w.interventions;
+  if (needs.blood) ctx.blood = w.blood;
+  if (needs.organs) ctx.organs = w.organs;
   return ctx;
 }

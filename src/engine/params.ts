@@ -6,6 +6,11 @@ export interface ParamSpec {
   min: number;
   /** Inclusive upper bound. */
   max: number;
+  /**
+   * The documented plausible range, [lo, hi] within [min, max]: what sensitivity analysis
+   * explores and calibration takes as its prior (log-scaled when lo > 0 and hi/lo ≥ 100).
+   */
+  range?: readonly [number, number];
   /** Unit, spelled out ('per hour', 'µm²/h', 'cells', '1' for dimensionless). */
   unit: string;
   /** What it means, in one line. */

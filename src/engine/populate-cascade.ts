@@ -59,6 +59,7 @@ export function populateCascade(world: World, rng: RngStream): void {
       const row = im.stageSpawn();
       im.cols.type[row] = type;
       im.cols.state[row] = state;
+      im.cols.activation[row] = 1;
       where(row, k);
     }
   };
@@ -91,9 +92,16 @@ export function populateCascade(world: World, rng: RngStream): void {
     const bow = (y < mid ? -1 : 1) * 60;
     addVessel(world, REGION_PRIMARY, primary.x0Um + 10, y, primary.x1Um - 10, y + bow * 0.2);
   }
+  // Each organ's capillaries: a few vessels across its tissue (the bed of the circulation map
+  // drawn through the middle), so arriving cells lodge near perfused tissue.
   for (let region = 1; region < REGIONS.length; region++) {
+    const r = REGIONS[region];
     const bed = world.graph.segments[world.graph.bedOfRegion[region]];
-    addVessel(world, region, bed.ax, bed.ay, bed.bx, bed.by);
+    const rows = Math.max(1, pop.organVessels);
+    for (let v = 0; v < rows; v++) {
+      const y = r.y0Um + ((r.y1Um - r.y0Um) * (v + 0.5)) / rows;
+      addVessel(world, region, bed.ax, y, bed.bx, y);
+    }
   }
   world.pools.endothelium.commit();
 }

@@ -1,6 +1,5 @@
 import type { RngStream } from '../core/rng';
-import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan, type Organ } from '../world/regions';
-import { placeOnSegment } from '../world/flow';
+import { ORGANS, REGION_PRIMARY, REGIONS, regionOfOrgan, type Organ } from '../world/regions';
 import { ExosomeSource, Stage, StromaType } from './kinds';
 import type { World } from './world';
 import { populateCascade } from './populate-cascade';
@@ -9,8 +8,8 @@ import { populateCascade } from './populate-cascade';
 export const RESIDENT_TYPES: Readonly<Record<Organ, readonly number[]>> = {
   lung: [StromaType.fibroblast, StromaType.epithelial],
   liver: [StromaType.kupffer, StromaType.stellate],
-  bone: [StromaType.osteoblast, StromaType.fibroblast],
-  brain: [StromaType.microglia, StromaType.endothelial],
+  bone: [StromaType.osteoblast, StromaType.osteoclast, StromaType.fibroblast],
+  brain: [StromaType.microglia, StromaType.endothelial, StromaType.neuron],
   'lymph-node': [StromaType.lymphStroma],
 };
 
@@ -43,10 +42,21 @@ export function populate(world: World, rng: RngStream): void {
     c.lineage[r] = k;
     c.leftTick[r] = -1;
     c.colony[r] = -1;
+    c.invadeTick[r] = -1;
+    c.arrestTick[r] = -1;
+    c.exitTick[r] = -1;
   }
   t.commit();
 
   const s = world.pools.stroma;
+  for (let k = 0; k < pop.primaryFibroblasts; k++) {
+    const r = s.stageSpawn();
+    const c = s.cols;
+    c.x[r] = rng.range(primary.x0Um, primary.x1Um);
+    c.y[r] = rng.range(primary.y0Um, primary.y1Um);
+    c.region[r] = REGION_PRIMARY;
+    c.type[r] = StromaType.fibroblast;
+  }
   for (const organ of ORGANS) {
     const region = REGIONS[regionOfOrgan(organ)];
     const types = RESIDENT_TYPES[organ];
@@ -61,26 +71,20 @@ export function populate(world: World, rng: RngStream): void {
   }
   s.commit();
 
+  // Initial packets (benchmarks) spread evenly over the tissues: in the blood they would be
+  // gone within the first tick, which it crosses in minutes.
   const ex = world.pools.exosome;
   const profile = world.clones[0].profile;
-  const segments = world.graph.segments;
   for (let k = 0; k < pop.initialExosomes; k++) {
     const r = ex.stageSpawn();
     const c = ex.cols;
+    const region = REGIONS[k % REGIONS.length];
     c.profile[r] = profile;
     c.source[r] = ExosomeSource.tumour;
-    if (k % 2 === 0) {
-      c.region[r] = REGION_PRIMARY;
-      c.seg[r] = -1;
-      c.x[r] = rng.range(primary.x0Um, primary.x1Um);
-      c.y[r] = rng.range(primary.y0Um, primary.y1Um);
-    } else {
-      const seg = rng.int(segments.length);
-      c.region[r] = REGION_BLOOD;
-      c.seg[r] = seg;
-      c.sUm[r] = rng.uniform() * segments[seg].lengthUm;
-      placeOnSegment(world.graph, seg, c.sUm[r], c.x, c.y, r);
-    }
+    c.region[r] = region.id;
+    c.seg[r] = -1;
+    c.x[r] = rng.range(region.x0Um, region.x1Um);
+    c.y[r] = rng.range(region.y0Um, region.y1Um);
   }
   ex.commit();
   populateCascade(world, rng);

@@ -3,15 +3,18 @@ import { PHASES } from './module';
 import { angiogenesis } from './modules/angiogenesis';
 import { cargoExposure } from './modules/cargo-exposure';
 import { circulation } from './modules/circulation';
+import { colonisation } from './modules/colonisation';
+import { ctcTransit } from './modules/ctc-transit';
 import { emtInvasion } from './modules/emt-invasion';
 import { exosomeRelease } from './modules/exosome-release';
-import { exosomeTransport } from './modules/exosome-transport';
-import { exosomeUptake } from './modules/exosome-uptake';
+import { exosomeFate } from './modules/exosome-fate';
+import { fibroblastActivation } from './modules/fibroblast-activation';
 import { fieldTransport } from './modules/field-transport';
 import { immuneSurveillance } from './modules/immune-surveillance';
-import { nicheGrowth } from './modules/niche-growth';
+import { niche } from './modules/niche';
+import { organSense } from './modules/organ-sense';
 import { organotropism } from './modules/organotropism';
-import { plateletCloak } from './modules/platelet-cloak';
+import { platelets } from './modules/platelets';
 import { tumourGrowth } from './modules/tumour-growth';
 
 /** One phase of the tick and its modules, in the order they run. */
@@ -26,27 +29,36 @@ export interface PhaseSchedule {
  * Adding a module never shifts another's random draws (one stream each, named by module id).
  */
 export const SCHEDULE: readonly PhaseSchedule[] = [
-  { phase: 'sense', modules: [cargoExposure] },
+  // Both read the state as the last tick left it; neither reads the other.
+  { phase: 'sense', modules: [cargoExposure, organSense] },
   {
     phase: 'act',
     modules: [
       tumourGrowth,
       // Release before EMT: a cell that intravasates this tick still releases in the primary.
       exosomeRelease,
+      fibroblastActivation, // step 1: CAFs
       emtInvasion, // step 1
       angiogenesis, // step 2
-      // After EMT: a cell that entered the blood this tick meets NK and T cells this tick.
-      immuneSurveillance, // step 3
-      // After the immune attack: cloaks form on the cells still circulating.
-      plateletCloak, // step 3
-      // Last: colonies grow after this tick's kills in the organs.
-      nicheGrowth, // step 5
+      immuneSurveillance, // step 3: immune states and killing in tissue
+      // After immunity: the platelet TGF-β it read was last tick's, this tick's is set here.
+      platelets, // step 3
+      niche, // step 5: the soil
+      // After the niche and the kills in organs: colonies grow in this tick's soil.
+      colonisation, // step 5
     ],
   },
-  // Exosomes and cells move independently of each other: either order gives the same state.
-  { phase: 'move', modules: [exosomeTransport, circulation] },
-  // Uptake of the packets in tissue before homing moves blood packets into the organs.
-  { phase: 'exchange', modules: [exosomeUptake, organotropism] }, // steps 4–5
+  {
+    phase: 'move',
+    modules: [
+      // Drainage into the blood first, so drained packets cross it in the same tick.
+      exosomeFate, // steps 1, 4–5: uptake, education
+      organotropism, // step 4: exosome homing
+      ctcTransit, // steps 3–4: the CTCs' ride, attacks, cloaks and arrest
+      // After the CTCs have moved: cloaking platelets follow their cell.
+      circulation,
+    ],
+  },
   { phase: 'fields', modules: [fieldTransport] },
 ];
 

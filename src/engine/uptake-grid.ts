@@ -37,6 +37,11 @@ export class UptakeIndex {
   /** Per indexed cell: packets it took up this tick, and their niche-building strength (exosome-uptake's tallies, cleared by it each step). */
   got: Float64Array;
   nicheSum: Float64Array;
+  /**
+   * Residents in the grid cells before each grid cell: stromaBefore[c] counts the residents in
+   * cells 0..c−1 (cellCount + 1 entries), so a run of cells' residents is one subtraction.
+   */
+  readonly stromaBefore: Int32Array;
   /** Cells indexed by the last rebuild. */
   count = 0;
 
@@ -49,6 +54,7 @@ export class UptakeIndex {
     this.row = new Int32Array(capacity);
     this.got = new Float64Array(capacity);
     this.nicheSum = new Float64Array(capacity);
+    this.stromaBefore = new Int32Array(this.grid.cellCount + 1);
   }
 }
 
@@ -85,4 +91,9 @@ export function rebuildUptakeGrid(u: UptakeIndex, t: ReturnType<typeof tumourPoo
   }
   u.count = k;
   u.grid.rebuild(xs, ys, k);
+  const before = u.stromaBefore;
+  const cellOf = u.grid.agentCell;
+  before.fill(0);
+  for (let j = k - s.count; j < k; j++) before[cellOf[j] + 1]++;
+  for (let c = 1; c < before.length; c++) before[c] += before[c - 1];
 }

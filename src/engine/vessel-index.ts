@@ -38,6 +38,11 @@ export class VesselIndex {
     this.grid.rebuild(this.xs, this.ys, n);
   }
 
+  /** Segments whose midpoint is within `reachUm` of (x, y). */
+  countWithin(x: number, y: number, reachUm: number): number {
+    return this.grid.countWithin(x, y, reachUm, this.xs, this.ys, -1);
+  }
+
   /** Highest permeability of a segment whose midpoint is within `reachUm` of (x, y), or -1 if none. */
   bestPermeabilityWithin(x: number, y: number, reachUm: number): number {
     const best = this.grid.maxWithin(x, y, reachUm, this.xs, this.ys, this.permeability);

@@ -7,6 +7,7 @@ import { FIELD_NAMES, type FieldName } from '../world/world-params';
 import { CargoTables } from './cargo-tables';
 import { Pools } from './kinds';
 import { Exposure } from './exposure';
+import { OrganSummary } from './organ-summary';
 import { UptakeIndex } from './uptake-grid';
 import { METRICS, metricIndex } from './metrics';
 
@@ -47,6 +48,10 @@ export class World {
   readonly exposure: Exposure;
   /** What-if state: secretion scale and depletions. */
   readonly interventions: InterventionState;
+  /** Blood-borne state that is not an agent: platelet factors and recent exosome transit. */
+  readonly blood: BloodState;
+  /** Per-organ summaries of the soil this tick (derived state; see OrganSummary). */
+  readonly organs: OrganSummary;
   /** Cells that take up exosomes (tumour cells in tissue + residents), indexed every tick. */
   readonly uptake: UptakeIndex;
 
@@ -64,13 +69,37 @@ export class World {
       return { region, fields };
     });
     this.graph = buildVesselGraph(config.drainage, config.world.conductingSpeedUmPerHour, config.world.bedSpeedUmPerHour);
-    this.cargo = new CargoTables(config.cargo, config.doses);
+    this.cargo = new CargoTables(config.cargo, config.doses, {
+      effectPerEntry: config.world.cargoEffectPerEntry,
+      assumedEffects: config.assumedEffects,
+    });
     this.clones = [{ id: 0, profile: this.cargo.addProfile(config.cargo) }];
     this.counters = initialCounters();
     this.exposure = new Exposure();
     this.interventions = new InterventionState();
+    this.blood = new BloodState(this.cargo.profileCount);
+    this.organs = new OrganSummary();
     // Room for every cell the pools hold before they grow, so the index rarely has to.
     this.uptake = new UptakeIndex(this.pools.tumour.capacity + this.pools.stroma.capacity);
+  }
+}
+
+/**
+ * Blood-borne state that is not an agent (hashed and saved with the run). Exosomes cross the
+ * blood within minutes, so none is in it at a tick's end; packetHours keeps what crossed during
+ * the last tick (packet-hours per cargo profile), from which the next tick's blood exposure is
+ * computed.
+ */
+export class BloodState {
+  /** Platelet-derived TGF-β in blood, relative units (1 = the level of one cloak at steady state). */
+  plateletTgfb = 0;
+  /** Platelet-derived vesicles in blood, relative units (1 = the output of one activated platelet agent at steady state). */
+  plateletVesicles = 0;
+  /** Packet-hours spent in blood during the last tick, per cargo profile. */
+  readonly packetHours: Float64Array;
+
+  constructor(profiles: number) {
+    this.packetHours = new Float64Array(profiles);
   }
 }
 

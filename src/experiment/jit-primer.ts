@@ -78,7 +78,7 @@ export function primerConfig(base: RunConfig): RunConfig {
     if (!target) throw new Error(`JIT primer: module "${id}" is not in the configuration`);
     for (const [key, value] of Object.entries(params)) set(target, key, value, `modules.${id}.${key}`);
   }
-  c.drainage = 'portal';
+  c.drainage = { portal: 1 };
   c.seed = 1;
   c.ticks = PRIMER_TICKS;
   c.whatIfs = [];

@@ -1,4 +1,4 @@
-import type { Drainage } from '../world/vessels';
+import type { DrainageMix } from '../world/vessels';
 import type { WhatIf } from './whatif';
 
 /**
@@ -10,8 +10,8 @@ export interface RunConfig {
   readonly name: string;
   /** Cancer type id from the catalog (e.g. 'breast'). */
   readonly cancerType: string;
-  /** How the primary drains: caval (lung first) or portal (liver first). */
-  readonly drainage: Drainage;
+  /** How the primary's venous blood leaves it: the share of each route (caval → lung first, portal → liver first, pulmonary → arterial beds first, vertebral → bone first). */
+  readonly drainage: DrainageMix;
   /** Run seed (integer ≥ 0; 0 is a real seed). */
   readonly seed: number;
   /** Simulated hours per tick. */
@@ -22,6 +22,8 @@ export interface RunConfig {
   readonly frameEveryTicks: number;
   /** Cargo ids the tumour packages, sorted (after knockouts and knock-ins). */
   readonly cargo: readonly string[];
+  /** Whether cargo effects the catalog marks as assumptions count (scenario `assumedEffects`, default true). */
+  readonly assumedEffects: boolean;
   /** Dose multiplier per packaged cargo id (1 unless a dose what-if says otherwise). */
   readonly doses: Readonly<Record<string, number>>;
   /** World parameters (see WORLD_PARAMS). */

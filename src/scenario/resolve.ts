@@ -7,7 +7,7 @@ import { defaultsOf, type ParamSpecs } from '../engine/params';
 import { MODULES } from '../engine/schedule';
 import { hashJson } from '../core/hash';
 import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
-import type { Drainage } from '../world/vessels';
+import { DRAINAGES, type Drainage } from '../world/vessels';
 import type { RunConfig } from './config';
 import { ScenarioError, type ScenarioIssue } from './errors';
 import { didYouMean } from './suggest';
@@ -63,7 +63,7 @@ interface ScenarioFile {
   name: string;
   description?: string;
   cancerType: string;
-  drainage?: Drainage;
+  drainage?: Drainage | Partial<Record<Drainage, number>>;
   seed?: number;
   tickHours?: number;
   ticks?: number;
@@ -71,6 +71,7 @@ interface ScenarioFile {
   cargo?: string[];
   extraCargo?: string[];
   doses?: Record<string, number>;
+  assumedEffects?: boolean;
   world?: Record<string, number>;
   populations?: Record<string, number>;
   modules?: Record<string, Record<string, number>>;
@@ -146,12 +147,13 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
   const config: RunConfig = {
     name: s.name,
     cancerType: s.cancerType,
-    drainage: s.drainage ?? defaultDrainage(s.cancerType),
+    drainage: drainageMix(s.drainage ?? defaultDrainage(s.cancerType)),
     seed: overrides.seed ?? s.seed ?? 1,
     tickHours: s.tickHours ?? 2,
     ticks: overrides.ticks ?? s.ticks ?? 300,
     frameEveryTicks: s.frameEveryTicks ?? 1,
     cargo: [...cargo].sort(),
+    assumedEffects: s.assumedEffects ?? true,
     doses,
     world: resolveParams(WORLD_PARAMS, s.world),
     populations: resolveParams(POPULATION_PARAMS, s.populations),
@@ -193,6 +195,15 @@ function deepFreeze<T>(o: T): T {
     for (const v of Object.values(o)) deepFreeze(v);
   }
   return o;
+}
+
+/** A drainage as shares of each route summing to 1 (a single route is a share of 1). */
+function drainageMix(d: Drainage | Partial<Record<Drainage, number>>): Partial<Record<Drainage, number>> {
+  if (typeof d === 'string') return { [d]: 1 };
+  const total = DRAINAGES.reduce((sum, k) => sum + (d[k] ?? 0), 0);
+  const mix: Partial<Record<Drainage, number>> = {};
+  for (const k of DRAINAGES) if ((d[k] ?? 0) > 0) mix[k] = (d[k] ?? 0) / total;
+  return mix;
 }
 
 /** Venous drainage of a primary site: the gut and pancreas drain through the portal vein. */

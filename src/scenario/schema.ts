@@ -1,3 +1,4 @@
+import { CATALOG } from '../catalog/index';
 import type { ParamSpecs } from '../engine/params';
 import { MODULES } from '../engine/schedule';
 import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
@@ -13,7 +14,7 @@ function paramsSchema(specs: ParamSpecs, title: string): JsonSchema {
       minimum: s.min,
       maximum: s.max,
       default: s.default,
-      description: `${s.doc} [${s.unit}]. Source: ${s.source}`,
+      description: `${s.doc} [${s.unit}]${s.range ? ` Plausible range: ${s.range[0]} to ${s.range[1]}.` : ''} Source: ${s.source}`,
     };
   }
   return { type: 'object', title, additionalProperties: false, properties };
@@ -39,7 +40,16 @@ export function scenarioSchema(): JsonSchema {
       name: { type: 'string', minLength: 1, description: 'display name' },
       description: { type: 'string' },
       cancerType: { type: 'string', description: 'cancer type id from the catalog (breast, pancreatic, melanoma, colorectal, hcc, lung, gastric, prostate, …)' },
-      drainage: { enum: ['caval', 'portal', 'pulmonary', 'vertebral'], description: 'venous drainage of the primary: caval (lung is the first capillary bed), portal (liver first), pulmonary (arterial beds first) or vertebral (bone marrow first). Default: portal for colorectal, gastric and pancreatic, pulmonary for lung, vertebral for prostate, caval otherwise' },
+      drainage: {
+        oneOf: [
+          { enum: ['caval', 'portal', 'pulmonary', 'vertebral'] },
+          {
+            type: 'object', additionalProperties: false, minProperties: 1,
+            properties: Object.fromEntries(['caval', 'portal', 'pulmonary', 'vertebral'].map((k) => [k, { type: 'number', exclusiveMinimum: 0, maximum: 1 }])),
+          },
+        ],
+        description: 'venous drainage of the primary, one route or the share of each: caval (lung is the first capillary bed), portal (liver first), pulmonary (arterial beds first) or vertebral (bone marrow first, Batson 1940). Default: portal for colorectal, gastric and pancreatic, pulmonary for lung, vertebral for prostate, caval otherwise',
+      },
       seed: { type: 'integer', minimum: 0, maximum: 4294967295, default: 1, description: 'run seed (0 is a valid seed)' },
       tickHours: { type: 'number', minimum: 0.05, maximum: 48, default: 2, description: 'simulated hours per tick' },
       ticks: { type: 'integer', minimum: 0, maximum: 1000000, default: 300, description: 'ticks to run' },
@@ -55,6 +65,11 @@ export function scenarioSchema(): JsonSchema {
       doses: {
         type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 100 },
         description: 'dose multiplier per cargo id (1 = as in the catalog)',
+      },
+      assumedEffects: {
+        type: 'boolean', default: true,
+        description: `whether cargo effects the catalog marks as assumptions (the model’s reading, not the evidence’s words) count: ${
+          CATALOG.flatMap((c) => c.effects.filter((e) => e.assumption).map((e) => `${c.id} → ${e.effect} (${e.assumption})`)).join('; ')}`,
       },
       world: paramsSchema(WORLD_PARAMS, 'world'),
       populations: paramsSchema(POPULATION_PARAMS, 'populations'),

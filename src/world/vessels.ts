@@ -7,6 +7,10 @@ import { REGION_PRIMARY, regionOfOrgan, type Organ } from './regions';
  * Batson 1940).
  */
 export type Drainage = 'caval' | 'portal' | 'pulmonary' | 'vertebral';
+/** Every drainage route, in a fixed order. */
+export const DRAINAGES: readonly Drainage[] = ['caval', 'portal', 'pulmonary', 'vertebral'];
+/** The share of the primary's venous blood leaving by each route (shares sum to 1). */
+export type DrainageMix = Readonly<Partial<Record<Drainage, number>>>;
 
 /** A directed vessel segment of the circulation graph (schematic, µm). */
 export interface VesselSegment {
@@ -23,7 +27,7 @@ export interface VesselSegment {
   lengthUm: number;
   /** Schematic flow speed along the segment in µm per hour. */
   speedUmPerHour: number;
-  /** Tissue region whose capillary bed this is, or -1 for a conducting vessel. */
+  /** Tissue region whose capillary bed this is, SYSTEMIC_BED for the rest of the body's, or -1 for a conducting vessel. */
   bedRegion: number;
   /** 'blood' or 'lymph'. */
   kind: 'blood' | 'lymph';
@@ -51,6 +55,9 @@ export class VesselGraph {
   ) {}
 }
 
+/** bedRegion of the systemic capillaries: the organs the map does not draw (muscle, skin, spleen, kidney…). */
+export const SYSTEMIC_BED = 6;
+
 interface NodeDef { name: string; x: number; y: number }
 
 const NODES: NodeDef[] = [
@@ -73,6 +80,7 @@ const NODES: NodeDef[] = [
   { name: 'venous return', x: 2500, y: 1700 }, // 16
   { name: 'systemic inflow', x: 1700, y: 1700 }, // 17
   { name: 'systemic outflow', x: 1200, y: 1700 }, // 18
+  { name: 'primary venules', x: 760, y: 850 }, // 19
 ];
 
 /** Arterial share of cardiac output reaching each bed (schematic; rest of body is 'systemic'). */
@@ -82,7 +90,7 @@ export const ARTERIAL_FRACTIONS = { liver: 0.25, brain: 0.15, bone: 0.1, primary
  * Builds the circulation for a primary site's drainage. Conducting vessels are fast; capillary
  * beds are slow, which is where cells arrest and exosomes leave the blood.
  */
-export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: number, bedSpeedUmPerHour: number): VesselGraph {
+export function buildVesselGraph(drainage: DrainageMix, conductingSpeedUmPerHour: number, bedSpeedUmPerHour: number): VesselGraph {
   const segments: VesselSegment[] = [];
   const add = (from: number, to: number, name: string, bed: number, kind: 'blood' | 'lymph' = 'blood'): number => {
     const a = NODES[from];
@@ -99,10 +107,16 @@ export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: n
   };
   const organBed = (o: Organ) => regionOfOrgan(o);
   const primaryBed = add(0, 1, 'primary capillary bed', REGION_PRIMARY);
-  const venousOutlet = drainage === 'portal' ? add(1, 10, 'portal vein', -1)
-    : drainage === 'pulmonary' ? add(1, 9, 'pulmonary vein → left heart', -1)
-      : drainage === 'vertebral' ? add(1, 12, 'vertebral venous plexus', -1)
-      : add(1, 5, 'primary venous drainage', -1);
+  // The primary's venules, then one route per drainage it has, taking its share of the flow.
+  const venousOutlet = add(1, 19, 'primary venules', -1);
+  const routeTo: Record<Drainage, [number, string]> = {
+    caval: [5, 'primary venous drainage'], portal: [10, 'portal vein'], pulmonary: [9, 'pulmonary vein → left heart'], vertebral: [12, 'vertebral venous plexus'],
+  };
+  const routeWeight = new Map<number, number>();
+  for (const d of DRAINAGES) {
+    const share = drainage[d] ?? 0;
+    if (share > 0) routeWeight.set(add(19, routeTo[d][0], routeTo[d][1], -1), share);
+  }
   const lymphOutlet = add(2, 3, 'primary lymphatic', -1, 'lymph');
   const lnBed = add(3, 4, 'lymph node sinus', organBed('lymph-node'), 'lymph');
   add(4, 5, 'thoracic duct', -1, 'lymph');
@@ -123,7 +137,7 @@ export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: n
   add(13, 16, 'bone venous return', -1);
   add(15, 16, 'brain venous return', -1);
   add(16, 5, 'venous return → vena cava', -1);
-  add(17, 18, 'systemic capillaries', -1);
+  add(17, 18, 'systemic capillaries', SYSTEMIC_BED);
   add(18, 5, 'systemic venous return', -1);
 
   const outSegments: number[][] = NODES.map(() => []);
@@ -134,7 +148,7 @@ export function buildVesselGraph(drainage: Drainage, conductingSpeedUmPerHour: n
   ]);
   for (const s of segments) {
     outSegments[s.from].push(s.index);
-    outWeights[s.from].push(weightOf.get(s.index) ?? 1);
+    outWeights[s.from].push(weightOf.get(s.index) ?? routeWeight.get(s.index) ?? 1);
   }
   const outCumulative = outWeights.map((w) => {
     const total = w.reduce((a, b) => a + b, 0);

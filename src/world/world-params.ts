@@ -22,6 +22,11 @@ export const WORLD_PARAMS = {
     doc: 'side of one cell of the coarse field grids',
     source: 'schematic: a few cell diameters; fields are coarse so their cost stays small next to the agents',
   },
+  cargoEffectPerEntry: {
+    default: 0.5, min: 0, max: 1, range: [0.1, 0.9], unit: '1',
+    doc: 'effect level one cargo of full evidence weight and dose 1 gives on its own (cargo of one effect combine as independent chances)',
+    source: 'schematic: one well-evidenced cargo moves a pathway substantially but not all the way',
+  },
   ecmInitial: {
     default: 1, min: 0, max: 10, unit: 'relative density',
     doc: 'initial extracellular-matrix density in every tissue region',
@@ -77,6 +82,10 @@ export const POPULATION_PARAMS = {
     default: 60, min: 0, max: 1e6, unit: 'cells', integer: true,
     doc: 'B cells in the lymph node and the primary', source: 'schematic',
   },
+  primaryFibroblasts: {
+    default: 40, min: 0, max: 1e6, unit: 'cells', integer: true,
+    doc: 'fibroblasts in the primary stroma (they can become CAFs)', source: 'schematic',
+  },
   macrophages: {
     default: 80, min: 0, max: 1e6, unit: 'cells', integer: true,
     doc: 'tumour-associated macrophages in the primary (start M1)', source: 'schematic',
@@ -92,6 +101,10 @@ export const POPULATION_PARAMS = {
   primaryVessels: {
     default: 5, min: 0, max: 100, unit: 'vessels', integer: true,
     doc: 'pre-existing vessels crossing the primary region at tick 0', source: 'schematic',
+  },
+  organVessels: {
+    default: 3, min: 1, max: 50, unit: 'vessels', integer: true,
+    doc: 'vessels crossing each organ’s tissue at tick 0 (its capillaries)', source: 'schematic: capillaries pervade every organ; colonies far from one need angiogenesis',
   },
   initialExosomes: {
     default: 0, min: 0, max: 1e7, unit: 'agents', integer: true,

@@ -5,24 +5,26 @@ import { defineModule } from '../module';
 
 /**
  * How much of each cargo effect every compartment is exposed to this tick. With P packets in a
- * compartment whose strengths of effect k sum to S, the response is S / (P + half): the mean
- * strength per packet times a saturating occupancy P / (P + half). Modules read responses, never
- * cargo names; knocking a cargo out lowers S, blocking secretion lowers P.
+ * compartment whose effect levels of effect k sum to S, the response is S / (P + half): the mean
+ * level per packet times a saturating occupancy P / (P + half). Tissue compartments count the
+ * packets present; the blood, which exosomes cross in minutes, counts the mean number present
+ * during the last tick (packet-hours / tick length). Modules read responses, never cargo names;
+ * knocking a cargo out lowers S, blocking secretion lowers P.
  */
 export const cargoExposure = defineModule({
   id: 'cargo-exposure',
-  doc: 'Turns the exosomes present in each tissue and in the blood into a saturating response per cargo effect.',
+  doc: 'Turns the exosomes present in each tissue and passing through the blood into a saturating response per cargo effect.',
   phase: 'sense',
   everyTicks: 1,
-  needs: { pools: ['exosome'], cargo: true, exposure: true },
+  needs: { pools: ['exosome'], cargo: true, exposure: true, blood: true },
   params: {
     tissueHalfPackets: {
-      default: 1500, min: 1, max: 1e9, unit: 'packets', doc: 'packets in a tissue region giving half the maximal response',
+      default: 500, min: 1, max: 1e9, range: [150, 15000], unit: 'packets', doc: 'packets in a tissue region giving half the maximal response',
       source: 'schematic: dose–response of recipient cells to vesicles is saturating (Hill n = 1)',
     },
     bloodHalfPackets: {
-      default: 150, min: 1, max: 1e9, unit: 'packets', doc: 'packets in the circulation giving half the maximal response',
-      source: 'schematic: the circulation holds far fewer packets than the primary at any time',
+      default: 5, min: 0.001, max: 1e9, range: [0.1, 100], unit: 'packets', doc: 'mean packets present in the circulation giving half the maximal response',
+      source: 'schematic: exosomes cross the blood in minutes, so few packets are in it at any moment',
     },
   },
   step(ctx, p) {
@@ -34,9 +36,9 @@ export const cargoExposure = defineModule({
     const region = ex.cols.region;
     const profile = ex.cols.profile;
     for (let i = 0; i < ex.count; i++) {
-      const slot = region[i] === REGION_BLOOD ? SLOT_BLOOD : region[i];
-      counts[slot * profiles + profile[i]]++;
+      if (region[i] !== REGION_BLOOD) counts[region[i] * profiles + profile[i]]++;
     }
+    for (let q = 0; q < profiles; q++) counts[SLOT_BLOOD * profiles + q] = ctx.blood.packetHours[q] / ctx.tickHours;
     exposure.response.fill(0);
     for (let slot = 0; slot < EXPOSURE_SLOTS; slot++) {
       let packets = 0;

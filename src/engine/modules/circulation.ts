@@ -1,16 +1,16 @@
 import { REGION_BLOOD } from '../../world/regions';
 import { flowStep } from '../../world/flow';
-import { PlateletState, Stage } from '../kinds';
+import { PlateletState } from '../kinds';
 import { defineModule } from '../module';
 
 /**
- * Motion with the flow: circulating tumour cells, immune cells in blood and free platelets ride
- * their vessel segments, choosing branches by flow fraction; bound platelets travel with the
- * cell they cloak.
+ * Motion with the flow for the cells that only ride it: immune cells in the blood and free
+ * platelets follow their vessel segments, choosing branches by flow fraction; platelets bound
+ * in a cloak travel with their tumour cell (which ctc-transit has moved this tick).
  */
 export const circulation = defineModule({
   id: 'circulation',
-  doc: 'CTCs, immune cells and platelets ride the blood and lymph flow (review: Step 3–4).',
+  doc: 'Immune cells and platelets ride the blood and lymph flow; cloaking platelets go with their cell.',
   phase: 'move',
   everyTicks: 1,
   needs: { pools: ['tumour', 'immune', 'platelet'], graph: true },
@@ -21,9 +21,6 @@ export const circulation = defineModule({
     const dt = ctx.tickHours;
     const t = ctx.pools.tumour;
     const tc = t.cols;
-    for (let i = 0; i < t.count; i++) {
-      if (tc.stage[i] === Stage.circulating) flowStep(graph, tc.seg, tc.sUm, tc.x, tc.y, i, dt, rng);
-    }
     const im = ctx.pools.immune;
     const ic = im.cols;
     for (let i = 0; i < im.count; i++) {
@@ -35,7 +32,7 @@ export const circulation = defineModule({
       if (pc.state[i] === PlateletState.bound) {
         const row = t.rowOf(pc.bound[i]);
         if (row >= 0) {
-          pc.seg[i] = tc.seg[row];
+          pc.seg[i] = tc.seg[row] >= 0 ? tc.seg[row] : pc.seg[i];
           pc.sUm[i] = tc.sUm[row];
           pc.x[i] = tc.x[row];
           pc.y[i] = tc.y[row];

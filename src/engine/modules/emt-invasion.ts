@@ -1,4 +1,4 @@
-import { perTickProbability, saturating, survivalPerTick } from '../../core/rates';
+import { perTickProbability, relax, saturating, survivalPerTick, switchChance, waitingHours } from '../../core/rates';
 import { REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
 import { placeOnSegment } from '../../world/flow';
 import { reflect } from '../../world/tissue';
@@ -10,12 +10,15 @@ import { BASE_PERMEABILITY } from '../populate-cascade';
 import { VesselIndex } from '../vessel-index';
 
 const INTRAVASATED = metricIndex('ctc.intravasated');
+/** A uniform step of half-width √3·σ has the variance σ² of the Gaussian it stands for. */
+const SQRT3 = Math.sqrt(3);
 
 /**
  * Step 1, migration. Tumour cells that internalised exosomes carrying EMT-inducing cargo (and
- * cells bathed in TGF-β) lose their epithelial phenotype: the EMT level rises toward 1. Past a
- * threshold they invade, crawling through the matrix they degrade (MMP cargo speeds this), and
- * intravasate into nearby vessels, more readily where the vessel is leaky.
+ * cells bathed in TGF-β, which CAFs and M2 macrophages secrete) enter the EMT programme: their
+ * EMT level rises toward 1 and they invade, crawling through the matrix they degrade (MMP cargo
+ * speeds this), and intravasate into nearby vessels, more readily where the vessel is leaky.
+ * A cell that intravasates starts its ride in the blood at the moment within the tick it entered.
  */
 export const emtInvasion = defineModule({
   id: 'emt-invasion',
@@ -25,62 +28,66 @@ export const emtInvasion = defineModule({
   needs: { pools: ['tumour', 'endothelium'], fields: true, graph: true, cargo: true, exposure: true },
   params: {
     switchRatePerHour: {
-      default: 0.01, min: 0, max: 10, unit: 'per hour', doc: 'hazard that a primary cell enters the EMT programme under full stimulus',
+      default: 0.02, min: 0, max: 10, range: [0.002, 0.2], unit: 'per hour', doc: 'hazard that a primary cell enters the EMT programme under full stimulus',
       source: 'schematic: only a minority of primary cells undergo EMT at any time',
     },
     emtRatePerHour: {
-      default: 0.03, min: 0, max: 10, unit: 'per hour', doc: 'rate the EMT level of a cell in the programme approaches 1',
+      default: 0.03, min: 0, max: 10, range: [0.005, 0.3], unit: 'per hour', doc: 'rate the EMT level of a cell in the programme approaches 1',
       source: 'schematic: EMT markers shift over days after TDE exposure (e.g. miR-92a-3p, Table 2)',
     },
     cargoHalf: {
-      default: 1, min: 0.001, max: 1000, unit: 'strength', doc: 'summed EMT-cargo strength giving half the maximal cargo drive',
+      default: 0.5, min: 0.001, max: 1000, range: [0.05, 5], unit: 'effect level', doc: 'EMT-cargo level (emt.induce + invasion.boost − invasion.suppress) giving half the maximal cargo drive',
       source: 'schematic: several EMT-inducing cargo act on overlapping pathways, so their effects saturate',
     },
     doseHalfPackets: {
-      default: 4, min: 0.01, max: 1e6, unit: 'packets', doc: 'internalised packets giving half the cargo response of a cell',
+      default: 4, min: 0.01, max: 1e6, range: [0.4, 40], unit: 'packets', doc: 'internalised packets giving half the cargo response of a cell',
       source: 'schematic',
     },
     doseHalfLifeHours: {
-      default: 24, min: 0.1, max: 1e5, unit: 'hours', doc: 'half-life of a cell’s internalised cargo',
+      default: 24, min: 0.1, max: 1e5, range: [6, 96], unit: 'hours', doc: 'half-life of a cell’s internalised cargo',
       source: 'schematic: miRNA cargo acts for about a day',
     },
     tgfbHalf: {
-      default: 0.5, min: 0.001, max: 1e6, unit: 'field units', doc: 'TGF-β level giving half the TGF-β drive to EMT',
+      default: 0.5, min: 0.001, max: 1e6, range: [0.05, 5], unit: 'field units', doc: 'TGF-β level giving half the TGF-β drive to EMT',
       source: 'schematic',
     },
+    intrinsicDrive: {
+      default: 0.1, min: 0, max: 10, range: [0, 0.5], unit: '1', doc: 'EMT drive of a primary cell without exosomal cargo or TGF-β (hypoxia, oncogenic signalling)',
+      source: 'schematic: carcinoma cells undergo some EMT without tumour-derived exosomes',
+    },
     tgfbWeight: {
-      default: 0.3, min: 0, max: 10, unit: '1', doc: 'weight of TGF-β relative to exosomal cargo in driving EMT',
+      default: 0.3, min: 0, max: 10, range: [0.03, 3], unit: '1', doc: 'weight of TGF-β relative to exosomal cargo in driving EMT',
       source: 'schematic: TGF-β is the canonical EMT inducer',
     },
     metRevertPerHour: {
-      default: 0.01, min: 0, max: 10, unit: 'per hour', doc: 'hazard that an invading cell leaves the EMT programme (and rate its EMT level falls after)',
+      default: 0.01, min: 0, max: 10, range: [0.001, 0.1], unit: 'per hour', doc: 'hazard that an invading cell leaves the EMT programme (and rate its EMT level falls after)',
       source: 'schematic: EMT is reversible',
     },
-    speedUmPerHour: {
-      default: 8, min: 0, max: 1000, unit: 'µm/h', doc: 'crawling speed of a fully mesenchymal cell in degraded matrix',
-      source: 'schematic: mesenchymal migration is ~10 µm/h',
+    motilityUm2PerHour: {
+      default: 100, min: 0, max: 1e5, range: [10, 1000], unit: 'µm²/h', doc: 'random-motility coefficient of a fully mesenchymal cell in degraded matrix (slower in dense matrix)',
+      source: 'schematic: mesenchymal cells crawl at ~10 µm/h and turn every hour or two (D = v²τ/2 ≈ 50–100 µm²/h)',
     },
     mmpPerHour: {
-      default: 0.01, min: 0, max: 10, unit: 'ECM density per hour', doc: 'matrix an invading cell degrades at its site without cargo help',
+      default: 0.01, min: 0, max: 10, range: [0.001, 0.1], unit: 'ECM density per hour', doc: 'matrix an invading cell degrades at its site without cargo help',
       source: 'schematic',
     },
     ecmDegradeGain: {
-      default: 1, min: 0, max: 100, unit: '1', doc: 'extra degradation per unit of ecm.degrade cargo response (MMPs, ADAMTS)',
+      default: 2, min: 0, max: 100, range: [0.2, 20], unit: '1', doc: 'extra degradation per unit of ecm.degrade response (MMPs, ADAMTS)',
       source: 'schematic: exosomal MMPs degrade ECM (review: Step 1)',
     },
     intravasationRatePerHour: {
-      default: 0.05, min: 0, max: 100, unit: 'per hour', doc: 'intravasation rate of a fully mesenchymal cell next to a vessel of base permeability',
+      default: 0.15, min: 0, max: 100, range: [0.015, 1.5], unit: 'per hour', doc: 'intravasation rate of a fully mesenchymal cell next to a vessel of base permeability',
       source: 'schematic',
     },
     vesselReachUm: {
-      default: 20, min: 0, max: 500, unit: 'µm', doc: 'distance from a vessel segment within which a cell can intravasate', source: 'schematic',
+      default: 20, min: 0, max: 500, range: [10, 60], unit: 'µm', doc: 'distance from a vessel segment within which a cell can intravasate', source: 'schematic',
     },
     lymphFraction: {
-      default: 0.3, min: 0, max: 1, unit: '1', doc: 'share of intravasations into lymphatics (the rest into blood)',
+      default: 0.3, min: 0, max: 1, range: [0.05, 0.6], unit: '1', doc: 'share of intravasations into lymphatics (the rest into blood)',
       source: 'schematic: lymph-node metastasis is common in carcinomas (Table 1)',
     },
     lymphangiogenesisGain: {
-      default: 1, min: 0, max: 100, unit: '1', doc: 'relative rise of the lymphatic share per unit of lymphangiogenesis response',
+      default: 1, min: 0, max: 100, range: [0.1, 10], unit: '1', doc: 'relative rise of the lymphatic share per unit of lymphangiogenesis response',
       source: 'schematic',
     },
   },
@@ -94,56 +101,55 @@ export const emtInvasion = defineModule({
     const ecm = ctx.regions[REGION_PRIMARY].fields.ecm;
     const tgfb = ctx.regions[REGION_PRIMARY].fields.tgfb;
     const doseKeep = survivalPerTick(p.doseHalfLifeHours, dt);
-    const degradeResponse = ctx.exposure.of(REGION_PRIMARY, FX.ecmDegrade);
+    const degradeResponse = Math.max(0, ctx.exposure.of(REGION_PRIMARY, FX.ecmDegrade));
     const lymphShare = Math.min(1, p.lymphFraction * (1 + p.lymphangiogenesisGain * Math.max(0, ctx.exposure.of(REGION_PRIMARY, FX.lymphangiogenesis))));
     vessels.rebuild(ctx.pools.endothelium);
     const cargoTables = ctx.cargo;
-    const dir = new Float64Array(2);
-    // Per-tick chances that are the same for every cell, computed once (the deterministic exp
-    // behind them is not free, and a call per cell was a few percent of a run).
-    const metRevert = perTickProbability(p.metRevertPerHour, dt);
-    const emtGain = perTickProbability(p.emtRatePerHour, dt);
     let intravasated = 0;
     for (let i = 0; i < t.count; i++) {
       if (c.region[i] !== REGION_PRIMARY) continue;
       const stage = c.stage[i];
       if (stage !== Stage.primary && stage !== Stage.invading) continue;
       const profile = ctx.clones[c.clone[i]].profile;
-      // Internalised cargo acts through the clone's profile strengths; suppressing cargo
-      // (miR-770, miR-7) counts against inducing cargo.
+      // Internalised cargo acts through the clone's effect levels; suppressing cargo (miR-770,
+      // miR-7) counts against inducing cargo.
       const cargo = cargoTables.strength(profile, FX.emtInduce) + cargoTables.strength(profile, FX.invasionBoost)
         - cargoTables.strength(profile, FX.invasionSuppress);
-      const drive = saturating(c.dose[i], p.doseHalfPackets) * saturating(cargo, p.cargoHalf)
+      const drive = p.intrinsicDrive + saturating(c.dose[i], p.doseHalfPackets) * saturating(cargo, p.cargoHalf)
         + p.tgfbWeight * saturating(tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
       c.dose[i] *= doseKeep;
       if (stage === Stage.primary) {
-        c.emt[i] -= c.emt[i] * metRevert;
-        if (rng.uniform() < perTickProbability(p.switchRatePerHour * drive, dt)) {
+        c.emt[i] = relax(c.emt[i], 0, p.metRevertPerHour, dt);
+        // Entering the programme and leaving it again form a two-state switch.
+        if (rng.uniform() < switchChance(p.switchRatePerHour * drive, p.metRevertPerHour, dt)) {
           const k = t.stageTransfer(i);
           t.moving.stage[k] = Stage.invading;
           t.moving.stageTick[k] = ctx.tick;
+          t.moving.invadeTick[k] = ctx.tick;
         }
         continue;
       }
-      const emt = c.emt[i] + (1 - c.emt[i]) * emtGain;
+      const emt = relax(c.emt[i], 1, p.emtRatePerHour, dt);
       c.emt[i] = emt;
-      if (rng.uniform() < metRevert) {
+      if (rng.uniform() < switchChance(p.metRevertPerHour, p.switchRatePerHour * drive, dt)) {
         const k = t.stageTransfer(i);
         t.moving.stage[k] = Stage.primary;
         t.moving.stageTick[k] = ctx.tick;
         continue;
       }
-      // Invading: crawl (slower in dense matrix), degrade matrix, maybe intravasate.
+      // Invading: crawl (a random walk, slower in dense matrix: its variance grows with time,
+      // not with the number of ticks), degrade matrix, maybe intravasate.
       const local = ecm.sample(c.x[i], c.y[i]);
-      const step = (p.speedUmPerHour * dt * emt) / (0.5 + local);
-      rng.direction(dir);
-      c.x[i] = reflect(c.x[i] + step * dir[0], primary.x0Um, primary.x1Um);
-      c.y[i] = reflect(c.y[i] + step * dir[1], primary.y0Um, primary.y1Um);
+      const half = SQRT3 * Math.sqrt((2 * p.motilityUm2PerHour * emt * dt) / (0.5 + local));
+      c.x[i] = reflect(c.x[i] + (rng.uniform() * 2 - 1) * half, primary.x0Um, primary.x1Um);
+      c.y[i] = reflect(c.y[i] + (rng.uniform() * 2 - 1) * half, primary.y0Um, primary.y1Um);
       ecm.deposit(c.x[i], c.y[i], -p.mmpPerHour * dt * (1 + p.ecmDegradeGain * degradeResponse));
       const bestPerm = vessels.bestPermeabilityWithin(c.x[i], c.y[i], p.vesselReachUm);
       if (bestPerm < 0) continue;
       const rate = p.intravasationRatePerHour * emt * (bestPerm / BASE_PERMEABILITY);
-      if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
+      const chance = perTickProbability(rate, dt);
+      const u = rng.uniform();
+      if (!(u < chance)) continue;
       const seg = rng.uniform() < lymphShare ? ctx.graph.primaryLymphOutlet : ctx.graph.primaryVenousOutlet;
       const k = t.stageTransfer(i);
       const m = t.moving;
@@ -153,6 +159,8 @@ export const emtInvasion = defineModule({
       m.sUm[k] = 0;
       m.leftTick[k] = ctx.tick;
       m.stageTick[k] = ctx.tick;
+      // When within the tick it entered (u < chance is the event; u itself places it exactly).
+      m.carryH[k] = -Math.min(dt, waitingHours(rate, u));
       placeOnSegment(ctx.graph, seg, 0, m.x, m.y, k);
       intravasated++;
     }

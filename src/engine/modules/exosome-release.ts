@@ -1,24 +1,29 @@
 import { poissonLimit } from '../../core/rng';
-import { REGION_PRIMARY } from '../../world/regions';
+import { REGION_BLOOD, REGION_PRIMARY } from '../../world/regions';
 import { ExosomeSource, Stage } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
 
 const RELEASED = metricIndex('exosomes.released');
+const FROM_PRIMARY = metricIndex('exosomes.released.primary');
+const FROM_CTC = metricIndex('exosomes.released.ctc');
+const FROM_COLONY = metricIndex('exosomes.released.colony');
 
 /**
- * Tumour cells in the primary release exosome packets carrying their clone's cargo profile.
+ * Tumour cells release exosome packets carrying their clone's cargo wherever they are: cells of
+ * the primary into its tissue, circulating tumour cells into the blood (review, Figure 4: CTC
+ * exosomes act on NK, T and B cells there), and colonising cells into the organ they grow in.
  * Each agent stands for `exosomesPerAgent` vesicles, so counts stay tractable.
  */
 export const exosomeRelease = defineModule({
   id: 'exosome-release',
-  doc: 'Primary tumour cells release exosomes carrying their clone’s cargo (review: Introduction, TDE biogenesis).',
+  doc: 'Tumour cells in the primary, in the blood and in colonies release exosomes carrying their clone’s cargo (review: Introduction; Figure 4).',
   phase: 'act',
   everyTicks: 1,
   needs: { pools: ['tumour', 'exosome'], cargo: true, interventions: true },
   params: {
     packetsPerCellPerHour: {
-      default: 0.6, min: 0, max: 1000, unit: 'packets per cell per hour', doc: 'exosome packets released per tumour cell',
+      default: 0.6, min: 0, max: 1000, range: [0.1, 5], unit: 'packets per cell per hour', doc: 'exosome packets released per tumour cell',
       source: 'schematic: cancer cells release thousands of vesicles a day; one packet stands for exosomesPerAgent of them',
     },
     exosomesPerAgent: {
@@ -26,7 +31,7 @@ export const exosomeRelease = defineModule({
       source: 'schematic',
     },
     invadingMultiplier: {
-      default: 1.5, min: 0, max: 100, unit: '1', doc: 'release multiplier for invading (mesenchymal) cells',
+      default: 1.5, min: 0, max: 100, range: [1, 5], unit: '1', doc: 'release multiplier for invading (mesenchymal) cells',
       source: 'schematic: EMT raises vesicle release in several models',
     },
   },
@@ -37,29 +42,40 @@ export const exosomeRelease = defineModule({
     const clones = ctx.clones;
     const mean = p.packetsPerCellPerHour * ctx.tickHours * ctx.interventions.secretionScale;
     if (mean <= 0) return;
-    // Two means per tick (primary and invading cells): their exp(−mean) once, not per cell.
+    // Two means per tick (invading cells and the rest): their exp(−mean) once, not per cell.
     const invadingMean = mean * p.invadingMultiplier;
     const limit = poissonLimit(mean);
     const invadingLimit = poissonLimit(invadingMean);
-    let released = 0;
+    let primary = 0;
+    let ctc = 0;
+    let colony = 0;
     for (let i = 0; i < t.count; i++) {
-      if (tc.region[i] !== REGION_PRIMARY) continue;
       const stage = tc.stage[i];
-      if (stage !== Stage.primary && stage !== Stage.invading) continue;
+      const region = tc.region[i];
+      // Arrested and dormant cells are quiescent; the rest release.
+      if (stage === Stage.arrested || stage === Stage.dormant || stage === Stage.extravasated) continue;
       const k = stage === Stage.invading ? ctx.rng.poissonWithLimit(invadingMean, invadingLimit) : ctx.rng.poissonWithLimit(mean, limit);
       for (let j = 0; j < k; j++) {
         const r = ex.stageSpawn();
         const e = ex.cols;
         e.x[r] = tc.x[i];
         e.y[r] = tc.y[i];
-        e.region[r] = REGION_PRIMARY;
-        e.seg[r] = -1;
+        e.region[r] = region;
+        e.seg[r] = region === REGION_BLOOD ? tc.seg[i] : -1;
+        e.sUm[r] = region === REGION_BLOOD ? tc.sUm[i] : 0;
         e.profile[r] = clones[tc.clone[i]].profile;
         e.source[r] = ExosomeSource.tumour;
         e.bornTick[r] = ctx.tick;
+        // Released at a uniform moment of the tick (a Poisson process's events are uniform).
+        e.carryH[r] = -ctx.rng.uniform() * ctx.tickHours;
       }
-      released += k;
+      if (region === REGION_PRIMARY) primary += k;
+      else if (region === REGION_BLOOD) ctc += k;
+      else colony += k;
     }
-    ctx.counters[RELEASED] += released;
+    ctx.counters[RELEASED] += primary + ctc + colony;
+    ctx.counters[FROM_PRIMARY] += primary;
+    ctx.counters[FROM_CTC] += ctc;
+    ctx.counters[FROM_COLONY] += colony;
   },
 });

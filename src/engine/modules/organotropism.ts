@@ -1,118 +1,139 @@
-import { perTickProbability } from '../../core/rates';
-import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan } from '../../world/regions';
+import { dexp } from '../../core/detmath';
+import { ORGANS, REGION_BLOOD, REGIONS } from '../../world/regions';
+import { nextSegment, SYSTEMIC_BED } from '../../world/vessels';
 import { FX } from '../effect-index';
-import { Stage } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
-import { SLOT_BLOOD } from '../exposure';
 
-const ARRESTED = ORGANS.map((o) => metricIndex(`ctc.arrested.${o}`));
-const LIVER = regionOfOrgan('liver');
-const LYMPH_NODE = regionOfOrgan('lymph-node');
+const CLEARED = metricIndex('exosomes.cleared');
+const EXTRACTED = ORGANS.map((o) => metricIndex(`exosomes.homed.${o}`));
+const BLOOD_MINUTES = metricIndex('exosomes.bloodMinutes');
+const BLOOD_EXITS = metricIndex('exosomes.bloodExits');
+/** Capillary beds a packet may cross before it is taken as cleared (no packet gets near it). */
+const MAX_BEDS = 200;
 
 /**
- * Step 4, organotropism. Exosomes in an organ's capillary bed leave the blood into its tissue
- * at a rate raised by their integrins' affinity for that organ (α6β4/α6β1 → lung, αvβ5 → liver;
- * Hoshino et al., 2015). CTCs arrest in capillary beds — most in the first bed they meet (size
- * restriction; platelet-cloaked cells are larger) — and more where the endothelium has been
- * primed by the niche or adhesion cargo.
+ * Step 4, organotropism of exosomes. A packet in the blood crosses it within minutes, far
+ * inside one tick, so its whole journey is resolved when it enters: it follows the flow from
+ * bed to capillary bed (choosing branches by blood flow), and each bed it crosses keeps it with
+ * a chance set by the organ (the liver's sinusoids and Kupffer cells take most, the brain's
+ * barrier few) and raised by its integrins' affinity for that organ (α6β4/α6β1 → lung, αvβ5 →
+ * liver; Hoshino et al., 2015). A packet kept by an organ enters its tissue; one kept by the rest
+ * of the body is cleared. Each bed crossed stands for half a circulation, so the time in blood —
+ * reported as a half-life — is set by how quickly the beds extract packets: a few minutes, as
+ * measured for injected exosomes (Takahashi et al., 2013; Wiklander et al., 2015). The packets'
+ * time in blood also sets the next tick's blood exposure (cargo-exposure).
  */
 export const organotropism = defineModule({
   id: 'organotropism',
-  doc: 'Integrin homing of exosomes to organs; CTC arrest in capillary beds by size, cloak and primed endothelium (review: Step 4).',
-  phase: 'exchange',
+  doc: 'Exosomes cross the blood in minutes and are kept by capillary beds by organ and integrin homing (review: Step 4).',
+  phase: 'move',
   everyTicks: 1,
-  needs: { pools: ['exosome', 'tumour'], fields: true, graph: true, cargo: true, exposure: true },
+  needs: { pools: ['exosome'], graph: true, cargo: true, blood: true },
   params: {
-    bedExitRatePerHour: {
-      default: 0.3, min: 0, max: 100, unit: 'per hour', doc: 'rate an exosome without homing cargo leaves the blood in an organ’s capillary bed',
-      source: 'schematic: organs clear circulating vesicles within hours',
+    extractLung: {
+      default: 0.2, min: 0, max: 50, range: [0.03, 3], unit: 'per pass (hazard)', doc: 'extraction of a packet without homing cargo by one pass through the lung bed, as −ln(1 − chance)',
+      source: 'schematic: the lung takes up a share of intravenously injected exosomes (Wiklander et al., 2015)',
     },
-    liverClearanceFactor: {
-      default: 2, min: 0, max: 100, unit: '1', doc: 'multiplier of the exit rate in the liver’s fenestrated sinusoids, where Kupffer cells clear vesicles',
-      source: 'schematic: the liver takes up most circulating vesicles whatever their integrins (Hoshino et al., 2015)',
+    extractLiver: {
+      default: 0.8, min: 0, max: 50, range: [0.12, 12], unit: 'per pass (hazard)', doc: 'extraction by one pass through the liver sinusoids (Kupffer cells), as −ln(1 − chance)',
+      source: 'Wiklander et al. (2015): the liver takes up most circulating vesicles whatever their integrins',
+    },
+    extractBone: {
+      default: 0.2, min: 0, max: 50, range: [0.03, 3], unit: 'per pass (hazard)', doc: 'extraction by one pass through the bone-marrow sinusoids, as −ln(1 − chance)',
+      source: 'schematic: fenestrated marrow sinusoids take up vesicles (Wiklander et al., 2015)',
+    },
+    extractBrain: {
+      default: 0.05, min: 0, max: 50, range: [0.005, 0.5], unit: 'per pass (hazard)', doc: 'extraction by one pass through the brain capillaries (blood–brain barrier), as −ln(1 − chance)',
+      source: 'schematic: the blood–brain barrier keeps most vesicles out',
+    },
+    extractLymphNode: {
+      default: 1, min: 0, max: 50, range: [0.1, 10], unit: 'per pass (hazard)', doc: 'extraction by one pass through a lymph-node sinus, as −ln(1 − chance)',
+      source: 'schematic: sinus macrophages filter lymph',
+    },
+    extractPrimary: {
+      default: 0.1, min: 0, max: 50, range: [0.01, 1], unit: 'per pass (hazard)', doc: 'extraction by one pass through the primary tumour’s bed, as −ln(1 − chance)',
+      source: 'schematic: leaky tumour vessels take up circulating vesicles',
+    },
+    extractSystemic: {
+      default: 0.3, min: 0, max: 50, range: [0.05, 5], unit: 'per pass (hazard)', doc: 'clearance by one pass through the rest of the body (spleen, kidney, muscle…), as −ln(1 − chance)',
+      source: 'Wiklander et al. (2015): spleen and other organs clear a share of circulating vesicles',
     },
     homingGain: {
-      default: 2, min: 0, max: 1000, unit: '1', doc: 'relative rise of that rate per unit of integrin homing weight toward the organ',
+      default: 3, min: 0, max: 1000, range: [0.3, 30], unit: '1', doc: 'relative rise of a bed’s extraction per unit of the packet’s homing level toward its organ',
       source: 'schematic: integrin-matched organs take up several-fold more TDEs (Hoshino et al., 2015)',
     },
-    arrestRatePerHour: {
-      default: 0.2, min: 0, max: 100, unit: 'per hour', doc: 'arrest hazard of an uncloaked CTC in a capillary bed with unprimed endothelium',
-      source: 'schematic: most CTCs lodge in the first capillary bed downstream (size restriction)',
-    },
-    lymphNodeArrestFactor: {
-      default: 4, min: 0, max: 100, unit: '1', doc: 'arrest multiplier in the lymph-node sinus, which filters lymph',
-      source: 'schematic: lymph nodes trap cells from afferent lymph; they are the commonest first site of carcinoma spread (Table 1)',
-    },
-    cloakedArrestFactor: {
-      default: 1.5, min: 0, max: 100, unit: '1', doc: 'arrest multiplier for a platelet-cloaked CTC', source: 'schematic: platelet aggregates arrest more easily',
-    },
-    primedArrestGain: {
-      default: 1, min: 0, max: 1000, unit: 'per niche unit', doc: 'relative rise of arrest per unit of the organ’s mean niche level',
-      source: 'schematic: primed endothelium expresses adhesion molecules (review: Step 4–5)',
-    },
-    adhesionGain: {
-      default: 1, min: 0, max: 1000, unit: '1', doc: 'relative rise of arrest per unit of adhesion.endothelium response in blood',
-      source: 'schematic: exosomal integrins such as αvβ6 and CD151 raise adhesion (Table 2)',
+    circulationMinutes: {
+      default: 1, min: 0.01, max: 60, range: [0.5, 2], unit: 'minutes', doc: 'time for blood to go once round the body (two capillary beds: lung and one systemic bed)',
+      source: 'physiology: cardiac output ~5 L/min over a blood volume of ~5 L',
     },
   },
-  step(ctx, p) {
+  scratch: () => ({ keep: new Float64Array(0) }),
+  step(ctx, p, scratch) {
     const rng = ctx.rng;
-    const dt = ctx.tickHours;
-    const { graph, cargo, regions } = ctx;
-    // A Float64Array: a plain array starts as small integers (all zero) and changes shape at
-    // the first non-zero mean, which discards this function's optimised code.
-    const nicheMean = Float64Array.from(regions, (r) => r.fields.niche.total() / r.fields.niche.values.length);
-
-    // Exosomes: per profile and organ, the chance of leaving the blood this tick.
+    const graph = ctx.graph;
+    const cargo = ctx.cargo;
     const profiles = cargo.profileCount;
-    const exit = new Float64Array(profiles * 6);
+    const beds = REGIONS.length + 1; // tissue regions and the rest of the body (SYSTEMIC_BED)
+    // Chance a bed keeps a packet of each profile (organs with the packet's homing level).
+    if (scratch.keep.length !== profiles * beds) scratch.keep = new Float64Array(profiles * beds);
+    const keep = scratch.keep;
+    const base = [p.extractPrimary, p.extractLung, p.extractLiver, p.extractBone, p.extractBrain, p.extractLymphNode, p.extractSystemic];
     for (let q = 0; q < profiles; q++) {
-      for (let r = 1; r < 6; r++) {
-        const homing = cargo.regionalStrength(q, FX.homing, r);
-        const organ = r === LIVER ? p.liverClearanceFactor : 1;
-        exit[q * 6 + r] = perTickProbability(p.bedExitRatePerHour * organ * (1 + p.homingGain * (homing > 0 ? homing : 0)), dt);
+      for (let b = 0; b < beds; b++) {
+        const homing = b >= 1 && b < REGIONS.length ? Math.max(0, cargo.regionalStrength(q, FX.homing, b)) : 0;
+        keep[q * beds + b] = 1 - dexp(-base[b] * (1 + p.homingGain * homing));
       }
     }
+    const hoursPerBed = p.circulationMinutes / 2 / 60;
+    const packetHours = ctx.blood.packetHours;
+    packetHours.fill(0);
     const ex = ctx.pools.exosome;
     const e = ex.cols;
+    const extracted = new Float64Array(ORGANS.length);
+    let cleared = 0;
+    let bedsCrossed = 0;
+    let exits = 0;
     for (let i = 0; i < ex.count; i++) {
       if (e.region[i] !== REGION_BLOOD) continue;
-      const bed = graph.segments[e.seg[i]].bedRegion;
-      if (bed <= REGION_PRIMARY || !(rng.uniform() < exit[e.profile[i] * 6 + bed])) continue;
-      // Capillaries pervade the organ; the schematic bed is one line, so the vesicle leaves
-      // from a random point of the organ's tissue.
-      const r = REGIONS[bed];
+      const profile = e.profile[i];
+      let seg = e.seg[i];
+      let kept = -1;
+      let crossed = 0;
+      while (crossed < MAX_BEDS) {
+        const bed = graph.segments[seg].bedRegion;
+        if (bed >= 0) {
+          crossed++;
+          if (rng.uniform() < keep[profile * beds + bed]) {
+            kept = bed;
+            break;
+          }
+        }
+        seg = nextSegment(graph, graph.segments[seg].to, rng.uniform());
+      }
+      packetHours[profile] += crossed * hoursPerBed;
+      bedsCrossed += crossed;
+      exits++;
+      if (kept < 0 || kept === SYSTEMIC_BED) {
+        ex.stageRemove(i);
+        cleared++;
+        continue;
+      }
+      // Capillaries pervade the organ; the schematic bed is one line, so the packet enters the
+      // tissue at a random point of the region.
+      const r = REGIONS[kept];
       const k = ex.stageTransfer(i);
-      ex.moving.region[k] = bed;
+      // In the tissue minutes after it entered the blood: the rest of this tick is carried over.
+      ex.moving.carryH[k] = ctx.tickHours + e.carryH[i];
+      ex.moving.region[k] = kept;
+      ex.moving.seg[k] = -1;
       ex.moving.x[k] = r.x0Um + rng.uniform() * (r.x1Um - r.x0Um);
       ex.moving.y[k] = r.y0Um + rng.uniform() * (r.y1Um - r.y0Um);
+      if (kept >= 1) extracted[kept - 1]++;
     }
-
-    // CTCs: arrest in organ beds.
-    const adhesion = 1 + p.adhesionGain * Math.max(0, ctx.exposure.of(SLOT_BLOOD, FX.adhesionEndothelium));
-    const t = ctx.pools.tumour;
-    const tc = t.cols;
-    for (let i = 0; i < t.count; i++) {
-      if (tc.stage[i] !== Stage.circulating) continue;
-      const bed = graph.segments[tc.seg[i]].bedRegion;
-      if (bed <= REGION_PRIMARY) continue;
-      const rate = p.arrestRatePerHour * (bed === LYMPH_NODE ? p.lymphNodeArrestFactor : 1) * (tc.cloak[i] > 0 ? p.cloakedArrestFactor : 1)
-        * (1 + p.primedArrestGain * nicheMean[bed]) * adhesion;
-      if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
-      const r = REGIONS[bed];
-      const k = t.stageTransfer(i);
-      const m = t.moving;
-      m.stage[k] = Stage.arrested;
-      m.region[k] = bed;
-      m.seg[k] = -1;
-      m.x[k] = r.x0Um + rng.uniform() * (r.x1Um - r.x0Um);
-      m.y[k] = r.y0Um + rng.uniform() * (r.y1Um - r.y0Um);
-      m.arrestRegion[k] = bed;
-      m.arrestNiche[k] = regions[bed].fields.niche.sample(m.x[k], m.y[k]);
-      m.wasCloaked[k] = tc.cloak[i] > 0 ? 1 : tc.wasCloaked[i];
-      m.stageTick[k] = ctx.tick;
-      ctx.counters[ARRESTED[bed - 1]]++;
-    }
+    ctx.counters[CLEARED] += cleared;
+    ctx.counters[BLOOD_MINUTES] += bedsCrossed * hoursPerBed * 60;
+    ctx.counters[BLOOD_EXITS] += exits;
+    for (let o = 0; o < ORGANS.length; o++) ctx.counters[EXTRACTED[o]] += extracted[o];
   },
 });

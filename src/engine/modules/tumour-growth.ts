@@ -1,4 +1,4 @@
-import { perTickProbability, rateFromHalfTime } from '../../core/rates';
+import { rateFromHalfTime, waitingHours } from '../../core/rates';
 import { REGION_PRIMARY, REGIONS } from '../../world/regions';
 import { clampX, clampY } from '../../world/tissue';
 import { Stage } from '../kinds';
@@ -57,8 +57,8 @@ export const tumourGrowth = defineModule({
     let primary = 0;
     for (let i = 0; i < t.count; i++) if (c.stage[i] === Stage.primary && c.region[i] === REGION_PRIMARY) primary++;
     const crowd = 1 - primary / p.capacityCells;
-    const divide = perTickProbability(rateFromHalfTime(p.doublingTimeHours), ctx.tickHours) * (crowd > 0 ? crowd : 0);
-    const die = perTickProbability(p.deathRatePerHour, ctx.tickHours);
+    const divide = rateFromHalfTime(p.doublingTimeHours) * (crowd > 0 ? crowd : 0);
+    const die = p.deathRatePerHour;
     const vegfPerTick = p.vegfSecretionPerHour * ctx.tickHours;
     const dir = new Float64Array(2);
     let born = 0;
@@ -67,13 +67,27 @@ export const tumourGrowth = defineModule({
     for (let i = 0; i < n; i++) {
       if (c.region[i] !== REGION_PRIMARY || c.stage[i] !== Stage.primary) continue;
       vegf.deposit(c.x[i], c.y[i], vegfPerTick);
-      if (ctx.rng.uniform() < die) {
-        t.stageRemove(i);
-        died++;
-        continue;
+      // Division and death compete through the part of the tick the cell lived (a daughter born
+      // last tick is owed the rest of that tick); a cell may divide more than once in a long tick.
+      const hours = ctx.tickHours + c.carryH[i];
+      c.carryH[i] = 0;
+      const crowded = uptake.grid.countWithin(c.x[i], c.y[i], p.crowdingRadiusUm, uptake.xs, uptake.ys, -1) > p.maxNeighbours;
+      const birth = crowded ? 0 : divide;
+      for (let at = waitingHours(birth + die, ctx.rng.uniform()); at < hours; at += waitingHours(birth + die, ctx.rng.uniform())) {
+        if (ctx.rng.uniform() * (birth + die) < die) {
+          t.stageRemove(i);
+          died++;
+          break;
+        }
+        born++;
+        spawnDaughter(i, hours - at);
       }
-      if (!(ctx.rng.uniform() < divide)) continue;
-      if (uptake.grid.countWithin(c.x[i], c.y[i], p.crowdingRadiusUm, uptake.xs, uptake.ys, -1) > p.maxNeighbours) continue;
+    }
+    ctx.counters[BORN] += born;
+    ctx.counters[DIED] += died;
+
+    /** Stages a daughter of the cell in row `i`, owed `owedHours` of this tick. */
+    function spawnDaughter(i: number, owedHours: number): void {
       ctx.rng.direction(dir);
       const d = t.stageSpawn();
       const cols = (c = t.cols); // stageSpawn may have grown (replaced) the columns
@@ -89,9 +103,10 @@ export const tumourGrowth = defineModule({
       cols.leftTick[d] = -1;
       cols.stageTick[d] = ctx.tick;
       cols.colony[d] = -1;
-      born++;
+      cols.invadeTick[d] = -1;
+      cols.arrestTick[d] = -1;
+      cols.exitTick[d] = -1;
+      cols.carryH[d] = owedHours;
     }
-    ctx.counters[BORN] += born;
-    ctx.counters[DIED] += died;
   },
 });

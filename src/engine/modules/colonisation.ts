@@ -1,0 +1,224 @@
+import { firstEvent, rateFromHalfTime, relax, saturating, waitingHours } from '../../core/rates';
+import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan } from '../../world/regions';
+import { reflect } from '../../world/tissue';
+import { recordColonyGrowth, stageColony } from '../colonies';
+import { FX } from '../effect-index';
+import { Stage } from '../kinds';
+import { metricIndex } from '../metrics';
+import { defineModule } from '../module';
+import { BASE_PERMEABILITY } from '../populate-cascade';
+import { VesselIndex } from '../vessel-index';
+
+const EXTRAVASATED = ORGANS.map((o) => metricIndex(`cells.extravasated.${o}`));
+const BRAIN = regionOfOrgan('brain');
+
+/** Per-run working memory: each organ's vessels, indexed for the perfusion of colonies. */
+interface Scratch {
+  vessels: VesselIndex[];
+  rates: Float64Array;
+}
+
+/**
+ * Step 5, seed and soil. Arrested cells extravasate — more easily through leaky, niche-primed
+ * vessels, less through the blood–brain barrier — or die where they lodged; on leaving the vessel
+ * a cell colonises with a chance set by its soil (the local niche on top of the organ's own
+ * receptivity, a switch-like Hill response) or stays dormant, and dormant cells die or awaken in
+ * a receptive niche. Colonising cells revert to an epithelial phenotype (MET) and divide: faster
+ * with growth and metabolic cargo, in a fuller niche, with TGF-β from the stroma (Kupffer cells,
+ * osteoclasts), and near vessels — a colony far from any vessel is starved until it recruits
+ * some (angiogenesis at the metastatic site: colony cells secrete VEGF when hypoxic).
+ */
+export const colonisation = defineModule({
+  id: 'colonisation',
+  doc: 'Arrested cells extravasate or die; colonise the soil or stay dormant; MET and vessel-dependent colony growth (review: Step 5).',
+  phase: 'act',
+  everyTicks: 1,
+  needs: { pools: ['tumour', 'colony', 'endothelium'], fields: true, cargo: true, exposure: true, organs: true },
+  params: {
+    extravasationRatePerHour: {
+      default: 0.03, min: 0, max: 100, range: [0.003, 0.3], unit: 'per hour', doc: 'extravasation hazard of an arrested cell through vessels of base permeability',
+      source: 'schematic: extravasation takes one to a few days (Luzzi et al., 1998)',
+    },
+    leakGain: {
+      default: 4, min: 0, max: 1000, range: [0.4, 40], unit: 'per permeability unit', doc: 'relative rise of extravasation per unit of the organ’s mean vessel permeability above base',
+      source: 'schematic: vascular leak in the niche eases extravasation (review: Step 5)',
+    },
+    brainBarrier: {
+      default: 0.3, min: 0, max: 1, range: [0.05, 1], unit: '1', doc: 'extravasation multiplier across the blood–brain barrier',
+      source: 'schematic: the blood–brain barrier restricts transendothelial migration',
+    },
+    arrestDeathRatePerHour: {
+      default: 0.03, min: 0, max: 100, range: [0.003, 0.3], unit: 'per hour', doc: 'death hazard of an arrested cell that has not extravasated',
+      source: 'schematic: most cells that lodge in capillaries die within days (Luzzi et al., 1998)',
+    },
+    nicheHalf: {
+      default: 0.25, min: 0.0001, max: 1e6, range: [0.025, 2.5], unit: 'niche units', doc: 'soil level (niche + organ receptivity) at which half of extravasated cells colonise (Hill n = 3)',
+      source: 'schematic: "seed and soil" — colonisation needs a receptive niche, a switch-like response',
+    },
+    colonisationFloor: {
+      default: 0.05, min: 0, max: 1, range: [0, 0.3], unit: 'probability', doc: 'chance an extravasated cell colonises a soil of level 0 (the soil raises it toward 1)',
+      source: 'schematic: some disseminated cells grow without a prepared niche',
+    },
+    soilLung: {
+      default: 0.02, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the lung’s own receptivity to arriving tumour cells, before any priming',
+      source: 'schematic: organ soils differ (Paget 1889); one body for every cancer',
+    },
+    soilLiver: {
+      default: 0.1, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the liver’s own receptivity to arriving tumour cells, before any priming',
+      source: 'schematic: organ soils differ (Paget 1889); one body for every cancer',
+    },
+    soilBone: {
+      default: 0.4, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the bone marrow’s own receptivity (CXCL12-rich osteoblastic and vascular niches), before any priming',
+      source: 'schematic: bone marrow niches harbour disseminated tumour cells of many cancers',
+    },
+    soilBrain: {
+      default: 0.05, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the brain’s own receptivity to arriving tumour cells, before any priming',
+      source: 'schematic: organ soils differ (Paget 1889); one body for every cancer',
+    },
+    soilLymphNode: {
+      default: 0.15, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the lymph node’s own receptivity to arriving tumour cells',
+      source: 'schematic: lymph nodes are the commonest first site of carcinoma spread (Table 1)',
+    },
+    awakenRatePerHour: {
+      default: 0.003, min: 0, max: 100, range: [0.0003, 0.03], unit: 'per hour', doc: 'rate a dormant cell resumes growth in a full soil', source: 'schematic',
+    },
+    dormantDeathRatePerHour: {
+      default: 0.004, min: 0, max: 100, range: [0.0004, 0.04], unit: 'per hour', doc: 'death hazard of a dormant cell', source: 'schematic',
+    },
+    metRatePerHour: {
+      default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'per hour', doc: 'rate colonising cells revert toward epithelial (MET)',
+      source: 'schematic: MET is needed for outgrowth (review: Step 5)',
+    },
+    metCargoGain: {
+      default: 1, min: 0, max: 100, range: [0.1, 10], unit: '1', doc: 'relative rise of MET per unit of met.transition level', source: 'schematic',
+    },
+    colonyDoublingHours: {
+      default: 24, min: 1, max: 1e5, range: [12, 96], unit: 'hours', doc: 'doubling time of a colonising cell in a full, perfused soil', source: 'schematic',
+    },
+    growthCargoGain: {
+      default: 0.5, min: 0, max: 100, range: [0.05, 5], unit: '1', doc: 'relative change of colony growth per unit of growth.proliferate (minus growth.suppress) level',
+      source: 'schematic: e.g. KRAS-mutant cargo promotes, miR-193a suppresses growth (Table 2)',
+    },
+    metabolicGain: {
+      default: 1, min: 0, max: 100, range: [0.1, 10], unit: '1', doc: 'relative rise of colony growth per unit of niche.metabolic response in the organ',
+      source: 'schematic: miR-122 lowers niche glucose uptake, leaving more for tumour cells (Fong et al., 2015)',
+    },
+    tgfbGrowthGain: {
+      default: 0.5, min: 0, max: 100, range: [0, 5], unit: '1', doc: 'relative rise of colony growth at saturating TGF-β from the stroma (osteoclasts, Kupffer cells)',
+      source: 'schematic: matrix-released TGF-β feeds bone metastases (the vicious cycle)',
+    },
+    tgfbHalf: {
+      default: 0.5, min: 0.001, max: 1e6, range: [0.05, 5], unit: 'field units', doc: 'TGF-β level giving half its growth support', source: 'schematic',
+    },
+    perfusionReachUm: {
+      default: 60, min: 1, max: 1000, range: [30, 150], unit: 'µm', doc: 'distance from a vessel within which a cell is perfused',
+      source: 'schematic: oxygen diffuses ~100–150 µm from a capillary',
+    },
+    perfusionHalfSegments: {
+      default: 2, min: 0.01, max: 1000, range: [0.5, 10], unit: 'segments', doc: 'vessel segments within reach giving half the perfusion', source: 'schematic',
+    },
+    avascularGrowth: {
+      default: 0.2, min: 0, max: 1, range: [0, 0.5], unit: '1', doc: 'growth of a colonising cell with no vessel within reach, relative to a perfused one',
+      source: 'schematic: avascular micrometastases stay small until the angiogenic switch',
+    },
+    hypoxicVegfPerHour: {
+      default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'VEGF a colonising cell with no perfusion secretes',
+      source: 'schematic: hypoxia induces VEGF (HIF-1α)',
+    },
+    colonyMaxCells: {
+      default: 60, min: 1, max: 1e6, unit: 'cells', integer: true, doc: 'cap on one colony’s size (keeps runs small)', source: 'schematic',
+    },
+    colonySpreadUm: {
+      default: 6, min: 0, max: 100, unit: 'µm', doc: 'distance a daughter is placed from its mother', source: 'schematic',
+    },
+  },
+  scratch: (p): Scratch => ({
+    vessels: REGIONS.map((r) => new VesselIndex(r, p.perfusionReachUm)),
+    rates: new Float64Array(2),
+  }),
+  step(ctx, p, scratch) {
+    const rng = ctx.rng;
+    const dt = ctx.tickHours;
+    const regions = ctx.regions;
+    const organs = ctx.organs;
+    const soil = [0, p.soilLung, p.soilLiver, p.soilBone, p.soilBrain, p.soilLymphNode];
+    for (let r = 1; r < REGIONS.length; r++) scratch.vessels[r].rebuild(ctx.pools.endothelium);
+    const rates = scratch.rates;
+    const divideBase = rateFromHalfTime(p.colonyDoublingHours);
+    const t = ctx.pools.tumour;
+    const colonies = ctx.pools.colony;
+    let c = t.cols;
+    const n = t.count;
+    const dir = new Float64Array(2);
+    for (let i = 0; i < n; i++) {
+      const region = c.region[i];
+      if (region === REGION_PRIMARY || region === REGION_BLOOD) continue;
+      const stage = c.stage[i];
+      const level = regions[region].fields.niche.sample(c.x[i], c.y[i]) + soil[region];
+      const hill = saturating(level * level * level, p.nicheHalf * p.nicheHalf * p.nicheHalf);
+      const receptive = p.colonisationFloor + (1 - p.colonisationFloor) * hill;
+      if (stage === Stage.arrested) {
+        const leak = organs.permeability[region] - BASE_PERMEABILITY;
+        rates[0] = p.extravasationRatePerHour * (1 + p.leakGain * (leak > 0 ? leak : 0)) * (region === BRAIN ? p.brainBarrier : 1);
+        rates[1] = p.arrestDeathRatePerHour;
+        // A cell that lodged during the last tick is owed the part of it it spent lodged.
+        const event = firstEvent(rates, 2, dt + c.carryH[i], rng.uniform(), rng.uniform());
+        c.carryH[i] = 0;
+        if (event === 1) t.stageRemove(i);
+        if (event !== 0) continue;
+        // Out of the vessel: the soil decides at once between growth and dormancy.
+        ctx.counters[EXTRAVASATED[region - 1]]++;
+        const colonise = rng.uniform() < receptive;
+        const k = t.stageTransfer(i);
+        const mv = t.moving;
+        mv.stageTick[k] = ctx.tick;
+        mv.exitTick[k] = ctx.tick;
+        mv.stage[k] = colonise ? Stage.colonising : Stage.dormant;
+        if (colonise) mv.colony[k] = stageColony(ctx, i, ctx.tick);
+      } else if (stage === Stage.dormant) {
+        rates[0] = p.awakenRatePerHour * receptive;
+        rates[1] = p.dormantDeathRatePerHour;
+        const event = firstEvent(rates, 2, dt, rng.uniform(), rng.uniform());
+        if (event === 1) t.stageRemove(i);
+        if (event !== 0) continue;
+        const k = t.stageTransfer(i);
+        const mv = t.moving;
+        mv.stageTick[k] = ctx.tick;
+        mv.stage[k] = Stage.colonising;
+        mv.colony[k] = stageColony(ctx, i, c.exitTick[i]);
+      } else if (stage === Stage.colonising) {
+        const profile = ctx.clones[c.clone[i]].profile;
+        const met = p.metRatePerHour * (1 + p.metCargoGain * Math.max(0, ctx.cargo.strength(profile, FX.metTransition)));
+        c.emt[i] = relax(c.emt[i], 0, met, dt);
+        const vessels = scratch.vessels[region].countWithin(c.x[i], c.y[i], p.perfusionReachUm);
+        const perfused = saturating(vessels, p.perfusionHalfSegments);
+        const fields = regions[region].fields;
+        if (perfused < 0.5) fields.vegf.deposit(c.x[i], c.y[i], p.hypoxicVegfPerHour * dt * (1 - perfused));
+        const growth = 1 + p.growthCargoGain * (ctx.cargo.strength(profile, FX.growthProliferate) - ctx.cargo.strength(profile, FX.growthSuppress));
+        const metabolic = 1 + p.metabolicGain * Math.max(0, ctx.exposure.of(region, FX.nicheMetabolic));
+        const tgfb = 1 + p.tgfbGrowthGain * saturating(fields.tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
+        const supply = p.avascularGrowth + (1 - p.avascularGrowth) * perfused;
+        const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (0.5 + 0.5 * receptive) * metabolic * tgfb * supply;
+        // Divisions through the part of the tick the cell lived (a daughter born last tick is
+        // owed the rest of it); more than one in a long tick.
+        const hours = dt + c.carryH[i];
+        c.carryH[i] = 0;
+        const colonyRow = colonies.rowOf(c.colony[i]);
+        for (let at = waitingHours(rate, rng.uniform()); at < hours; at += waitingHours(rate, rng.uniform())) {
+          if (colonyRow < 0 || colonies.cols.size[colonyRow] >= p.colonyMaxCells) break;
+          rng.direction(dir);
+          const d = t.stageSpawn();
+          c = t.cols; // columns may have been replaced by growth
+          const r = REGIONS[region];
+          t.copyRow(d, i);
+          c.x[d] = reflect(c.x[i] + dir[0] * p.colonySpreadUm, r.x0Um, r.x1Um);
+          c.y[d] = reflect(c.y[i] + dir[1] * p.colonySpreadUm, r.y0Um, r.y1Um);
+          c.bornTick[d] = ctx.tick;
+          c.stageTick[d] = ctx.tick;
+          c.carryH[d] = hours - at;
+          recordColonyGrowth(ctx, colonyRow, 1);
+        }
+      }
+    }
+  },
+});
