@@ -10,7 +10,7 @@ export class Stream {
   private readonly prng: () => number;
 
   constructor(seed: number, name: string) {
-    this.prng = xor128(`${seed}/calibrate/${name}`);
+    this.prng = xor128(`${seed}/calibrate/${name}`, { state: true });
   }
 
   /** Uniform in [0, 1). */

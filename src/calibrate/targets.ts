@@ -107,7 +107,10 @@ export function validateTargets(data: unknown, file: string, ctx: TargetContext)
   const ids = new Set<string>();
   (Array.isArray(data.targets) ? data.targets : []).forEach((t: unknown, i: number) => {
     const at = `/targets/${i}`;
-    if (!isObj(t)) return bad(at, 'expected an object');
+    if (!isObj(t)) {
+      bad(at, 'expected an object');
+      return;
+    }
     unknownKeys(t, TARGET_KEYS, at);
     const n0 = issues.length;
     if (typeof t.id !== 'string' || t.id === '') bad(`${at}/id`, 'expected a non-empty string');
@@ -227,7 +230,7 @@ export function presetsOf(t: TargetsFile): string[] {
 
 /** Every engine metric an observable reads (derived metrics expanded), for trimming run records. */
 export function metricsRead(o: Observable): string[] {
-  const expand = (m: string) => DERIVED_METRICS[m] ?? [m];
+  const expand = (m: string): string[] => [...(DERIVED_METRICS[m] ?? [m])];
   switch (o.type) {
     case 'metric': return expand(o.metric);
     case 'ratio': return [...expand(o.numerator), ...expand(o.denominator)];
