@@ -37,9 +37,10 @@ usage:
   exocascade bench [--json] [--quick]
   exocascade catalog [--search TEXT] [--json]
                  the cargo catalog from the review: effects and evidence (Table 2 rows, prose)
-  exocascade validate [--seeds N] [--ticks N] [--claim ID]... [--json]
-                 checks that the review's findings emerge (paired ensembles, 95% CIs);
-                 exit 1 when a claim fails
+  exocascade validate [--seeds N] [--claim ID]... [--workers auto|N] [--json] [--quiet]
+                 checks the review's findings: effects by a minimal size, controls within a
+                 margin (paired ensembles at the presets' run length, 95% CIs); exit 1 when a
+                 claim fails
   exocascade schema                 print the scenario JSON Schema
 
 exit codes: 0 ok, 2 bad scenario or bad arguments, 1 any other failure (or a failed claim)`;
