@@ -65,9 +65,16 @@ function bruteNearest(grid: NeighbourGrid, l: Layout, x: number, y: number, r: n
   return best;
 }
 
+function bruteMax(grid: NeighbourGrid, l: Layout, x: number, y: number, r: number, values: Float64Array): number {
+  let best = -Infinity;
+  for (let j = 0; j < l.count; j++) if (bruteDistance2(grid, l, j, x, y) <= r * r && values[j] > best) best = values[j];
+  return best;
+}
+
 interface Mismatches {
   count: number;
   nearest: number;
+  max: number;
   queries: number;
   hits: number;
 }
@@ -75,7 +82,8 @@ interface Mismatches {
 /** Compares both queries with brute force at every agent and at extra random points. */
 function compareWithBruteForce(grid: NeighbourGrid, l: Layout, radius: number, seed: string): Mismatches {
   const rng = xor128(seed, { state: true });
-  const result: Mismatches = { count: 0, nearest: 0, queries: 0, hits: 0 };
+  const result: Mismatches = { count: 0, nearest: 0, max: 0, queries: 0, hits: 0 };
+  const values = Float64Array.from({ length: l.count }, () => rng());
   const extra = 200;
   for (let q = 0; q < l.count + extra; q++) {
     const atAgent = q < l.count;
@@ -87,6 +95,7 @@ function compareWithBruteForce(grid: NeighbourGrid, l: Layout, radius: number, s
     if (grid.nearest(x, y, radius, l.xs, l.ys, exclude) !== bruteNearest(grid, l, x, y, radius, exclude)) {
       result.nearest++;
     }
+    if (grid.maxWithin(x, y, radius, l.xs, l.ys, values) !== bruteMax(grid, l, x, y, radius, values)) result.max++;
     result.queries++;
     result.hits += want;
   }
@@ -105,12 +114,12 @@ describe('NeighbourGrid queries equal brute force', () => {
       ['radius > cell', 12.9],
       ['radius > half the rectangle', 70],
     ] as const) {
-      it(`wrap=${wrap}, ${label}: countWithin and nearest agree with brute force at every query`, () => {
+      it(`wrap=${wrap}, ${label}: countWithin, nearest and maxWithin agree with brute force at every query`, () => {
         const grid = new NeighbourGrid(ox, oy, w, h, 5, wrap);
         const layout = randomLayout(`layout-${wrap}-${radius}`, 1500, ox, oy, w, h);
         grid.rebuild(layout.xs, layout.ys, layout.count);
         const m = compareWithBruteForce(grid, layout, radius, `queries-${wrap}-${radius}`);
-        expect(m).toEqual({ count: 0, nearest: 0, queries: 1700, hits: m.hits });
+        expect(m).toEqual({ count: 0, nearest: 0, max: 0, queries: 1700, hits: m.hits });
         expect(m.hits).toBeGreaterThan(m.queries); // the comparison is not vacuous
       });
     }

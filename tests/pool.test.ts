@@ -117,4 +117,38 @@ describe('Pool', () => {
     expect(next).toBe(1);
     for (const key of Object.keys(all) as (keyof typeof all)[]) expect(full.cols[key][next]).toBe(0);
   });
+
+  it('gives a staged newborn its final id at once, resolving to its row only from the commit', () => {
+    const pool = new Pool('test', schema, 16);
+    for (let k = 0; k < 4; k++) spawn(pool, k);
+    pool.commit();
+    pool.stageRemove(1);
+    pool.commit(); // frees slot 1
+    const row = pool.stageSpawn();
+    const id = pool.id[row];
+    expect(id % 2 ** 24).toBe(1); // the freed slot, next generation
+    expect(pool.rowOf(id)).toBe(-1);
+    pool.commit();
+    expect(pool.rowOf(id)).toBe(row);
+  });
+
+  it('applies a staged transfer only at commitTransfers, to the same row and id, and refuses a commit before that', () => {
+    const pool = new Pool('test', schema, 16);
+    for (let k = 0; k < 200; k++) spawn(pool, k); // more transfers below than the buffer's first size
+    pool.commit();
+    const ids = Array.from(pool.id.subarray(0, pool.count));
+    for (let row = 0; row < 100; row++) {
+      const k = pool.stageTransfer(row);
+      pool.moving.tag[k] = 1000 + row;
+    }
+    expect(pool.cols.tag[5]).toBe(5);
+    expect(() => pool.commit()).toThrow(/uncommitted transfers/);
+    pool.commitTransfers();
+    for (let row = 0; row < 200; row++) {
+      expect(pool.cols.tag[row]).toBe(row < 100 ? 1000 + row : row);
+      expect(pool.cols.x[row]).toBe(row * 0.5); // untouched columns keep their values
+      expect(pool.id[row]).toBe(ids[row]);
+    }
+    expect(pool.pending()).toBe(0);
+  });
 });

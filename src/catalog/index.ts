@@ -4,7 +4,8 @@
  */
 import { editDistance } from '../core/edit-distance';
 import { cancerTypeIdForLabel, type CancerTypeId } from './cancer-types';
-import { CATALOG, cargoSlug } from './entries';
+import { CATALOG } from './build-catalog';
+import { cargoSlug } from './cargo-slug';
 import type { OrganId } from './organs';
 import { TABLE1_ROWS } from './table1';
 import type { CargoEntry } from './types';
@@ -16,7 +17,9 @@ export * from './cancer-types';
 export { TABLE1_ROWS } from './table1';
 export { TABLE2_ROWS, TABLE2_ROW_COUNTS } from './table2';
 export { PROSE_MENTIONS, type ProseMention } from './prose';
-export { CATALOG, CARGO_EFFECTS, buildCatalog, cargoSlug, type EffectSpec } from './entries';
+export { CATALOG, buildCatalog } from './build-catalog';
+export { CARGO_EFFECTS, type EffectSpec } from './cargo-effects';
+export { cargoSlug } from './cargo-slug';
 
 /** Version of the catalog data: source review + revision of the transcription. */
 export const CATALOG_VERSION = '2022-bai-1';

@@ -8,7 +8,7 @@
  * - '-' is kept where the table prints '-'; '' marks a cell printed empty (one row: miR-122 in HCC);
  * - rows with no cancer-type label continue the previous type (the table continues over two
  *   page breaks: 'LncRNA CCAT2'/'LncRNA POU3F3' continue Glioblastoma, 'LMP1' continues NPC);
- * - cargoIds lists the catalog id of every component the cell names (see cargoSlug in entries.ts);
+ * - cargoIds lists the catalog id of every component the cell names (see cargo-slug.ts);
  *   where the id is not simply the slug of the printed text, the line carries a comment.
  */
 import type { Table2Row } from './types';

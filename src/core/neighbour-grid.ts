@@ -251,6 +251,38 @@ export class NeighbourGrid {
   }
 
   /**
+   * Largest values[j] over the agents j with dx² + dy² <= radius² from (x, y) (minimum image on
+   * a torus), or -Infinity when there are none. The maximum does not depend on visiting order.
+   */
+  maxWithin(x: number, y: number, radius: number, xs: Float64Array, ys: Float64Array, values: Float64Array): number {
+    if (!this.computeSpan(x, y, radius)) return -Infinity;
+    const r2 = radius * radius;
+    const span = this.span;
+    const cellsX = this.cellsX;
+    const cellsY = this.cellsY;
+    const cellStart = this.cellStart;
+    const order = this.order;
+    let best = -Infinity;
+    for (let rr = span[2]; rr <= span[3]; rr++) {
+      const rowBase = (rr < cellsY ? rr : rr - cellsY) * cellsX;
+      for (let cc = span[0]; cc <= span[1]; cc++) {
+        const cell = rowBase + (cc < cellsX ? cc : cc - cellsX);
+        for (let k = cellStart[cell]; k < cellStart[cell + 1]; k++) {
+          const j = order[k];
+          let dx = xs[j] - x;
+          let dy = ys[j] - y;
+          if (this.wrap) {
+            dx = this.minimumImageX(dx);
+            dy = this.minimumImageY(dy);
+          }
+          if (dx * dx + dy * dy <= r2 && values[j] > best) best = values[j];
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
    * Fills `span` with the column and row ranges a query must visit; false for a NaN point or
    * radius. Without wrap the ranges are clamped to the grid (agents outside the rectangle sit
    * in border cells, so they are still visited); with wrap a range as wide as the grid is cut

@@ -77,6 +77,16 @@ class ColumnGroups {
     for (let k = 0; k < u8.length; k++) u8[k][row] = 0;
   }
 
+  /** Copies row `from` of `source` (a column set of the same schema) into row `to` of this one. */
+  copyRowFrom(source: ColumnGroups, to: number, from: number): void {
+    for (let k = 0; k < this.f64.length; k++) this.f64[k][to] = source.f64[k][from];
+    for (let k = 0; k < this.f32.length; k++) this.f32[k][to] = source.f32[k][from];
+    for (let k = 0; k < this.i32.length; k++) this.i32[k][to] = source.i32[k][from];
+    for (let k = 0; k < this.u32.length; k++) this.u32[k][to] = source.u32[k][from];
+    for (let k = 0; k < this.u16.length; k++) this.u16[k][to] = source.u16[k][from];
+    for (let k = 0; k < this.u8.length; k++) this.u8[k][to] = source.u8[k][from];
+  }
+
   /** Copies row `from` of every column into row `to`. */
   copyRow(to: number, from: number): void {
     const { f64, f32, i32, u32, u16, u8 } = this;
@@ -101,7 +111,11 @@ export const NO_ID = -1;
  * never resolves to the new occupant.
  *
  * Births and deaths are deferred: `stageSpawn`/`stageRemove` during a phase, `commit` at the
- * phase boundary, so iterating while removing is safe and rows stay put within a phase.
+ * phase boundary, so iterating while removing is safe and rows stay put within a phase. A
+ * newborn's id is known when it is staged (so a record can point at it at once); it resolves
+ * with `rowOf` from the commit on. Transfers (a change of place or stage, such as a tumour cell
+ * entering the blood) are staged too — `stageTransfer` hands out a copy of the row to edit —
+ * and applied by `commitTransfers` when the module that staged them ends.
  * Columns are replaced when the pool grows: never keep a column reference across a commit.
  */
 export class Pool<S extends PoolSchema> {
@@ -132,6 +146,17 @@ export class Pool<S extends PoolSchema> {
   private removeRows: Int32Array;
   private removeCount = 0;
 
+  /**
+   * Staged transfers: row k of `moving` is the edited copy of live row `transferRows[k]`.
+   * A separate column set (same schema), so a transfer never disturbs the live rows that the
+   * module staging it may still read.
+   */
+  moving: Columns<S>;
+  private movingGroups: ColumnGroups;
+  private movingCapacity = 0;
+  private transferRows: Int32Array;
+  private transferCount = 0;
+
   constructor(name: string, schema: S, capacity = 1024) {
     this.name = name;
     this.schema = schema;
@@ -151,8 +176,14 @@ export class Pool<S extends PoolSchema> {
     this.slotRow = new Int32Array(0);
     this.freeSlots = new Int32Array(0);
     this.removeRows = new Int32Array(0);
+    this.transferRows = new Int32Array(0);
+    const moving = new ColumnSet() as Record<string, AnyColumn>;
+    for (const key of Object.keys(schema)) moving[key] = makeColumn(schema[key], 0);
+    this.moving = moving as Columns<S>;
+    this.movingGroups = new ColumnGroups(schema, moving);
     this.resize(Math.max(16, capacity));
     this.removeRows = new Int32Array(256);
+    this.growMoving(64);
   }
 
   /** Column names in schema order. */
@@ -194,7 +225,40 @@ export class Pool<S extends PoolSchema> {
     const row = this.count + this.staged;
     if (row >= this.capacity) this.reserve(row + 1);
     this.staged++;
+    // The slot is taken now rather than at commit: births commit before deaths, so the free
+    // slots at commit are the ones free now, and the id is the same either way.
+    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount] : this.slotsUsed++;
+    this.id[row] = this.slotGen[slot] * SLOT_SPAN + slot;
     return row;
+  }
+
+  /**
+   * Stages a transfer of the agent in live `row` and returns its index k in `moving`, which
+   * holds a copy of the row: write the agent's new values there (moving.stage[k] = …). The copy
+   * replaces the row at `commitTransfers`, so stage a transfer after the step's other writes to
+   * that row. A row is transferred at most once per commit.
+   */
+  stageTransfer(row: number): number {
+    const k = this.transferCount;
+    if (k === this.movingCapacity) this.growMoving(2 * k);
+    this.movingGroups.copyRowFrom(this.groups, k, row);
+    this.transferRows[k] = row;
+    this.transferCount++;
+    return k;
+  }
+
+  /** Applies staged transfers in staging order; rows and ids do not change. */
+  commitTransfers(): void {
+    for (let k = 0; k < this.transferCount; k++) this.groups.copyRowFrom(this.movingGroups, this.transferRows[k], k);
+    this.transferCount = 0;
+  }
+
+  private growMoving(cap: number): void {
+    const moving = this.moving as Record<string, AnyColumn>;
+    for (const key of Object.keys(moving)) moving[key] = grown(moving[key], cap);
+    this.movingGroups = new ColumnGroups(this.schema, moving);
+    this.transferRows = grown(this.transferRows, cap);
+    this.movingCapacity = cap;
   }
 
   /** Copies every column of row `from` into row `to` (e.g. a staged daughter from its mother). */
@@ -208,9 +272,9 @@ export class Pool<S extends PoolSchema> {
     this.removeRows[this.removeCount++] = row;
   }
 
-  /** Births and deaths staged since the last commit. */
+  /** Births, deaths and transfers staged and not yet committed. */
   pending(): number {
-    return this.staged + this.removeCount;
+    return this.staged + this.removeCount + this.transferCount;
   }
 
   /**
@@ -219,6 +283,8 @@ export class Pool<S extends PoolSchema> {
    * order they were staged in).
    */
   commit(): void {
+    // Births and deaths move rows; a transfer staged against a row must land before that.
+    if (this.transferCount > 0) throw new Error(`pool ${this.name}: commit with ${this.transferCount} uncommitted transfers`);
     if (this.staged > 0) this.commitSpawns();
     if (this.removeCount > 0) this.commitRemovals();
   }
@@ -251,11 +317,7 @@ export class Pool<S extends PoolSchema> {
   private commitSpawns(): void {
     for (let k = 0; k < this.staged; k++) {
       const row = this.count + k;
-      let slot: number;
-      if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
-      else slot = this.slotsUsed++;
-      this.slotRow[slot] = row;
-      this.id[row] = this.slotGen[slot] * SLOT_SPAN + slot;
+      this.slotRow[this.id[row] % SLOT_SPAN] = row;
     }
     this.count += this.staged;
     this.staged = 0;
@@ -313,6 +375,7 @@ export class Pool<S extends PoolSchema> {
     this.freeSlots.set(snap.freeSlots);
     this.staged = 0;
     this.removeCount = 0;
+    this.transferCount = 0;
   }
 }
 

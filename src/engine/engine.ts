@@ -8,8 +8,8 @@ import type { SimEvent } from './events';
 import { POOL_ORDER } from './kinds';
 import { METRIC_NAMES } from './metrics';
 import { measure } from './measure';
-import { PHASES, type ModuleContext, type RuleModule } from './module';
-import { MODULES } from './modules/registry';
+import type { BoundStep } from './module';
+import { SCHEDULE } from './schedule';
 import { rebuildUptakeGrid } from './uptake-grid';
 import { populate } from './populate';
 import { applyScheduledWhatIfs } from './timed-whatifs';
@@ -53,17 +53,22 @@ export class Engine {
   /** Events emitted so far, in order. */
   readonly events: SimEvent[] = [];
   private readonly rng: RngStreams;
-  private readonly phases: RuleModule[][];
+  /** Per phase, each module's bound step and cadence. */
+  private readonly phases: { step: BoundStep; everyTicks: number }[][];
 
   constructor(config: RunConfig, snapshot?: Snapshot) {
     this.config = config;
     this.world = new World(config);
-    this.phases = PHASES.map((ph) => MODULES.filter((m) => m.phase === ph));
+    this.rng = snapshot ? new RngStreams(config.seed, snapshot.rng) : new RngStreams(config.seed);
+    const events = this.events;
+    const emit = (e: SimEvent) => events.push(e);
+    this.phases = SCHEDULE.map(({ modules }) => modules.map((m) => ({
+      step: m.bind({ world: this.world, config, rng: this.rng.get(m.id), emit }),
+      everyTicks: m.everyTicks,
+    })));
     if (snapshot) {
-      this.rng = new RngStreams(config.seed, snapshot.rng);
       this.load(snapshot);
     } else {
-      this.rng = new RngStreams(config.seed);
       populate(this.world, this.rng.get('setup'));
       this.series.push(this.measure());
     }
@@ -82,12 +87,9 @@ export class Engine {
   step(): void {
     const w = this.world;
     applyScheduledWhatIfs(w, this.tick, this.rng.get('what-if'));
-    rebuildUptakeGrid(w);
+    rebuildUptakeGrid(w.uptake, w.pools.tumour, w.pools.stroma);
     for (const modules of this.phases) {
-      for (const m of modules) {
-        if (this.tick % m.everyTicks !== 0) continue;
-        m.step(this.contextFor(m), this.config.modules[m.id] as never);
-      }
+      for (const m of modules) if (this.tick % m.everyTicks === 0) m.step(this.tick);
       this.commitAll();
     }
     this.tick++;
@@ -120,7 +122,7 @@ export class Engine {
     }
     for (const region of w.regions) for (const f of FIELD_NAMES) h.array(region.fields[f].values);
     h.array(w.counters);
-    h.number(w.secretionScale).array(w.depletion).array(w.cargo.effectScale);
+    h.number(w.interventions.secretionScale).array(w.interventions.depletion).array(w.cargo.effectScale);
     const states = this.rng.states();
     for (const id of Object.keys(states)) {
       const s = states[id];
@@ -144,8 +146,8 @@ export class Engine {
       pools,
       fields: w.regions.map((r) => Object.fromEntries(FIELD_NAMES.map((f) => [f, Array.from(r.fields[f].values)]))),
       counters: Array.from(w.counters),
-      secretionScale: w.secretionScale,
-      depletion: Array.from(w.depletion),
+      secretionScale: w.interventions.secretionScale,
+      depletion: Array.from(w.interventions.depletion),
       effectScale: Array.from(w.cargo.effectScale),
       series: this.series.map((row) => Array.from(row)),
       events: this.events.map((e) => ({ ...e, data: { ...e.data } })),
@@ -160,23 +162,11 @@ export class Engine {
       for (const f of FIELD_NAMES) w.regions[r].fields[f].values.set(fields[f]);
     });
     w.counters.set(s.counters);
-    w.secretionScale = s.secretionScale;
-    w.depletion.set(s.depletion);
+    w.interventions.secretionScale = s.secretionScale;
+    w.interventions.depletion.set(s.depletion);
     w.cargo.effectScale.set(s.effectScale);
     for (const row of s.series) this.series.push(Float64Array.from(row));
     for (const e of s.events) this.events.push(e);
-  }
-
-  private contextFor(m: RuleModule): ModuleContext {
-    const events = this.events;
-    return {
-      world: this.world,
-      rng: this.rng.get(m.id),
-      tick: this.tick,
-      tickHours: this.config.tickHours,
-      config: this.config,
-      emit: (e) => events.push(e),
-    };
   }
 
   private commitAll(): void {

@@ -125,3 +125,5 @@ export class Pools {
 
 /** Pool names in fixed hashing and commit order. */
 export const POOL_ORDER = ['tumour', 'exosome', 'immune', 'platelet', 'endothelium', 'stroma', 'colony'] as const;
+/** The name of one agent pool. */
+export type PoolName = (typeof POOL_ORDER)[number];

@@ -13,15 +13,15 @@ const IMMUNE_OF: Record<string, number> = {
  * Applies the what-ifs scheduled for this tick, before any module runs: secretion blocks,
  * effect blocks (e.g. anti-PD-L1 as `block:tcell.suppress`), and depletions, which remove each
  * member of the population with probability `fraction` and keep recruitment reduced afterwards
- * (modules that recruit read `world.depletion`).
+ * (modules that recruit read `world.interventions.depletion`).
  */
 export function applyScheduledWhatIfs(world: World, tick: number, rng: RngStream): void {
   for (const w of world.config.whatIfs) {
     if (!('tick' in w) || w.tick !== tick) continue;
-    if (w.op === 'block-secretion') world.secretionScale = 1 - w.fraction;
+    if (w.op === 'block-secretion') world.interventions.secretionScale = 1 - w.fraction;
     else if (w.op === 'block') world.cargo.effectScale[effectIndex(w.effect as EffectId)] = 1 - w.fraction;
     else if (w.op === 'deplete') {
-      world.depletion[DEPLETABLE.indexOf(w.population)] = w.fraction;
+      world.interventions.depletion[DEPLETABLE.indexOf(w.population)] = w.fraction;
       if (w.population === 'platelets') {
         const p = world.pools.platelet;
         for (let i = 0; i < p.count; i++) if (rng.uniform() < w.fraction) p.stageRemove(i);

@@ -1,6 +1,6 @@
 import { NeighbourGrid } from '../core/neighbour-grid';
 import { REGION_BLOOD, WORLD_SIZE_UM } from '../world/regions';
-import type { World } from './world';
+import type { stromaPool, tumourPool } from './kinds';
 
 /** Which pool a cell in the uptake grid belongs to: a tumour cell. */
 export const UPTAKE_TUMOUR = 0;
@@ -57,10 +57,7 @@ export class UptakeIndex {
  * current rows and positions, and rebuilds the neighbour grid over them. Rows change at every
  * commit, so whoever reads `row` must rebuild after the last commit before it.
  */
-export function rebuildUptakeGrid(w: World): void {
-  const t = w.pools.tumour;
-  const s = w.pools.stroma;
-  const u = w.uptake;
+export function rebuildUptakeGrid(u: UptakeIndex, t: ReturnType<typeof tumourPool>, s: ReturnType<typeof stromaPool>): void {
   const need = t.count + s.count;
   if (u.xs.length < need) {
     const cap = Math.max(need, u.xs.length * 2);

@@ -6,7 +6,7 @@ import { buildVesselGraph, type VesselGraph } from '../world/vessels';
 import { FIELD_NAMES, type FieldName } from '../world/world-params';
 import { CargoTables } from './cargo-tables';
 import { Pools } from './kinds';
-import { EFFECT_COUNT } from './cargo-tables';
+import { Exposure } from './exposure';
 import { UptakeIndex } from './uptake-grid';
 import { METRICS, metricIndex } from './metrics';
 
@@ -43,18 +43,10 @@ export class World {
   readonly clones: readonly Clone[];
   /** Cumulative counters, one slot per metric (gauge slots unused). */
   readonly counters: Float64Array;
-  /**
-   * Cargo response per compartment, recomputed every tick by the cargo-exposure module (derived
-   * state, so neither hashed nor saved): slots 0..5 are tissue regions, slot 6 the circulation.
-   * exposurePackets[slot] counts packets there; response[slot·EFFECT_COUNT + k] is the
-   * saturating response to effect k (see cargo-exposure).
-   */
-  readonly exposurePackets: Float64Array;
-  readonly response: Float64Array;
-  /** Fraction of exosome secretion still allowed (1 − block-secretion fraction). */
-  secretionScale: number;
-  /** Depleted fraction per population, in DEPLETABLE order (recruitment is reduced by it). */
-  readonly depletion: Float64Array;
+  /** This tick's cargo responses per compartment (derived state; see Exposure). */
+  readonly exposure: Exposure;
+  /** What-if state: secretion scale and depletions. */
+  readonly interventions: InterventionState;
   /** Cells that take up exosomes (tumour cells in tissue + residents), indexed every tick. */
   readonly uptake: UptakeIndex;
 
@@ -75,19 +67,20 @@ export class World {
     this.cargo = new CargoTables(config.cargo, config.doses);
     this.clones = [{ id: 0, profile: this.cargo.addProfile(config.cargo) }];
     this.counters = initialCounters();
-    this.exposurePackets = new Float64Array(EXPOSURE_SLOTS);
-    this.response = new Float64Array(EXPOSURE_SLOTS * EFFECT_COUNT);
-    this.secretionScale = 1;
-    this.depletion = new Float64Array(DEPLETABLE.length);
+    this.exposure = new Exposure();
+    this.interventions = new InterventionState();
     // Room for every cell the pools hold before they grow, so the index rarely has to.
     this.uptake = new UptakeIndex(this.pools.tumour.capacity + this.pools.stroma.capacity);
   }
 }
 
-/** Exposure slots: six tissue regions and the circulation. */
-export const EXPOSURE_SLOTS = 7;
-/** Exposure slot of the circulation (blood and lymph). */
-export const SLOT_BLOOD = 6;
+/** What-ifs' lasting state: hashed and saved with the run. */
+export class InterventionState {
+  /** Fraction of exosome secretion still allowed (1 − block-secretion fraction). */
+  secretionScale = 1;
+  /** Depleted fraction per population, in DEPLETABLE order (recruitment is reduced by it). */
+  readonly depletion = new Float64Array(DEPLETABLE.length);
+}
 
 function initialCounters(): Float64Array {
   const c = new Float64Array(METRICS.length);

@@ -4,7 +4,7 @@ import { CANCER_TYPES } from '../catalog/cancer-types';
 import { cargoForCancerType, getCargo, suggestCargo } from '../catalog/index';
 import type { CancerTypeId } from '../catalog/cancer-types';
 import { defaultsOf, type ParamSpecs } from '../engine/params';
-import { MODULES } from '../engine/modules/registry';
+import { MODULES } from '../engine/schedule';
 import { hashJson } from '../core/hash';
 import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
 import type { Drainage } from '../world/vessels';

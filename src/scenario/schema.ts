@@ -1,5 +1,5 @@
 import type { ParamSpecs } from '../engine/params';
-import { MODULES } from '../engine/modules/registry';
+import { MODULES } from '../engine/schedule';
 import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
 
 /** A JSON Schema object (draft-07 subset used here). */

@@ -6,7 +6,6 @@ import { ImmuneState, ImmuneType } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
 import { BASE_PERMEABILITY, SEGMENT_UM } from '../populate-cascade';
-import { responseOf } from './cargo-exposure';
 
 const SPROUTS = metricIndex('vessels.sprouts');
 
@@ -21,6 +20,7 @@ export const angiogenesis = defineModule({
   doc: 'Endothelial sprouting toward VEGF, M2 macrophage polarisation, vessel leakiness (review: Step 2).',
   phase: 'act',
   everyTicks: 1,
+  needs: { pools: ['immune', 'endothelium'], fields: true, exposure: true },
   params: {
     sproutRatePerHour: {
       default: 0.0008, min: 0, max: 10, unit: 'per segment per hour', doc: 'rate a segment starts a new sprout at saturating VEGF',
@@ -77,17 +77,17 @@ export const angiogenesis = defineModule({
     },
   },
   step(ctx, p) {
-    const w = ctx.world;
     const rng = ctx.rng;
     const dt = ctx.tickHours;
     const primary = REGIONS[REGION_PRIMARY];
-    const fields = w.regions[REGION_PRIMARY].fields;
-    const cargoBoost = 1 + p.angioCargoGain * Math.max(0, responseOf(w, REGION_PRIMARY, FX.angioSprout));
+    const fields = ctx.regions[REGION_PRIMARY].fields;
+    const exposure = ctx.exposure;
+    const cargoBoost = 1 + p.angioCargoGain * Math.max(0, exposure.of(REGION_PRIMARY, FX.angioSprout));
 
     // Macrophages: polarise, secrete, wander.
-    const im = w.pools.immune;
+    const im = ctx.pools.immune;
     const ic = im.cols;
-    const toM2 = perTickProbability(p.m2RatePerHour * (p.m2Baseline + Math.max(0, responseOf(w, REGION_PRIMARY, FX.macrophageM2))), dt);
+    const toM2 = perTickProbability(p.m2RatePerHour * (p.m2Baseline + Math.max(0, exposure.of(REGION_PRIMARY, FX.macrophageM2))), dt);
     const toM1 = perTickProbability(p.m1RevertPerHour, dt);
     const dir = new Float64Array(2);
     let macrophages = 0;
@@ -110,16 +110,16 @@ export const angiogenesis = defineModule({
     const m2Fraction = macrophages > 0 ? m2 / macrophages : 0;
 
     // Endothelium: sprouting, tip extension toward VEGF, permeability.
-    const e = w.pools.endothelium;
+    const e = ctx.pools.endothelium;
     let primarySegments = 0;
     for (let s = 0; s < e.count; s++) if (e.cols.region[s] === REGION_PRIMARY) primarySegments++;
     const sprout = p.sproutRatePerHour * cargoBoost;
     const extend = p.extendRatePerHour * cargoBoost;
     const stop = perTickProbability(p.tipStopRatePerHour, dt);
-    const permCargo = (region: number) => p.permeabilityGain * Math.max(0, responseOf(w, region, FX.vesselPermeability));
+    const permCargo = (region: number) => p.permeabilityGain * Math.max(0, exposure.of(region, FX.vesselPermeability));
     // A Float64Array: a plain array starts as small integers (all zero) and changes shape at
     // the first non-zero mean, which discards this function's optimised code.
-    const nicheMean = Float64Array.from(w.regions, (r) => r.fields.niche.total() / r.fields.niche.values.length);
+    const nicheMean = Float64Array.from(ctx.regions, (r) => r.fields.niche.total() / r.fields.niche.values.length);
     const relax = perTickProbability(p.permeabilityRelaxPerHour, dt);
     const n = e.count;
     let sprouts = 0;
@@ -138,7 +138,7 @@ export const angiogenesis = defineModule({
         if (rng.uniform() < stop) { c.tip[s] = 0; continue; }
         if (!(rng.uniform() < perTickProbability(extend * vegf, dt))) continue;
         c.tip[s] = 0;
-        grow(ctx.world, s, bx, by, c.bx[s] - c.ax[s], c.by[s] - c.ay[s], rng.uniform(), rng.uniform());
+        grow(s, bx, by, c.bx[s] - c.ax[s], c.by[s] - c.ay[s], rng.uniform(), rng.uniform());
         primarySegments++;
       } else if (rng.uniform() < perTickProbability(sprout * vegf, dt)) {
         const mx = (c.ax[s] + bx) / 2;
@@ -147,16 +147,16 @@ export const angiogenesis = defineModule({
         const nx = -(by - c.ay[s]);
         const ny = bx - c.ax[s];
         const side = fields.vegf.sample(mx + nx, my + ny) >= fields.vegf.sample(mx - nx, my - ny) ? 1 : -1;
-        grow(ctx.world, s, mx, my, side * nx, side * ny, rng.uniform(), rng.uniform());
+        grow(s, mx, my, side * nx, side * ny, rng.uniform(), rng.uniform());
         primarySegments++;
         sprouts++;
       }
     }
-    w.counters[SPROUTS] += sprouts;
+    ctx.counters[SPROUTS] += sprouts;
 
     /** Adds a tip segment at (x, y) heading along (hx, hy) turned up the VEGF gradient, with jitter. */
-    function grow(world: typeof w, parent: number, x: number, y: number, hx: number, hy: number, u1: number, u2: number): void {
-      const f = world.regions[REGION_PRIMARY].fields.vegf;
+    function grow(parent: number, x: number, y: number, hx: number, hy: number, u1: number, u2: number): void {
+      const f = fields.vegf;
       const gx = f.sample(x + SEGMENT_UM, y) - f.sample(x - SEGMENT_UM, y);
       const gy = f.sample(x, y + SEGMENT_UM) - f.sample(x, y - SEGMENT_UM);
       const hn = Math.sqrt(hx * hx + hy * hy) || 1;
@@ -166,7 +166,7 @@ export const angiogenesis = defineModule({
       const dn = Math.sqrt(dx * dx + dy * dy) || 1;
       dx /= dn;
       dy /= dn;
-      const pool = world.pools.endothelium;
+      const pool = e;
       const parentId = pool.id[parent];
       const r = pool.stageSpawn();
       const c = pool.cols;

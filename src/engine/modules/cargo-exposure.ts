@@ -1,7 +1,7 @@
 import { REGION_BLOOD } from '../../world/regions';
 import { EFFECT_COUNT } from '../cargo-tables';
+import { EXPOSURE_SLOTS, SLOT_BLOOD } from '../exposure';
 import { defineModule } from '../module';
-import { EXPOSURE_SLOTS, SLOT_BLOOD } from '../world';
 
 /**
  * How much of each cargo effect every compartment is exposed to this tick. With P packets in a
@@ -14,6 +14,7 @@ export const cargoExposure = defineModule({
   doc: 'Turns the exosomes present in each tissue and in the blood into a saturating response per cargo effect.',
   phase: 'sense',
   everyTicks: 1,
+  needs: { pools: ['exosome'], cargo: true, exposure: true },
   params: {
     tissueHalfPackets: {
       default: 1500, min: 1, max: 1e9, unit: 'packets', doc: 'packets in a tissue region giving half the maximal response',
@@ -25,22 +26,22 @@ export const cargoExposure = defineModule({
     },
   },
   step(ctx, p) {
-    const w = ctx.world;
-    const cargo = w.cargo;
+    const cargo = ctx.cargo;
+    const exposure = ctx.exposure;
     const profiles = cargo.profileCount;
     const counts = new Float64Array(EXPOSURE_SLOTS * profiles);
-    const ex = w.pools.exosome;
+    const ex = ctx.pools.exosome;
     const region = ex.cols.region;
     const profile = ex.cols.profile;
     for (let i = 0; i < ex.count; i++) {
       const slot = region[i] === REGION_BLOOD ? SLOT_BLOOD : region[i];
       counts[slot * profiles + profile[i]]++;
     }
-    w.response.fill(0);
+    exposure.response.fill(0);
     for (let slot = 0; slot < EXPOSURE_SLOTS; slot++) {
       let packets = 0;
       for (let q = 0; q < profiles; q++) packets += counts[slot * profiles + q];
-      w.exposurePackets[slot] = packets;
+      exposure.packets[slot] = packets;
       if (packets === 0) continue;
       const denom = packets + (slot === SLOT_BLOOD ? p.bloodHalfPackets : p.tissueHalfPackets);
       for (let k = 0; k < EFFECT_COUNT; k++) {
@@ -49,13 +50,8 @@ export const cargoExposure = defineModule({
           const n = counts[slot * profiles + q];
           if (n > 0) sum += n * (slot === SLOT_BLOOD ? cargo.strength(q, k) : cargo.regionalStrength(q, k, slot));
         }
-        w.response[slot * EFFECT_COUNT + k] = sum / denom;
+        exposure.response[slot * EFFECT_COUNT + k] = sum / denom;
       }
     }
   },
 });
-
-/** Response of compartment `slot` to effect `k` this tick (0 when no cargo of that effect is present). */
-export function responseOf(world: { response: Float64Array }, slot: number, k: number): number {
-  return world.response[slot * EFFECT_COUNT + k];
-}

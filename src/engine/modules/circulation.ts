@@ -13,23 +13,23 @@ export const circulation = defineModule({
   doc: 'CTCs, immune cells and platelets ride the blood and lymph flow (review: Step 3–4).',
   phase: 'move',
   everyTicks: 1,
+  needs: { pools: ['tumour', 'immune', 'platelet'], graph: true },
   params: {},
   step(ctx) {
-    const w = ctx.world;
-    const { graph } = w;
+    const graph = ctx.graph;
     const rng = ctx.rng;
     const dt = ctx.tickHours;
-    const t = w.pools.tumour;
+    const t = ctx.pools.tumour;
     const tc = t.cols;
     for (let i = 0; i < t.count; i++) {
       if (tc.stage[i] === Stage.circulating) flowStep(graph, tc.seg, tc.sUm, tc.x, tc.y, i, dt, rng);
     }
-    const im = w.pools.immune;
+    const im = ctx.pools.immune;
     const ic = im.cols;
     for (let i = 0; i < im.count; i++) {
       if (ic.region[i] === REGION_BLOOD) flowStep(graph, ic.seg, ic.sUm, ic.x, ic.y, i, dt, rng);
     }
-    const pl = w.pools.platelet;
+    const pl = ctx.pools.platelet;
     const pc = pl.cols;
     for (let i = 0; i < pl.count; i++) {
       if (pc.state[i] === PlateletState.bound) {

@@ -3,11 +3,11 @@ import { REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
 import { placeOnSegment } from '../../world/flow';
 import { reflect } from '../../world/tissue';
 import { FX } from '../effect-index';
-import { responseOf } from './cargo-exposure';
 import { Stage } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
 import { BASE_PERMEABILITY } from '../populate-cascade';
+import { VesselIndex } from '../vessel-index';
 
 const INTRAVASATED = metricIndex('ctc.intravasated');
 
@@ -22,6 +22,7 @@ export const emtInvasion = defineModule({
   doc: 'EMT from exosomal cargo and TGF-β; invasion through degraded ECM; intravasation into leaky vessels (review: Step 1).',
   phase: 'act',
   everyTicks: 1,
+  needs: { pools: ['tumour', 'endothelium'], fields: true, graph: true, cargo: true, exposure: true },
   params: {
     switchRatePerHour: {
       default: 0.01, min: 0, max: 10, unit: 'per hour', doc: 'hazard that a primary cell enters the EMT programme under full stimulus',
@@ -83,21 +84,20 @@ export const emtInvasion = defineModule({
       source: 'schematic',
     },
   },
-  step(ctx, p) {
-    const w = ctx.world;
-    const t = w.pools.tumour;
+  scratch: (p) => new VesselIndex(REGIONS[REGION_PRIMARY], p.vesselReachUm),
+  step(ctx, p, vessels) {
+    const t = ctx.pools.tumour;
     const c = t.cols;
     const rng = ctx.rng;
     const dt = ctx.tickHours;
     const primary = REGIONS[REGION_PRIMARY];
-    const ecm = w.regions[REGION_PRIMARY].fields.ecm;
-    const tgfb = w.regions[REGION_PRIMARY].fields.tgfb;
+    const ecm = ctx.regions[REGION_PRIMARY].fields.ecm;
+    const tgfb = ctx.regions[REGION_PRIMARY].fields.tgfb;
     const doseKeep = survivalPerTick(p.doseHalfLifeHours, dt);
-    const degradeResponse = responseOf(w, REGION_PRIMARY, FX.ecmDegrade);
-    const lymphShare = Math.min(1, p.lymphFraction * (1 + p.lymphangiogenesisGain * Math.max(0, responseOf(w, REGION_PRIMARY, FX.lymphangiogenesis))));
-    const e = w.pools.endothelium;
-    const ec = e.cols;
-    const reach2 = p.vesselReachUm * p.vesselReachUm;
+    const degradeResponse = ctx.exposure.of(REGION_PRIMARY, FX.ecmDegrade);
+    const lymphShare = Math.min(1, p.lymphFraction * (1 + p.lymphangiogenesisGain * Math.max(0, ctx.exposure.of(REGION_PRIMARY, FX.lymphangiogenesis))));
+    vessels.rebuild(ctx.pools.endothelium);
+    const cargoTables = ctx.cargo;
     const dir = new Float64Array(2);
     // Per-tick chances that are the same for every cell, computed once (the deterministic exp
     // behind them is not free, and a call per cell was a few percent of a run).
@@ -108,27 +108,29 @@ export const emtInvasion = defineModule({
       if (c.region[i] !== REGION_PRIMARY) continue;
       const stage = c.stage[i];
       if (stage !== Stage.primary && stage !== Stage.invading) continue;
-      const profile = w.clones[c.clone[i]].profile;
+      const profile = ctx.clones[c.clone[i]].profile;
       // Internalised cargo acts through the clone's profile strengths; suppressing cargo
       // (miR-770, miR-7) counts against inducing cargo.
-      const cargo = w.cargo.strength(profile, FX.emtInduce) + w.cargo.strength(profile, FX.invasionBoost)
-        - w.cargo.strength(profile, FX.invasionSuppress);
+      const cargo = cargoTables.strength(profile, FX.emtInduce) + cargoTables.strength(profile, FX.invasionBoost)
+        - cargoTables.strength(profile, FX.invasionSuppress);
       const drive = saturating(c.dose[i], p.doseHalfPackets) * saturating(cargo, p.cargoHalf)
         + p.tgfbWeight * saturating(tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
       c.dose[i] *= doseKeep;
       if (stage === Stage.primary) {
         c.emt[i] -= c.emt[i] * metRevert;
         if (rng.uniform() < perTickProbability(p.switchRatePerHour * drive, dt)) {
-          c.stage[i] = Stage.invading;
-          c.stageTick[i] = ctx.tick;
+          const k = t.stageTransfer(i);
+          t.moving.stage[k] = Stage.invading;
+          t.moving.stageTick[k] = ctx.tick;
         }
         continue;
       }
       const emt = c.emt[i] + (1 - c.emt[i]) * emtGain;
       c.emt[i] = emt;
       if (rng.uniform() < metRevert) {
-        c.stage[i] = Stage.primary;
-        c.stageTick[i] = ctx.tick;
+        const k = t.stageTransfer(i);
+        t.moving.stage[k] = Stage.primary;
+        t.moving.stageTick[k] = ctx.tick;
         continue;
       }
       // Invading: crawl (slower in dense matrix), degrade matrix, maybe intravasate.
@@ -138,26 +140,22 @@ export const emtInvasion = defineModule({
       c.x[i] = reflect(c.x[i] + step * dir[0], primary.x0Um, primary.x1Um);
       c.y[i] = reflect(c.y[i] + step * dir[1], primary.y0Um, primary.y1Um);
       ecm.deposit(c.x[i], c.y[i], -p.mmpPerHour * dt * (1 + p.ecmDegradeGain * degradeResponse));
-      let bestPerm = -1;
-      for (let s = 0; s < e.count; s++) {
-        if (ec.region[s] !== REGION_PRIMARY) continue;
-        const mx = (ec.ax[s] + ec.bx[s]) / 2 - c.x[i];
-        const my = (ec.ay[s] + ec.by[s]) / 2 - c.y[i];
-        if (mx * mx + my * my <= reach2 && ec.permeability[s] > bestPerm) bestPerm = ec.permeability[s];
-      }
+      const bestPerm = vessels.bestPermeabilityWithin(c.x[i], c.y[i], p.vesselReachUm);
       if (bestPerm < 0) continue;
       const rate = p.intravasationRatePerHour * emt * (bestPerm / BASE_PERMEABILITY);
       if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
-      const seg = rng.uniform() < lymphShare ? w.graph.primaryLymphOutlet : w.graph.primaryVenousOutlet;
-      c.stage[i] = Stage.circulating;
-      c.region[i] = REGION_BLOOD;
-      c.seg[i] = seg;
-      c.sUm[i] = 0;
-      c.leftTick[i] = ctx.tick;
-      c.stageTick[i] = ctx.tick;
-      placeOnSegment(w.graph, seg, 0, c.x, c.y, i);
+      const seg = rng.uniform() < lymphShare ? ctx.graph.primaryLymphOutlet : ctx.graph.primaryVenousOutlet;
+      const k = t.stageTransfer(i);
+      const m = t.moving;
+      m.stage[k] = Stage.circulating;
+      m.region[k] = REGION_BLOOD;
+      m.seg[k] = seg;
+      m.sUm[k] = 0;
+      m.leftTick[k] = ctx.tick;
+      m.stageTick[k] = ctx.tick;
+      placeOnSegment(ctx.graph, seg, 0, m.x, m.y, k);
       intravasated++;
     }
-    w.counters[INTRAVASATED] += intravasated;
+    ctx.counters[INTRAVASATED] += intravasated;
   },
 });

@@ -15,6 +15,7 @@ export const exosomeRelease = defineModule({
   doc: 'Primary tumour cells release exosomes carrying their clone’s cargo (review: Introduction, TDE biogenesis).',
   phase: 'act',
   everyTicks: 1,
+  needs: { pools: ['tumour', 'exosome'], cargo: true, interventions: true },
   params: {
     packetsPerCellPerHour: {
       default: 0.6, min: 0, max: 1000, unit: 'packets per cell per hour', doc: 'exosome packets released per tumour cell',
@@ -30,11 +31,11 @@ export const exosomeRelease = defineModule({
     },
   },
   step(ctx, p) {
-    const t = ctx.world.pools.tumour;
+    const t = ctx.pools.tumour;
     const tc = t.cols;
-    const ex = ctx.world.pools.exosome;
-    const clones = ctx.world.clones;
-    const mean = p.packetsPerCellPerHour * ctx.tickHours * ctx.world.secretionScale;
+    const ex = ctx.pools.exosome;
+    const clones = ctx.clones;
+    const mean = p.packetsPerCellPerHour * ctx.tickHours * ctx.interventions.secretionScale;
     if (mean <= 0) return;
     // Two means per tick (primary and invading cells): their exp(−mean) once, not per cell.
     const invadingMean = mean * p.invadingMultiplier;
@@ -59,6 +60,6 @@ export const exosomeRelease = defineModule({
       }
       released += k;
     }
-    ctx.world.counters[RELEASED] += released;
+    ctx.counters[RELEASED] += released;
   },
 });

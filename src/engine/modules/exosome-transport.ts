@@ -18,6 +18,7 @@ export const exosomeTransport = defineModule({
   doc: 'Exosomes diffuse in tissue, decay, drain into blood or lymph and ride the flow.',
   phase: 'move',
   everyTicks: 1,
+  needs: { pools: ['exosome'], graph: true },
   params: {
     diffusionUm2PerHour: {
       default: 400, min: 0, max: 1e6, unit: 'µm²/h', doc: 'effective diffusion coefficient of exosomes in tissue',
@@ -37,9 +38,9 @@ export const exosomeTransport = defineModule({
     },
   },
   step(ctx, p) {
-    const ex = ctx.world.pools.exosome;
+    const ex = ctx.pools.exosome;
     const e = ex.cols;
-    const { graph } = ctx.world;
+    const graph = ctx.graph;
     const rng = ctx.rng;
     const dt = ctx.tickHours;
     const halfWidth = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * dt); // uniform step with the Gaussian's variance
@@ -65,14 +66,16 @@ export const exosomeTransport = defineModule({
       e.y[i] = reflect(e.y[i] + (rng.uniform() * 2 - 1) * halfWidth, r.y0Um, r.y1Um);
       if (region === REGION_PRIMARY && rng.uniform() < drain) {
         const seg = rng.uniform() < p.lymphFraction ? graph.primaryLymphOutlet : graph.primaryVenousOutlet;
-        e.region[i] = REGION_BLOOD;
-        e.seg[i] = seg;
-        e.sUm[i] = 0;
-        placeOnSegment(graph, seg, 0, e.x, e.y, i);
+        const k = ex.stageTransfer(i);
+        const m = ex.moving;
+        m.region[k] = REGION_BLOOD;
+        m.seg[k] = seg;
+        m.sUm[k] = 0;
+        placeOnSegment(graph, seg, 0, m.x, m.y, k);
         entered++;
       }
     }
-    ctx.world.counters[ENTERED] += entered;
-    ctx.world.counters[DECAYED] += decayed;
+    ctx.counters[ENTERED] += entered;
+    ctx.counters[DECAYED] += decayed;
   },
 });

@@ -23,6 +23,7 @@ export const exosomeUptake = defineModule({
   doc: 'Cells internalise nearby exosomes; organ residents become educated and emit niche signal (review: Step 4–5).',
   phase: 'exchange',
   everyTicks: 1,
+  needs: { pools: ['exosome', 'stroma', 'tumour'], fields: true, cargo: true, uptake: true },
   params: {
     reachUm: {
       default: 15, min: 0, max: 200, unit: 'µm', doc: 'distance within which a cell can internalise an exosome',
@@ -58,14 +59,14 @@ export const exosomeUptake = defineModule({
     },
   },
   step(ctx, p) {
-    const w = ctx.world;
-    const ex = w.pools.exosome;
+    const ex = ctx.pools.exosome;
     const e = ex.cols;
-    const stroma = w.pools.stroma.cols;
-    const tumour = w.pools.tumour.cols;
+    const stroma = ctx.pools.stroma.cols;
+    const tumour = ctx.pools.tumour.cols;
+    const uptake = ctx.uptake;
+    const cargo = ctx.cargo;
     // Tumour cells were born, died and moved in earlier phases: index them as they are now.
-    rebuildUptakeGrid(w);
-    const uptake = w.uptake;
+    rebuildUptakeGrid(uptake, ctx.pools.tumour, ctx.pools.stroma);
     const grid = uptake.grid;
     const { cellStart, order, cellsX, cellsY, originX, originY } = grid;
     const invW = 1 / grid.cellWidth;
@@ -77,18 +78,18 @@ export const exosomeUptake = defineModule({
     const rng = ctx.rng;
     // Niche-building strength of each profile in each region: niche.prime, niche.metabolic and
     // tasc.convert for every resident; niche.kupffer weighted up for Kupffer cells.
-    const profiles = w.cargo.profileCount;
+    const profiles = cargo.profileCount;
     const niche = new Float64Array(profiles * 6);
     const kupffer = new Float64Array(profiles * 6);
     for (let q = 0; q < profiles; q++) for (let r = 1; r < 6; r++) {
-      niche[q * 6 + r] = w.cargo.regionalStrength(q, FX.nichePrime, r) + w.cargo.regionalStrength(q, FX.nicheMetabolic, r)
-        + w.cargo.regionalStrength(q, FX.tascConvert, r);
-      kupffer[q * 6 + r] = w.cargo.regionalStrength(q, FX.nicheKupffer, r);
+      niche[q * 6 + r] = cargo.regionalStrength(q, FX.nichePrime, r) + cargo.regionalStrength(q, FX.nicheMetabolic, r)
+        + cargo.regionalStrength(q, FX.tascConvert, r);
+      kupffer[q * 6 + r] = cargo.regionalStrength(q, FX.nicheKupffer, r);
     }
     // Uptake chance by organ residents per profile and region: integrins mediate it (step 4).
     const residentChance = new Float64Array(profiles * 6);
     for (let q = 0; q < profiles; q++) for (let r = 1; r < 6; r++) {
-      const homing = w.cargo.regionalStrength(q, FX.homing, r);
+      const homing = cargo.regionalStrength(q, FX.homing, r);
       const rel = p.residentBaseUptake + p.residentHomingGain * (homing > 0 ? homing : 0);
       residentChance[q * 6 + r] = p.uptakeProbability * (rel > 1 ? 1 : rel);
     }
@@ -149,9 +150,9 @@ export const exosomeUptake = defineModule({
       organ[region - 1] += got[k];
       const ed = stroma.education[row] + p.educationPerUptake * (p.nonspecificEducation * got[k] + (nicheSum[k] > 0 ? nicheSum[k] : 0));
       stroma.education[row] = ed > 1 ? 1 : ed;
-      w.regions[region].fields.niche.deposit(xs[k], ys[k], p.nicheSignalPerUptake * got[k]);
+      ctx.regions[region].fields.niche.deposit(xs[k], ys[k], p.nicheSignalPerUptake * got[k]);
     }
-    w.counters[UPTAKE_PRIMARY] += primary;
-    for (let o = 0; o < ORGANS.length; o++) w.counters[UPTAKE_ORGAN[o]] += organ[o];
+    ctx.counters[UPTAKE_PRIMARY] += primary;
+    for (let o = 0; o < ORGANS.length; o++) ctx.counters[UPTAKE_ORGAN[o]] += organ[o];
   },
 });

@@ -10,10 +10,11 @@ export const fieldTransport = defineModule({
   doc: 'Applies field deposits once per tick, then diffuses and decays VEGF, TGF-β and niche signal.',
   phase: 'fields',
   everyTicks: 1,
+  needs: { pools: [], fields: true, worldParams: true },
   params: {},
   step(ctx) {
-    const w = ctx.config.world;
-    for (const { fields } of ctx.world.regions) {
+    const w = ctx.worldParams;
+    for (const { fields } of ctx.regions) {
       fields.ecm.applyDelta();
       // Degradation can overshoot within a tick; matrix density is never negative.
       const ecm = fields.ecm.values;

@@ -5,8 +5,7 @@ import { FX } from '../effect-index';
 import { ImmuneState, ImmuneType, Stage } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
-import { EXPOSURE_SLOTS, SLOT_BLOOD } from '../world';
-import { responseOf } from './cargo-exposure';
+import { EXPOSURE_SLOTS, SLOT_BLOOD } from '../exposure';
 
 const KILLED_NK = metricIndex('ctc.killed.nk');
 const KILLED_T = metricIndex('ctc.killed.t');
@@ -27,6 +26,7 @@ export const immuneSurveillance = defineModule({
   doc: 'Cargo suppresses T, NK and B cells and expands MDSCs; active NK and CD8 cells kill CTCs unless platelets cloak them (review: Step 3).',
   phase: 'act',
   everyTicks: 1,
+  needs: { pools: ['immune', 'tumour', 'colony'], graph: true, exposure: true, populations: true },
   params: {
     nkKillRatePerHour: {
       default: 0.15, min: 0, max: 100, unit: 'per CTC per hour', doc: 'NK kill hazard on an uncloaked CTC when every NK cell is active',
@@ -86,11 +86,12 @@ export const immuneSurveillance = defineModule({
     },
   },
   step(ctx, p) {
-    const w = ctx.world;
     const rng = ctx.rng;
     const dt = ctx.tickHours;
-    const pop = ctx.config.populations;
-    const im = w.pools.immune;
+    const pop = ctx.populations;
+    const exposure = ctx.exposure;
+    const graph = ctx.graph;
+    const im = ctx.pools.immune;
     const ic = im.cols;
 
     let mdscs = 0;
@@ -110,10 +111,10 @@ export const immuneSurveillance = defineModule({
     const nkExhaust = new Float64Array(EXPOSURE_SLOTS);
     const bRegulate = new Float64Array(EXPOSURE_SLOTS);
     for (let slot = 0; slot < EXPOSURE_SLOTS; slot++) {
-      tApoptosis[slot] = perTickProbability(p.apoptosisRatePerHour * Math.max(0, responseOf(w, slot, FX.tcellApoptosis)), dt);
-      tExhaust[slot] = perTickProbability(p.suppressRatePerHour * (Math.max(0, responseOf(w, slot, FX.tcellSuppress)) + extraT), dt);
-      nkExhaust[slot] = perTickProbability(p.suppressRatePerHour * (Math.max(0, responseOf(w, slot, FX.nkSuppress)) + extraNk), dt);
-      bRegulate[slot] = perTickProbability(p.suppressRatePerHour * Math.max(0, responseOf(w, slot, FX.bcellRegulatory)), dt);
+      tApoptosis[slot] = perTickProbability(p.apoptosisRatePerHour * Math.max(0, exposure.of(slot, FX.tcellApoptosis)), dt);
+      tExhaust[slot] = perTickProbability(p.suppressRatePerHour * (Math.max(0, exposure.of(slot, FX.tcellSuppress)) + extraT), dt);
+      nkExhaust[slot] = perTickProbability(p.suppressRatePerHour * (Math.max(0, exposure.of(slot, FX.nkSuppress)) + extraNk), dt);
+      bRegulate[slot] = perTickProbability(p.suppressRatePerHour * Math.max(0, exposure.of(slot, FX.bcellRegulatory)), dt);
     }
     // Active killers by compartment, collected for kill attribution.
     const nkBlood: number[] = [];
@@ -147,16 +148,16 @@ export const immuneSurveillance = defineModule({
       }
     }
     // MDSC expansion from cargo in blood, entering where the primary drains.
-    const recruits = rng.poisson(p.mdscRecruitPerHour * dt * Math.max(0, responseOf(w, SLOT_BLOOD, FX.mdscExpand)));
+    const recruits = rng.poisson(p.mdscRecruitPerHour * dt * Math.max(0, exposure.of(SLOT_BLOOD, FX.mdscExpand)));
     for (let k = 0; k < recruits; k++) {
       const r = im.stageSpawn();
       const c = im.cols;
       c.type[r] = ImmuneType.mdsc;
       c.state[r] = ImmuneState.active;
       c.region[r] = REGION_BLOOD;
-      c.seg[r] = w.graph.primaryVenousOutlet;
+      c.seg[r] = graph.primaryVenousOutlet;
       c.sUm[r] = 0;
-      placeOnSegment(w.graph, w.graph.primaryVenousOutlet, 0, c.x, c.y, r);
+      placeOnSegment(graph, graph.primaryVenousOutlet, 0, c.x, c.y, r);
     }
 
     // Killing. Hazards scale with the active share of the tick-0 population in that compartment.
@@ -164,7 +165,8 @@ export const immuneSurveillance = defineModule({
     const tScale = pop.cd8Cells > 0 ? tBlood.length / Math.ceil(pop.cd8Cells / 2) : 0;
     const tPrimaryScale = pop.cd8Cells > 0 ? tPrimary.length / Math.floor(pop.cd8Cells / 2 || 1) : 0;
     const cooldown = p.killerCooldownTicks;
-    const t = w.pools.tumour;
+    const t = ctx.pools.tumour;
+    const colonies = ctx.pools.colony;
     const tc = t.cols;
     let byNk = 0;
     let byT = 0;
@@ -207,8 +209,8 @@ export const immuneSurveillance = defineModule({
         if (rng.uniform() < organKill) {
           t.stageRemove(i);
           inOrgans++;
-          const colony = w.pools.colony.rowOf(tc.colony[i]);
-          if (colony >= 0) w.pools.colony.cols.size[colony]--;
+          const colony = colonies.rowOf(tc.colony[i]);
+          if (colony >= 0) colonies.cols.size[colony]--;
         }
       } else if (stage === Stage.invading && tc.region[i] === REGION_PRIMARY) {
         if (rng.uniform() < primaryKill && take(tPrimary)) {
@@ -217,10 +219,10 @@ export const immuneSurveillance = defineModule({
         }
       }
     }
-    w.counters[KILLED_NK] += byNk;
-    w.counters[KILLED_T] += byT;
-    w.counters[KILLED_SHEAR] += byShear;
-    w.counters[DIED] += inPrimary;
-    w.counters[KILLED_ORGANS] += inOrgans;
+    ctx.counters[KILLED_NK] += byNk;
+    ctx.counters[KILLED_T] += byT;
+    ctx.counters[KILLED_SHEAR] += byShear;
+    ctx.counters[DIED] += inPrimary;
+    ctx.counters[KILLED_ORGANS] += inOrgans;
   },
 });

@@ -5,8 +5,7 @@ import { FX } from '../effect-index';
 import { Stage, StromaType } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
-import { responseOf } from './cargo-exposure';
-import { foundColony, recordColonyGrowth } from './colonies';
+import { recordColonyGrowth, stageColony } from '../colonies';
 
 const EXTRAVASATED = ORGANS.map((o) => metricIndex(`cells.extravasated.${o}`));
 
@@ -23,6 +22,7 @@ export const nicheGrowth = defineModule({
   doc: 'Educated stroma builds the niche; arrested cells extravasate, go dormant or colonise, undergo MET and grow (review: Step 5).',
   phase: 'act',
   everyTicks: 1,
+  needs: { pools: ['stroma', 'tumour', 'colony', 'endothelium'], fields: true, cargo: true, exposure: true },
   params: {
     nicheSecretionPerHour: {
       default: 0.04, min: 0, max: 100, unit: 'niche units per hour', doc: 'niche signal a fully educated resident secretes',
@@ -97,18 +97,18 @@ export const nicheGrowth = defineModule({
     },
   },
   step(ctx, p) {
-    const w = ctx.world;
     const rng = ctx.rng;
     const dt = ctx.tickHours;
+    const regions = ctx.regions;
 
     // Residents: education fades; educated cells secrete niche signal; TASC conversion.
-    const s = w.pools.stroma;
+    const s = ctx.pools.stroma;
     const sc = s.cols;
     const fade = 1 - perTickProbability(p.educationDecayPerHour, dt);
     for (let i = 0; i < s.count; i++) {
       const region = sc.region[i];
       const type = sc.type[i];
-      const fields = w.regions[region].fields;
+      const fields = regions[region].fields;
       let ed = sc.education[i] * fade;
       // The MIF relay: educated Kupffer cells secrete TGF-β, which activates stellate cells.
       if (type === StromaType.stellate) ed += (1 - ed) * perTickProbability(p.stellateActivationPerHour * fields.tgfb.sample(sc.x[i], sc.y[i]), dt);
@@ -116,17 +116,17 @@ export const nicheGrowth = defineModule({
       if (ed <= 0) continue;
       if (type === StromaType.kupffer) fields.tgfb.deposit(sc.x[i], sc.y[i], p.kupfferTgfbPerHour * dt * ed);
       if (!sc.tasc[i] && ed >= 0.5 && (type === StromaType.fibroblast || type === StromaType.epithelial)) {
-        const r = responseOf(w, region, FX.tascConvert);
+        const r = ctx.exposure.of(region, FX.tascConvert);
         if (r > 0 && rng.uniform() < perTickProbability(p.tascRatePerHour * r, dt)) sc.tasc[i] = 1;
       }
-      w.regions[region].fields.niche.deposit(sc.x[i], sc.y[i], p.nicheSecretionPerHour * dt * ed * (sc.tasc[i] ? p.tascBoost : 1));
+      fields.niche.deposit(sc.x[i], sc.y[i], p.nicheSecretionPerHour * dt * ed * (sc.tasc[i] ? p.tascBoost : 1));
     }
 
     // Organ-level conditions for disseminated cells.
     const base = 0.1;
     const permMean = new Float64Array(REGIONS.length);
     const permCount = new Float64Array(REGIONS.length);
-    const e = w.pools.endothelium;
+    const e = ctx.pools.endothelium;
     for (let k = 0; k < e.count; k++) {
       permMean[e.cols.region[k]] += e.cols.permeability[k];
       permCount[e.cols.region[k]]++;
@@ -135,7 +135,8 @@ export const nicheGrowth = defineModule({
     const divideBase = rateFromHalfTime(p.colonyDoublingHours);
     const die = perTickProbability(p.arrestDeathRatePerHour, dt);
     const dormantDie = perTickProbability(p.dormantDeathRatePerHour, dt);
-    const t = w.pools.tumour;
+    const t = ctx.pools.tumour;
+    const colonies = ctx.pools.colony;
     let c = t.cols;
     const n = t.count;
     const dir = new Float64Array(2);
@@ -143,35 +144,43 @@ export const nicheGrowth = defineModule({
       const region = c.region[i];
       if (region === REGION_PRIMARY || region > ORGANS.length) continue;
       const stage = c.stage[i];
-      const level = w.regions[region].fields.niche.sample(c.x[i], c.y[i]);
+      const level = regions[region].fields.niche.sample(c.x[i], c.y[i]);
       const hill = saturating(level * level * level, p.nicheHalf * p.nicheHalf * p.nicheHalf);
       const niche = p.colonisationFloor + (1 - p.colonisationFloor) * hill;
       if (stage === Stage.arrested) {
         const leak = permMean[region] - base;
         if (rng.uniform() < perTickProbability(p.extravasationRatePerHour * (1 + p.leakGain * (leak > 0 ? leak : 0)), dt)) {
-          c.stage[i] = Stage.extravasated;
-          c.stageTick[i] = ctx.tick;
-          w.counters[EXTRAVASATED[region - 1]]++;
+          const k = t.stageTransfer(i);
+          t.moving.stage[k] = Stage.extravasated;
+          t.moving.stageTick[k] = ctx.tick;
+          ctx.counters[EXTRAVASATED[region - 1]]++;
         } else if (rng.uniform() < die) {
           t.stageRemove(i);
         }
       } else if (stage === Stage.extravasated) {
-        c.stageTick[i] = ctx.tick;
-        if (rng.uniform() < niche) foundColony(ctx, i);
-        else c.stage[i] = Stage.dormant;
+        const colonise = rng.uniform() < niche;
+        const k = t.stageTransfer(i);
+        t.moving.stageTick[k] = ctx.tick;
+        t.moving.stage[k] = colonise ? Stage.colonising : Stage.dormant;
+        if (colonise) t.moving.colony[k] = stageColony(ctx, i);
       } else if (stage === Stage.dormant) {
         if (rng.uniform() < dormantDie) t.stageRemove(i);
-        else if (rng.uniform() < perTickProbability(p.awakenRatePerHour * niche, dt)) foundColony(ctx, i);
+        else if (rng.uniform() < perTickProbability(p.awakenRatePerHour * niche, dt)) {
+          const k = t.stageTransfer(i);
+          t.moving.stageTick[k] = ctx.tick;
+          t.moving.stage[k] = Stage.colonising;
+          t.moving.colony[k] = stageColony(ctx, i);
+        }
       } else if (stage === Stage.colonising) {
-        const profile = w.clones[c.clone[i]].profile;
-        const met = p.metRatePerHour * (1 + p.metCargoGain * Math.max(0, w.cargo.strength(profile, FX.metTransition)));
+        const profile = ctx.clones[c.clone[i]].profile;
+        const met = p.metRatePerHour * (1 + p.metCargoGain * Math.max(0, ctx.cargo.strength(profile, FX.metTransition)));
         c.emt[i] -= c.emt[i] * perTickProbability(met, dt);
-        const growth = 1 + p.growthCargoGain * (w.cargo.strength(profile, FX.growthProliferate) - w.cargo.strength(profile, FX.growthSuppress));
-        const metabolic = 1 + p.metabolicGain * Math.max(0, responseOf(w, region, FX.nicheMetabolic));
+        const growth = 1 + p.growthCargoGain * (ctx.cargo.strength(profile, FX.growthProliferate) - ctx.cargo.strength(profile, FX.growthSuppress));
+        const metabolic = 1 + p.metabolicGain * Math.max(0, ctx.exposure.of(region, FX.nicheMetabolic));
         const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (0.5 + 0.5 * niche) * metabolic;
         if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
-        const colonyRow = w.pools.colony.rowOf(c.colony[i]);
-        if (colonyRow < 0 || w.pools.colony.cols.size[colonyRow] >= p.colonyMaxCells) continue;
+        const colonyRow = colonies.rowOf(c.colony[i]);
+        if (colonyRow < 0 || colonies.cols.size[colonyRow] >= p.colonyMaxCells) continue;
         rng.direction(dir);
         const d = t.stageSpawn();
         c = t.cols; // columns may have been replaced by growth

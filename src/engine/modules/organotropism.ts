@@ -4,8 +4,7 @@ import { FX } from '../effect-index';
 import { Stage } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
-import { SLOT_BLOOD } from '../world';
-import { responseOf } from './cargo-exposure';
+import { SLOT_BLOOD } from '../exposure';
 
 const ARRESTED = ORGANS.map((o) => metricIndex(`ctc.arrested.${o}`));
 const LIVER = regionOfOrgan('liver');
@@ -23,6 +22,7 @@ export const organotropism = defineModule({
   doc: 'Integrin homing of exosomes to organs; CTC arrest in capillary beds by size, cloak and primed endothelium (review: Step 4).',
   phase: 'exchange',
   everyTicks: 1,
+  needs: { pools: ['exosome', 'tumour'], fields: true, graph: true, cargo: true, exposure: true },
   params: {
     bedExitRatePerHour: {
       default: 0.3, min: 0, max: 100, unit: 'per hour', doc: 'rate an exosome without homing cargo leaves the blood in an organ’s capillary bed',
@@ -57,13 +57,12 @@ export const organotropism = defineModule({
     },
   },
   step(ctx, p) {
-    const w = ctx.world;
     const rng = ctx.rng;
     const dt = ctx.tickHours;
-    const { graph, cargo } = w;
+    const { graph, cargo, regions } = ctx;
     // A Float64Array: a plain array starts as small integers (all zero) and changes shape at
     // the first non-zero mean, which discards this function's optimised code.
-    const nicheMean = Float64Array.from(w.regions, (r) => r.fields.niche.total() / r.fields.niche.values.length);
+    const nicheMean = Float64Array.from(regions, (r) => r.fields.niche.total() / r.fields.niche.values.length);
 
     // Exosomes: per profile and organ, the chance of leaving the blood this tick.
     const profiles = cargo.profileCount;
@@ -75,7 +74,7 @@ export const organotropism = defineModule({
         exit[q * 6 + r] = perTickProbability(p.bedExitRatePerHour * organ * (1 + p.homingGain * (homing > 0 ? homing : 0)), dt);
       }
     }
-    const ex = w.pools.exosome;
+    const ex = ctx.pools.exosome;
     const e = ex.cols;
     for (let i = 0; i < ex.count; i++) {
       if (e.region[i] !== REGION_BLOOD) continue;
@@ -84,14 +83,15 @@ export const organotropism = defineModule({
       // Capillaries pervade the organ; the schematic bed is one line, so the vesicle leaves
       // from a random point of the organ's tissue.
       const r = REGIONS[bed];
-      e.region[i] = bed;
-      e.x[i] = r.x0Um + rng.uniform() * (r.x1Um - r.x0Um);
-      e.y[i] = r.y0Um + rng.uniform() * (r.y1Um - r.y0Um);
+      const k = ex.stageTransfer(i);
+      ex.moving.region[k] = bed;
+      ex.moving.x[k] = r.x0Um + rng.uniform() * (r.x1Um - r.x0Um);
+      ex.moving.y[k] = r.y0Um + rng.uniform() * (r.y1Um - r.y0Um);
     }
 
     // CTCs: arrest in organ beds.
-    const adhesion = 1 + p.adhesionGain * Math.max(0, responseOf(w, SLOT_BLOOD, FX.adhesionEndothelium));
-    const t = w.pools.tumour;
+    const adhesion = 1 + p.adhesionGain * Math.max(0, ctx.exposure.of(SLOT_BLOOD, FX.adhesionEndothelium));
+    const t = ctx.pools.tumour;
     const tc = t.cols;
     for (let i = 0; i < t.count; i++) {
       if (tc.stage[i] !== Stage.circulating) continue;
@@ -101,16 +101,18 @@ export const organotropism = defineModule({
         * (1 + p.primedArrestGain * nicheMean[bed]) * adhesion;
       if (!(rng.uniform() < perTickProbability(rate, dt))) continue;
       const r = REGIONS[bed];
-      tc.stage[i] = Stage.arrested;
-      tc.region[i] = bed;
-      tc.seg[i] = -1;
-      tc.x[i] = r.x0Um + rng.uniform() * (r.x1Um - r.x0Um);
-      tc.y[i] = r.y0Um + rng.uniform() * (r.y1Um - r.y0Um);
-      tc.arrestRegion[i] = bed;
-      tc.arrestNiche[i] = w.regions[bed].fields.niche.sample(tc.x[i], tc.y[i]);
-      tc.wasCloaked[i] = tc.cloak[i] > 0 ? 1 : tc.wasCloaked[i];
-      tc.stageTick[i] = ctx.tick;
-      w.counters[ARRESTED[bed - 1]]++;
+      const k = t.stageTransfer(i);
+      const m = t.moving;
+      m.stage[k] = Stage.arrested;
+      m.region[k] = bed;
+      m.seg[k] = -1;
+      m.x[k] = r.x0Um + rng.uniform() * (r.x1Um - r.x0Um);
+      m.y[k] = r.y0Um + rng.uniform() * (r.y1Um - r.y0Um);
+      m.arrestRegion[k] = bed;
+      m.arrestNiche[k] = regions[bed].fields.niche.sample(m.x[k], m.y[k]);
+      m.wasCloaked[k] = tc.cloak[i] > 0 ? 1 : tc.wasCloaked[i];
+      m.stageTick[k] = ctx.tick;
+      ctx.counters[ARRESTED[bed - 1]]++;
     }
   },
 });

@@ -2,14 +2,12 @@ import { perTickProbability } from '../../core/rates';
 import { FX } from '../effect-index';
 import { PlateletState, Stage } from '../kinds';
 import { defineModule } from '../module';
-import { SLOT_BLOOD } from '../world';
-import { responseOf } from './cargo-exposure';
+import { SLOT_BLOOD } from '../exposure';
 
-/**
- * Rows of free platelets, reused from tick to tick: scratch whose contents never outlive one
- * step (steps run one at a time in a thread), so no allocation per tick.
- */
-let freeRows = new Int32Array(0);
+/** Working memory: rows of the free platelets this step (reused from step to step). */
+interface CloakScratch {
+  freeRows: Int32Array;
+}
 
 /**
  * Step 3, platelet protection. CTCs activate platelets (tissue factor, ADP, HMGB1/TLR4 — more
@@ -22,6 +20,7 @@ export const plateletCloak = defineModule({
   doc: 'CTCs activate platelets and bind them into a protective cloak (review: Step 3).',
   phase: 'act',
   everyTicks: 1,
+  needs: { pools: ['platelet', 'tumour'], exposure: true, populations: true },
   params: {
     cloakRatePerHour: {
       default: 0.08, min: 0, max: 100, unit: 'per CTC per hour', doc: 'rate an uncloaked CTC gathers a platelet cloak at full platelet count',
@@ -41,18 +40,18 @@ export const plateletCloak = defineModule({
       default: 0.05, min: 0, max: 100, unit: 'per hour', doc: 'rate activated free platelets return to resting', source: 'schematic',
     },
   },
-  step(ctx, p) {
-    const w = ctx.world;
+  scratch: (): CloakScratch => ({ freeRows: new Int32Array(0) }),
+  step(ctx, p, scratch) {
     const rng = ctx.rng;
     const dt = ctx.tickHours;
-    const pl = w.pools.platelet;
+    const pl = ctx.pools.platelet;
     const pc = pl.cols;
-    const t = w.pools.tumour;
+    const t = ctx.pools.tumour;
     const tc = t.cols;
-    const activation = Math.max(0, responseOf(w, SLOT_BLOOD, FX.plateletActivate));
+    const activation = Math.max(0, ctx.exposure.of(SLOT_BLOOD, FX.plateletActivate));
     // Release platelets whose cell is gone or no longer circulating; collect free ones.
-    if (freeRows.length < pl.count) freeRows = new Int32Array(2 * pl.count);
-    const free = freeRows;
+    if (scratch.freeRows.length < pl.count) scratch.freeRows = new Int32Array(2 * pl.count);
+    const free = scratch.freeRows;
     let nFree = 0;
     const activate = perTickProbability(p.restingActivationPerHour * activation, dt);
     const deactivate = perTickProbability(p.deactivationPerHour, dt);
@@ -68,7 +67,7 @@ export const plateletCloak = defineModule({
       else if (pc.state[i] === PlateletState.activated && rng.uniform() < deactivate) pc.state[i] = PlateletState.resting;
       free[nFree++] = i;
     }
-    const total = ctx.config.populations.platelets;
+    const total = ctx.populations.platelets;
     const availability = total > 0 ? nFree / total : 0;
     const cloak = perTickProbability(p.cloakRatePerHour * (1 + p.activationGain * activation) * availability, dt);
     for (let i = 0; i < t.count; i++) {

@@ -17,6 +17,7 @@ export const tumourGrowth = defineModule({
   doc: 'Primary tumour cells divide (logistic, contact-inhibited), die, and secrete VEGF.',
   phase: 'act',
   everyTicks: 1,
+  needs: { pools: ['tumour'], fields: true, uptake: true },
   params: {
     doublingTimeHours: {
       default: 36, min: 1, max: 10000, unit: 'hours', doc: 'cell-cycle doubling time without crowding',
@@ -48,11 +49,11 @@ export const tumourGrowth = defineModule({
     },
   },
   step(ctx, p) {
-    const t = ctx.world.pools.tumour;
+    const t = ctx.pools.tumour;
     let c = t.cols;
     const region = REGIONS[REGION_PRIMARY];
-    const vegf = ctx.world.regions[REGION_PRIMARY].fields.vegf;
-    const uptake = ctx.world.uptake;
+    const vegf = ctx.regions[REGION_PRIMARY].fields.vegf;
+    const uptake = ctx.uptake;
     let primary = 0;
     for (let i = 0; i < t.count; i++) if (c.stage[i] === Stage.primary && c.region[i] === REGION_PRIMARY) primary++;
     const crowd = 1 - primary / p.capacityCells;
@@ -90,7 +91,7 @@ export const tumourGrowth = defineModule({
       cols.colony[d] = -1;
       born++;
     }
-    ctx.world.counters[BORN] += born;
-    ctx.world.counters[DIED] += died;
+    ctx.counters[BORN] += born;
+    ctx.counters[DIED] += died;
   },
 });
