@@ -1,6 +1,6 @@
 import { dexp, dlog } from '../core/detmath';
 import type { ParamSpec, ParamSpecs } from '../engine/params';
-import { MODULES } from '../engine/modules/registry';
+import { MODULES } from '../engine/schedule';
 import { closest } from '../scenario/suggest';
 import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
 
