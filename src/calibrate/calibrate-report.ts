@@ -70,15 +70,15 @@ export function calibrationReport(r: CalibrationRecord, posterior: readonly Post
   parts.push(`<p class="meta"><code>${h(r.command)}</code></p>`);
   if (r.stopped) parts.push(`<p class="note"><b>Stopped early:</b> ${h(r.stopped)}</p>`);
   parts.push('<h2>Each target at the calibrated point</h2>');
-  parts.push(`<p class="note">The calibrated point is ${r.check.choice === 'median' ? 'the weighted posterior median of each parameter' : 'the best particle'} of the last generation, run again over fresh seeds.</p>`);
+  parts.push(`<p class="note">The calibrated point is ${r.check.choice === 'median' ? 'the weighted posterior median of each parameter' : 'the best particle'} of the last generation, run again over the check seeds (${h(r.check.seeds.join(', '))}; by default fresh ones, not used in the fit).</p>`);
   parts.push(targetsTable(r.targets, r.check));
-  parts.push('<h2>Distance per generation</h2><div class="grid"><figure>');
+  parts.push('<h2>Distance per generation</h2><div class="row"><figure>');
   const gens = r.generations;
   parts.push(lineSvg([
     { name: 'ε (threshold)', colour: '#c0392b', points: gens.filter((g) => Number.isFinite(g.epsilon)).map((g) => [g.t, g.epsilon]), dashed: true },
     { name: 'median distance', colour: '#1f5fa8', points: gens.map((g) => [g.t, quantile(g.particles.map((p) => p.distance), 0.5)]) },
     { name: 'best distance', colour: '#1e7d3a', points: gens.map((g) => [g.t, Math.min(...g.particles.map((p) => p.distance))]) },
-  ], 'generation', 'distance', 'distance per generation'));
+  ], 'generation', 'distance', 'distance per generation', true));
   parts.push('</figure><div><table><thead><tr><th>generation</th><th>ε</th><th>proposals</th><th>acceptance</th><th>ESS</th></tr></thead><tbody>');
   for (const g of gens) parts.push(`<tr><td class="num">${g.t}</td><td class="num">${fmt(g.epsilon)}</td><td class="num">${g.proposals}</td><td class="num">${fmt((100 * g.particles.length) / g.proposals)}%</td><td class="num">${fmt(g.ess)}</td></tr>`);
   parts.push('</tbody></table></div></div>');
@@ -87,7 +87,7 @@ export function calibrationReport(r: CalibrationRecord, posterior: readonly Post
     const p = posterior[j];
     const u = last.particles.map((x) => x.u[j]);
     parts.push(`<figure><figcaption><code>${h(d.id)}</code> ${fmt(p.quantiles.q50)} [${fmt(p.quantiles.q025)}, ${fmt(p.quantiles.q975)}] ${h(d.spec.unit)}${d.log ? ' (log scale)' : ''}</figcaption>`);
-    parts.push(histogramSvg(u, last.particles.map((x) => x.weight), 0, 1, 20, `${fmt(d.lo)} … ${fmt(d.hi)}`, toUnit(d, p.chosen)));
+    parts.push(histogramSvg(u, last.particles.map((x) => x.weight), 0, 1, 20, [fmt(d.lo), fmt(d.hi)], d.id, toUnit(d, p.chosen)));
     parts.push('</figure>');
   });
   parts.push('</div>');

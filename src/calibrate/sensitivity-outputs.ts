@@ -110,7 +110,7 @@ export function sensitivityReport(d: DesignFile, rows: readonly SensitivityRow[]
   if (undocumented.length) parts.push(`<p class="note">${undocumented.length} of ${d.params.length} parameters have no documented range; their [min, max] stood in: ${h(undocumented.map((p) => p.id).join(', '))}.</p>`);
   for (const metric of d.metrics) {
     const mine = rows.filter((r) => r.metric === metric).sort((a, b) => a.rank - b.rank);
-    parts.push(`<section><h2><code>${h(metric)}</code></h2><div class="grid"><figure>`);
+    parts.push(`<section><h2><code>${h(metric)}</code></h2><div class="row"><figure>`);
     parts.push(scatterSvg(mine.map((r) => ({ x: r.muStar, y: r.sigma, label: short(r.parameter), labelled: r.rank <= 8, xErr: Number.isFinite(r.muStarConf) ? r.muStarConf : 0 })), 'μ*', 'σ', `${metric}: μ* against σ`, true));
     parts.push('</figure><div><table><thead><tr><th>#</th><th>parameter</th><th>μ* ± 95%</th><th>μ</th><th>σ</th><th>range</th></tr></thead><tbody>');
     for (const r of mine) {

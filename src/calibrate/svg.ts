@@ -5,6 +5,8 @@ import { escapeHtml, fmt, niceStep } from '../experiment/format';
 // same numbers give the same bytes anywhere.
 
 const px = (v: number): string => v.toFixed(1);
+/** An axis tick: whole numbers as such, others as fmt does. */
+const tick = (v: number): string => (Number.isInteger(v) && Math.abs(v) < 1e6 ? String(v) : fmt(v));
 const h = escapeHtml;
 
 /** A chart's frame: size and margins, in px. */
@@ -20,7 +22,7 @@ interface Frame {
 const FRAME: Frame = { width: 460, height: 300, left: 58, right: 14, top: 12, bottom: 42 };
 
 /** Axis from data extent: nice ticks that include 0 when asked. */
-function axis(values: readonly number[], withZero: boolean): { min: number; max: number; step: number } {
+function axis(values: readonly number[], withZero: boolean, integer = false): { min: number; max: number; step: number } {
   const finite = values.filter((v) => Number.isFinite(v));
   let lo = finite.length ? Math.min(...finite) : 0;
   let hi = finite.length ? Math.max(...finite) : 1;
@@ -29,25 +31,25 @@ function axis(values: readonly number[], withZero: boolean): { min: number; max:
     hi = Math.max(0, hi);
   }
   if (hi === lo) hi = lo + 1;
-  const step = niceStep((hi - lo) / 5);
+  const step = integer ? Math.max(1, Math.round(niceStep((hi - lo) / 5))) : niceStep((hi - lo) / 5);
   return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step, step };
 }
 
-function frameParts(f: Frame, xa: ReturnType<typeof axis>, ya: ReturnType<typeof axis>, xLabel: string, yLabel: string, title: string): { out: string[]; x: (v: number) => number; y: (v: number) => number } {
+function frameParts(f: Frame, xa: ReturnType<typeof axis>, ya: ReturnType<typeof axis>, xLabel: string, yLabel: string, title: string, xTicks = true): { out: string[]; x: (v: number) => number; y: (v: number) => number } {
   const pw = f.width - f.left - f.right;
   const ph = f.height - f.top - f.bottom;
   const x = (v: number) => f.left + ((v - xa.min) / (xa.max - xa.min)) * pw;
   const y = (v: number) => f.top + ph - ((v - ya.min) / (ya.max - ya.min)) * ph;
   const out = [`<svg class="chart" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}" role="img" aria-label="${h(title)}">`];
   for (let v = ya.min, i = 0; v <= ya.max + ya.step / 2 && i < 50; v += ya.step, i++) {
-    out.push(`<line x1="${f.left}" x2="${f.width - f.right}" y1="${px(y(v))}" y2="${px(y(v))}" stroke="#ececec"/><text x="${f.left - 6}" y="${px(y(v) + 4)}" text-anchor="end">${fmt(v)}</text>`);
+    out.push(`<line x1="${f.left}" x2="${f.width - f.right}" y1="${px(y(v))}" y2="${px(y(v))}" stroke="#ececec"/><text x="${f.left - 6}" y="${px(y(v) + 4)}" text-anchor="end">${tick(v)}</text>`);
   }
-  for (let v = xa.min, i = 0; v <= xa.max + xa.step / 2 && i < 50; v += xa.step, i++) {
-    out.push(`<text x="${px(x(v))}" y="${f.height - f.bottom + 16}" text-anchor="middle">${fmt(v)}</text>`);
+  for (let v = xa.min, i = 0; xTicks && v <= xa.max + xa.step / 2 && i < 50; v += xa.step, i++) {
+    out.push(`<text x="${px(x(v))}" y="${f.height - f.bottom + 16}" text-anchor="middle">${tick(v)}</text>`);
   }
   out.push(`<rect x="${f.left}" y="${f.top}" width="${pw}" height="${ph}" fill="none" stroke="#bbb"/>`);
   out.push(`<text x="${px(f.left + pw / 2)}" y="${f.height - 6}" text-anchor="middle">${h(xLabel)}</text>`);
-  out.push(`<text x="13" y="${px(f.top + ph / 2)}" transform="rotate(-90 13 ${px(f.top + ph / 2)})" text-anchor="middle">${h(yLabel)}</text>`);
+  if (yLabel) out.push(`<text x="13" y="${px(f.top + ph / 2)}" transform="rotate(-90 13 ${px(f.top + ph / 2)})" text-anchor="middle">${h(yLabel)}</text>`);
   return { out, x, y };
 }
 
@@ -64,7 +66,8 @@ export interface ScatterPoint {
 
 /** A scatter with optional x error bars and a dashed y = x reference line. */
 export function scatterSvg(points: readonly ScatterPoint[], xLabel: string, yLabel: string, title: string, diagonal: boolean): string {
-  const xa = axis(points.flatMap((p) => [p.x - p.xErr, p.x + p.xErr]), true);
+  // μ* and σ are ≥ 0: the axes start at 0 and an error bar is cut there.
+  const xa = axis(points.flatMap((p) => [Math.max(0, p.x - p.xErr), p.x + p.xErr]), true);
   const ya = axis(points.map((p) => p.y), true);
   const { out, x, y } = frameParts(FRAME, xa, ya, xLabel, yLabel, title);
   if (diagonal) {
@@ -73,7 +76,7 @@ export function scatterSvg(points: readonly ScatterPoint[], xLabel: string, yLab
   }
   for (const p of points) {
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
-    if (p.xErr > 0) out.push(`<line x1="${px(x(p.x - p.xErr))}" x2="${px(x(p.x + p.xErr))}" y1="${px(y(p.y))}" y2="${px(y(p.y))}" stroke="#9bb7d4"/>`);
+    if (p.xErr > 0) out.push(`<line x1="${px(x(Math.max(xa.min, p.x - p.xErr)))}" x2="${px(x(p.x + p.xErr))}" y1="${px(y(p.y))}" y2="${px(y(p.y))}" stroke="#9bb7d4"/>`);
     out.push(`<circle cx="${px(x(p.x))}" cy="${px(y(p.y))}" r="3.5" fill="${p.labelled ? '#1f5fa8' : '#9bb7d4'}"><title>${h(`${p.label}: ${xLabel} ${fmt(p.x)}, ${yLabel} ${fmt(p.y)}`)}</title></circle>`);
     if (p.labelled) out.push(`<text x="${px(x(p.x) + 6)}" y="${px(y(p.y) - 5)}" class="pt">${h(p.label)}</text>`);
   }
@@ -90,23 +93,27 @@ export interface LineSeries {
 }
 
 /** Lines with point markers and a legend (e.g. distance quantiles and ε per generation). */
-export function lineSvg(series: readonly LineSeries[], xLabel: string, yLabel: string, title: string): string {
-  const xa = axis(series.flatMap((s) => s.points.map((p) => p[0])), false);
+export function lineSvg(series: readonly LineSeries[], xLabel: string, yLabel: string, title: string, integerX = false): string {
+  const xa = axis(series.flatMap((s) => s.points.map((p) => p[0])), false, integerX);
   const ya = axis(series.flatMap((s) => s.points.map((p) => p[1])), true);
-  const { out, x, y } = frameParts(FRAME, xa, ya, xLabel, yLabel, title);
+  const f: Frame = { ...FRAME, top: 12 + 14 * series.length, height: FRAME.height + 14 * series.length };
+  const { out, x, y } = frameParts(f, xa, ya, xLabel, yLabel, title);
   series.forEach((s, k) => {
     const pts = s.points.filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
     if (pts.length) out.push(`<polyline fill="none" stroke="${s.colour}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''} points="${pts.map((p) => `${px(x(p[0]))},${px(y(p[1]))}`).join(' ')}"/>`);
     for (const p of pts) out.push(`<circle cx="${px(x(p[0]))}" cy="${px(y(p[1]))}" r="2.6" fill="${s.colour}"><title>${h(`${s.name} at ${fmt(p[0])}: ${fmt(p[1])}`)}</title></circle>`);
-    out.push(`<text x="${FRAME.width - FRAME.right - 4}" y="${FRAME.top + 14 + 14 * k}" text-anchor="end" fill="${s.colour}">${h(s.name)}</text>`);
+    out.push(`<line x1="${f.left}" x2="${f.left + 18}" y1="${8 + 14 * k}" y2="${8 + 14 * k}" stroke="${s.colour}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/><text x="${f.left + 24}" y="${12 + 14 * k}">${h(s.name)}</text>`);
   });
   out.push('</svg>');
   return out.join('');
 }
 
-/** A weighted histogram over [lo, hi] with `bins` bins, the prior's flat density dashed, a marker at `mark`. */
-export function histogramSvg(values: readonly number[], weights: readonly number[], lo: number, hi: number, bins: number, xLabel: string, mark: number | null): string {
-  const f: Frame = { width: 300, height: 170, left: 40, right: 10, top: 10, bottom: 36 };
+/**
+ * A weighted histogram over [lo, hi] with `bins` bins, the prior's flat density dashed, a marker
+ * at `mark`; `ends` label the two ends of the axis (e.g. the parameter's range in its units).
+ */
+export function histogramSvg(values: readonly number[], weights: readonly number[], lo: number, hi: number, bins: number, ends: [string, string], xLabel: string, mark: number | null): string {
+  const f: Frame = { width: 300, height: 170, left: 46, right: 10, top: 10, bottom: 36 };
   const counts = new Array<number>(bins).fill(0);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   values.forEach((v, i) => {
@@ -115,7 +122,8 @@ export function histogramSvg(values: readonly number[], weights: readonly number
   });
   const xa = { min: lo, max: hi === lo ? lo + 1 : hi, step: niceStep(((hi === lo ? 1 : hi - lo)) / 4) };
   const ya = axis([...counts, 1 / bins], true);
-  const { out, x, y } = frameParts(f, xa, ya, xLabel, 'weight', xLabel);
+  const { out, x, y } = frameParts(f, xa, ya, '', '', xLabel, false);
+  out.push(`<text x="${f.left}" y="${f.height - f.bottom + 16}" text-anchor="start">${h(ends[0])}</text><text x="${f.width - f.right}" y="${f.height - f.bottom + 16}" text-anchor="end">${h(ends[1])}</text>`);
   const bw = (f.width - f.left - f.right) / bins;
   counts.forEach((c, b) => out.push(`<rect x="${px(f.left + b * bw + 0.5)}" y="${px(y(c))}" width="${px(bw - 1)}" height="${px(y(0) - y(c))}" fill="#7fa7d1"><title>${h(`bin ${b + 1}: ${fmt(c)}`)}</title></rect>`));
   out.push(`<line x1="${f.left}" x2="${f.width - f.right}" y1="${px(y(1 / bins))}" y2="${px(y(1 / bins))}" stroke="#999" stroke-dasharray="4 3"><title>prior (uniform)</title></line>`);
@@ -163,6 +171,7 @@ td.num { text-align: right; white-space: nowrap; }
 tr.fail td { background: #fdf0ee; }
 tr.pass td { background: #f1faf3; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 14px 20px; }
+.row { display: flex; flex-wrap: wrap; gap: 14px 28px; align-items: flex-start; }
 figure { margin: 0; }
 figcaption { font-size: 12.5px; margin-bottom: 2px; }
 svg text { font: 11px system-ui, sans-serif; fill: #444; }
