@@ -26,7 +26,7 @@ import { loadTargetsFile, type TargetsFile } from './targets';
 // ending with the same particles as an uninterrupted run. More --generations extends a run.
 
 /** File names in a calibration directory. */
-export const CALIBRATION_FILES = { manifest: 'calibration.json', evaluations: 'evaluations.jsonl', generations: 'generations', check: 'check.json' } as const;
+export const CALIBRATION_FILES = { manifest: 'calibration.json', evaluations: 'evaluations.jsonl', generations: 'generations' } as const;
 
 /** How the calibrated point is chosen from the last generation. */
 export type PointChoice = 'median' | 'best';
