@@ -45,7 +45,8 @@ export interface ScenarioFragment {
   populations: Record<string, number>;
 }
 
-function dim(section: ParamDim['section'], module: string | null, key: string, spec: ParamSpec): ParamDim {
+/** One dimension from a spec: its id, the range varied (spec.range or [min, max]) and its scale. */
+export function paramDim(section: ParamDim['section'], module: string | null, key: string, spec: ParamSpec): ParamDim {
   const id = module ? `modules.${module}.${key}` : `${section}.${key}`;
   const [lo, hi] = spec.range ?? [spec.min, spec.max];
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi && lo >= spec.min && hi <= spec.max)) {
@@ -55,13 +56,13 @@ function dim(section: ParamDim['section'], module: string | null, key: string, s
 }
 
 function dims(section: 'world' | 'populations', specs: ParamSpecs): ParamDim[] {
-  return Object.entries(specs).map(([key, spec]) => dim(section, null, key, spec));
+  return Object.entries(specs).map(([key, spec]) => paramDim(section, null, key, spec));
 }
 
 /** Every parameter of the model, in scenario order: modules (registry order), world, populations. */
 export function allParams(): ParamDim[] {
   const out: ParamDim[] = [];
-  for (const m of MODULES) for (const [key, spec] of Object.entries(m.params)) out.push(dim('modules', m.id, key, spec));
+  for (const m of MODULES) for (const [key, spec] of Object.entries(m.params)) out.push(paramDim('modules', m.id, key, spec));
   return [...out, ...dims('world', WORLD_PARAMS), ...dims('populations', POPULATION_PARAMS)];
 }
 
