@@ -154,7 +154,9 @@ export async function abcSmc(opts: AbcOptions, evaluate: Evaluate, hooks: AbcHoo
     while (accepted.length < n) {
       if (next >= maxProposals) return { generations: gens, stopped: `generation ${t}: ${next} proposals gave ${accepted.length} of ${n} particles below ε = ${epsilon}; acceptance too low to continue` };
       const want = Math.ceil(((n - accepted.length) / rate) * 1.1);
-      const size = Math.min(maxProposals - next, Math.max(opts.minBatch ?? 1, want));
+      // At most one generation's worth of particles per batch (or minBatch): memory stays bounded
+      // when acceptance is low, and a long batch still reports progress.
+      const size = Math.min(maxProposals - next, Math.max(opts.minBatch ?? 1, Math.min(n, want)));
       const batch = Array.from({ length: size }, (_, i) => propose(t, next + i, opts.dims, opts.seed, kernel));
       hooks.onBatch?.({ t, epsilon, accepted: accepted.length, proposed: next });
       const distances = await evaluate(batch);
