@@ -22,7 +22,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'catalog':
         return (await import('./catalog')).catalogCommand(rest, write);
       case 'validate':
-        return (await import('./validate')).validateCommand(rest, write);
+        return await (await import('./validate')).validateCommand(rest, write);
+      case 'sensitivity':
+        return await (await import('./sensitivity')).sensitivityCommand(rest, write);
+      case 'calibrate':
+        return await (await import('./calibrate')).calibrateCommand(rest, write);
       case 'schema':
         write(JSON.stringify(scenarioSchema(), null, 2));
         return 0;

@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ExperimentDirError } from '../experiment/store';
 import { mergeExperimentDirs } from '../experiment/merge';
+import { readDesign } from '../calibrate/sensitivity';
+import { mergeSensitivityDirs } from '../calibrate/sensitivity-merge';
 import { headlineLines } from './experiment';
 import { UsageError } from './usage';
 
 /**
- * `exocascade merge DIR... --out DIR`: combines the shard directories of one experiment into
- * the outputs an unsharded run writes (byte for byte). Exit 2 when the directories are not
+ * `exocascade merge DIR... --out DIR`: combines the shard directories of one experiment (or of
+ * one sensitivity screen) into the outputs an unsharded run writes (byte for byte). Exit 2 when the directories are not
  * shards of one experiment or runs are missing.
  */
 export function mergeCommand(argv: string[], write: (s: string) => void): number {
@@ -18,6 +20,11 @@ export function mergeCommand(argv: string[], write: (s: string) => void): number
   if (positionals.length === 0) throw new UsageError('merge needs one or more experiment directories');
   if (values.out === undefined) throw new UsageError('merge needs --out DIR');
   try {
+    if (readDesign(positionals[0])) {
+      const m = mergeSensitivityDirs(positionals, values.out);
+      write(`merged ${m.inputs} sensitivity director${m.inputs === 1 ? 'y' : 'ies'}: ${m.design.rows.length} points × ${m.design.seeds.length} seeds = ${m.runs} runs\nwrote ${m.outputs.paths.join(', ')}`);
+      return 0;
+    }
     const r = mergeExperimentDirs(positionals, values.out);
     const s = r.spec;
     write([

@@ -21,13 +21,26 @@ usage:
                  resumable; writes DIR/runs.jsonl, results.csv, summary.json, report.html.
                  --seeds: a..b, lists and mixes (1..5,9); --workers 0 runs in-process;
                  --shard i/n runs only the i-th of n interleaved slices (runs.jsonl only)
-  exocascade merge DIR... --out DIR  combine shard directories into the same outputs
+  exocascade merge DIR... --out DIR  combine shard directories (experiment or sensitivity) into the same outputs
+  exocascade sensitivity <scenario.json> [--params all|schematic|ID,...] [--metrics all|NAME,...]
+                 [--trajectories R] [--levels L] [--seeds 1..3] [--seed S] [--ticks N]
+                 [--workers auto|N] [--shard i/n] [--quiet] --out DIR
+                 Morris screen (as SALib) over each parameter's documented range; resumable;
+                 writes DIR/sensitivity.csv, sensitivity.json, report.html
+  exocascade calibrate --targets FILE [--params schematic|all|ID,...] [--particles N]
+                 [--generations G] [--quantile Q] [--seeds 1..4] [--seed S] [--check-seeds 1001..1020]
+                 [--point median|best] [--ticks N] [--workers auto|N] [--quiet] --out DIR
+                 ABC-SMC against a targets file; resumable; writes DIR/particles.csv,
+                 posterior.json, calibrated.json, report.html
+  exocascade calibrate --targets FILE --evaluate defaults|POINT.json [--seeds 1..20] --out DIR
+                 each target checked at one point, with 95% bootstrap bands (fit.json, report.html)
   exocascade bench [--json] [--quick]
   exocascade catalog [--search TEXT] [--json]
                  the cargo catalog from the review: effects and evidence (Table 2 rows, prose)
-  exocascade validate [--seeds N] [--ticks N] [--claim ID]... [--json]
-                 checks that the review's findings emerge (paired ensembles, 95% CIs);
-                 exit 1 when a claim fails
+  exocascade validate [--seeds N] [--claim ID]... [--workers auto|N] [--json] [--quiet]
+                 checks the review's findings: effects by a minimal size, controls within a
+                 margin (paired ensembles at the presets' run length, 95% CIs); exit 1 when a
+                 claim fails
   exocascade schema                 print the scenario JSON Schema
 
 exit codes: 0 ok, 2 bad scenario or bad arguments, 1 any other failure (or a failed claim)`;

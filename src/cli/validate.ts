@@ -1,33 +1,42 @@
 import { parseArgs } from 'node:util';
+import { fmt, fmtInterval, fmtSigned } from '../experiment/format';
 import { CLAIMS } from '../validate/claims';
-import { runClaim, type ClaimResult } from '../validate/run-claims';
+import { runClaims, type ClaimResult } from '../validate/run-claims';
+import { parseWorkers } from './experiment';
 import { UsageError, intOption } from './usage';
 
+/** One check of a claim as a line of the human report. */
+function checkLine(r: ClaimResult, c: ClaimResult['checks'][number]): string {
+  const rule = c.direction
+    ? `${c.direction} by ≥ ${fmt(c.relative * 100)}% (CI beyond ${c.direction === 'lower' ? '−' : '+'}${fmt(c.threshold)})`
+    : `unchanged within ±${fmt(c.relative * 100)}% (CI inside ±${fmt(c.threshold)})`;
+  const rel = c.relativeChange === null ? '' : ` (${fmtSigned(c.relativeChange * 100)}%)`;
+  return `  ${c.pass ? 'ok  ' : 'FAIL'} ${c.metric} ${rule}: ${fmt(c.baselineMean)} → ${fmt(c.whatIfMean)}  Δ ${fmtSigned(c.meanDiff)}${rel} 95% CI ${fmtInterval(c.ci, true)}`;
+}
+
 /**
- * `exocascade validate [--seeds N] [--ticks N] [--claim ID]… [--json]`: runs the behaviours the
- * review reports as paired ensembles and says, with 95% CIs, whether each emerges. Exit 0 when
- * all pass, 1 when any fails.
+ * `exocascade validate [--seeds N] [--claim ID]… [--workers auto|N] [--json] [--quiet]`: runs
+ * every claim (effects with a minimal effect size, controls with an equivalence margin) as
+ * paired ensembles at the presets' default run length. Exit 0 when all pass, 1 when any fails.
  */
-export function validateCommand(argv: string[], out: (s: string) => void): number {
+export async function validateCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { seeds: { type: 'string' }, ticks: { type: 'string' }, claim: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    options: { seeds: { type: 'string' }, claim: { type: 'string', multiple: true }, json: { type: 'boolean' }, workers: { type: 'string' }, quiet: { type: 'boolean' } },
   });
   const seeds = intOption(values.seeds, 'seeds') ?? 20;
   if (seeds < 2) throw new UsageError('--seeds must be at least 2 for a confidence interval');
-  const ticks = intOption(values.ticks, 'ticks');
   const ids = values.claim ?? CLAIMS.map((c) => c.id);
   for (const id of ids) if (!CLAIMS.some((c) => c.id === id)) throw new UsageError(`unknown claim "${id}"; claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
-  const results: ClaimResult[] = CLAIMS.filter((c) => ids.includes(c.id)).map((c) => runClaim(c, seeds, ticks));
+  const results = await runClaims(CLAIMS.filter((c) => ids.includes(c.id)), { seeds, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr });
   if (values.json) out(JSON.stringify(results));
   else {
     for (const r of results) {
-      out(`${r.pass ? 'PASS' : 'FAIL'} ${r.id}: ${r.statement}`);
-      for (const c of r.checks) {
-        const ci = c.ci ? `[${c.ci[0].toFixed(3)}, ${c.ci[1].toFixed(3)}]` : 'n/a';
-        out(`  ${c.pass ? 'ok  ' : 'FAIL'} ${c.metric} ${c.direction}: ${c.baselineMean.toFixed(3)} → ${c.whatIfMean.toFixed(3)}  Δ ${c.meanDiff.toFixed(3)} 95% CI ${ci}`);
-      }
+      out(`${r.pass ? 'PASS' : 'FAIL'} ${r.id} (step ${r.step}, ${r.kind}; ${r.scenario} ${r.whatIfs.join(',')}, ${r.seeds} seeds × ${r.ticks} ticks): ${r.statement}`);
+      for (const c of r.checks) out(checkLine(r, c));
     }
+    const failed = results.filter((r) => !r.pass).length;
+    out(`${results.length - failed} of ${results.length} claims pass`);
   }
   return results.every((r) => r.pass) ? 0 : 1;
 }

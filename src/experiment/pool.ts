@@ -118,8 +118,20 @@ export class ExperimentPool {
    * caller, so a resumed experiment does not redo them.
    */
   async run(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
+    return this.runJobs(jobs, arms, onResult, false);
+  }
+
+  /**
+   * Like run(), but every thread stays open for the next batch (a calibration's generations):
+   * call close() after the last. Each batch sends its own arm configs.
+   */
+  async runBatch(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
+    return this.runJobs(jobs, arms, onResult, true);
+  }
+
+  private async runJobs(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void, keepOpen: boolean): Promise<PoolStats> {
     const used = this.handles.slice(0, Math.min(this.handles.length, jobs.length));
-    const closingUnused = Promise.all(this.handles.slice(used.length).map(close));
+    const closingUnused = keepOpen ? Promise.resolve([]) : Promise.all(this.handles.slice(used.length).map(close));
     const startupMs: number[] = [];
     let primed = 0;
     let queuedAhead = 0;
@@ -143,7 +155,8 @@ export class ExperimentPool {
         throw err;
       })));
     } finally {
-      await Promise.all([closingUnused, ...used.map(close)]);
+      if (keepOpen && failed) await this.close();
+      else if (!keepOpen) await Promise.all([closingUnused, ...used.map(close)]);
     }
     return { workers: used.length, startupMs, primed, queuedAhead };
   }

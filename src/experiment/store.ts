@@ -37,7 +37,7 @@ function pidAlive(pid: number): boolean {
  * a killed process on this host is taken over; one from another host (a shared file system)
  * must be removed by hand, since its owner cannot be checked from here.
  */
-function takeLock(dir: string): string {
+export function takeLock(dir: string): string {
   const path = join(dir, LOCK_FILE);
   const me = `${process.pid}@${hostname()}`;
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -1,54 +1,140 @@
-/**
- * A behaviour the review reports that the simulation must reproduce from mechanisms: with the
- * what-if applied, `metric` moves in `direction` relative to the baseline, over an ensemble of
- * seeds (paired by seed, so common random numbers cancel shared noise).
- */
-export interface Claim {
+// The review's findings as checkable claims. Each claim runs a preset at its default run length
+// twice per seed — as written and with an intervention — and compares the two paired by seed
+// (common random numbers cancel shared noise). An effect claim asks for a minimal effect size,
+// not only a sign; a control claim asks that an intervention leaves an unrelated metric alone
+// within an equivalence margin. The exact rules are in run-claims.ts and the README.
+
+/** A step of the review's five-step model (1 migration … 5 niche and growth). */
+export type ClaimStep = 1 | 2 | 3 | 4 | 5;
+
+/** Default minimal effect: a 20% change of the baseline mean. */
+export const DEFAULT_MIN_EFFECT = 0.2;
+/** Default equivalence margin of a control: ±20% of the baseline mean. */
+export const DEFAULT_MARGIN = 0.2;
+
+/** What every claim has. */
+interface ClaimBase {
   id: string;
-  /** The finding, in a sentence, with its source. */
+  /** The finding, in a sentence. */
   statement: string;
+  /** Where it comes from: the review's row or section and the primary study. */
+  source: string;
+  /** The step of the review the intervention acts in. */
+  step: ClaimStep;
   /** Scenario preset id (scenarios/<id>.json). */
   scenario: string;
   /** What-ifs of the intervention arm. */
   whatIfs: string[];
-  /** Run length in ticks: long enough for metastases to be counted (~33 simulated days). */
-  ticks: number;
-  /** Each check: the metric and the direction it must move in the intervention arm. */
-  checks: { metric: string; direction: 'lower' | 'higher' }[];
 }
 
-/** The behaviours issue 3 asks to emerge (Hoshino et al. 2015; Costa-Silva et al. 2015; Chen et al. 2018). */
+/** A claim that the intervention moves metrics by at least a minimal effect. */
+export interface EffectClaim extends ClaimBase {
+  kind: 'effect';
+  checks: { metric: string; direction: 'lower' | 'higher'; /** Relative change of the mean required (default 0.2). */ minEffect?: number }[];
+}
+
+/** A claim that the intervention leaves metrics within an equivalence margin. */
+export interface ControlClaim extends ClaimBase {
+  kind: 'control';
+  checks: { metric: string; /** Half-width of the equivalence region, relative to the baseline mean (default 0.2). */ margin?: number }[];
+}
+
+/** One claim. */
+export type Claim = EffectClaim | ControlClaim;
+
+const HOSHINO = 'Hoshino A, Costa-Silva B, Shen TL, et al. Tumour exosome integrins determine organotropic metastasis. Nature 2015;527:329-335';
+const COSTA = 'Costa-Silva B, Aiello NM, Ocean AJ, et al. Pancreatic cancer exosomes initiate pre-metastatic niche formation in the liver. Nat Cell Biol 2015;17:816-826';
+
+/** Every claim `exocascade validate` checks, in the order it reports them. */
 export const CLAIMS: readonly Claim[] = [
   {
-    id: 'itga6b4-lung',
-    statement: 'Exosomal integrin α6β4 primes the lung; knocking it out lowers lung niche and lung metastasis (Hoshino et al., 2015).',
-    scenario: 'breast',
-    whatIfs: ['ko:itga6b4'],
-    ticks: 400,
+    id: 'itga6b4-lung', kind: 'effect', step: 4, scenario: 'breast', whatIfs: ['ko:itga6b4'],
+    statement: 'Exosomal integrin α6β4 primes the lung: knocking it out lowers lung uptake, the lung niche and lung metastasis.',
+    source: `Review step 4 (organotropism); ${HOSHINO}`,
     checks: [{ metric: 'exosomes.uptake.lung', direction: 'lower' }, { metric: 'niche.lung', direction: 'lower' }, { metric: 'metastases.lung', direction: 'lower' }],
   },
   {
-    id: 'itgavb5-liver',
-    statement: 'Exosomal integrin αvβ5 primes the liver; knocking it out lowers liver niche and liver metastasis (Hoshino et al., 2015).',
-    scenario: 'pancreatic',
-    whatIfs: ['ko:itgavb5'],
-    ticks: 400,
+    id: 'itgavb5-liver', kind: 'effect', step: 4, scenario: 'pancreatic', whatIfs: ['ko:itgavb5'],
+    statement: 'Exosomal integrin αvβ5 primes the liver: knocking it out lowers liver uptake, the liver niche and liver metastasis.',
+    source: `Review step 4 (organotropism); ${HOSHINO}`,
     checks: [{ metric: 'exosomes.uptake.liver', direction: 'lower' }, { metric: 'niche.liver', direction: 'lower' }, { metric: 'metastases.liver', direction: 'lower' }],
   },
   {
-    id: 'mif-liver',
-    statement: 'Pancreatic exosomal MIF educates Kupffer cells and builds the liver niche; knocking it out lowers the niche and liver metastasis (Costa-Silva et al., 2015).',
-    scenario: 'pancreatic',
-    whatIfs: ['ko:mif'],
-    ticks: 400,
+    id: 'mif-liver', kind: 'effect', step: 5, scenario: 'pancreatic', whatIfs: ['ko:mif'],
+    statement: 'Pancreatic exosomal MIF educates Kupffer cells and builds the liver niche: knocking it out lowers the liver niche and liver metastasis.',
+    source: `Review step 5 (pre-metastatic niche), Table 2 pancreatic MIF row; ${COSTA}`,
     checks: [{ metric: 'niche.liver', direction: 'lower' }, { metric: 'metastases.liver', direction: 'lower' }],
   },
   {
-    id: 'pd-l1-tcells',
-    statement: 'Exosomal PD-L1 exhausts CD8 T cells; knocking it out lowers exhaustion, raises T-cell killing and lowers metastasis (Chen et al., 2018).',
-    scenario: 'melanoma',
-    whatIfs: ['ko:pd-l1'],
-    ticks: 400,
+    id: 'pd-l1-tcells', kind: 'effect', step: 3, scenario: 'melanoma', whatIfs: ['ko:pd-l1'],
+    statement: 'Exosomal PD-L1 exhausts CD8 T cells: knocking it out lowers exhaustion, raises T-cell killing and lowers metastasis.',
+    source: 'Review step 3 (immune escape), Table 2 melanoma PD-L1 row; Chen G, Huang AC, Zhang W, et al. Exosomal PD-L1 contributes to immunosuppression and is associated with anti-PD-1 response. Nature 2018;560:382-386',
     checks: [{ metric: 'tcells.exhausted', direction: 'lower' }, { metric: 'ctc.killed.t', direction: 'higher' }, { metric: 'metastases.total', direction: 'lower' }],
+  },
+  {
+    id: 'emt-cargo-invasion', kind: 'effect', step: 1, scenario: 'prostate', whatIfs: ['block:emt.induce@0=1'],
+    statement: 'Exosomal cargo drives EMT in the primary tumour: blocking the EMT-inducing cargo lowers the tumour cells that enter the circulation.',
+    source: 'Review step 1 (migration), Table 2 prostate EMT rows; e.g. Bhagirath D, Yang TL, Bucay N, et al. microRNA-1246 is an exosomal biomarker for aggressive prostate cancer. Cancer Res 2018;78:1833-1844 (N-cadherin and vimentin up)',
+    checks: [{ metric: 'ctc.intravasated', direction: 'lower' }],
+  },
+  {
+    id: 'mir-25-3p-vessels', kind: 'effect', step: 2, scenario: 'colorectal', whatIfs: ['ko:mir-25-3p'],
+    statement: 'Colorectal exosomal miR-25-3p makes vessels leaky and grow: knocking it out lowers vessel permeability and sprouting.',
+    source: 'Review step 2 (angiogenesis), Table 2 colon miR-25-3p row; Zeng Z, Li Y, Pan Y, et al. Cancer-derived exosomal miR-25-3p promotes pre-metastatic niche formation by inducing vascular permeability and angiogenesis. Nat Commun 2018;9:5395',
+    checks: [{ metric: 'vessels.permeability', direction: 'lower' }, { metric: 'vessels.sprouts', direction: 'lower' }],
+  },
+  {
+    id: 'platelets-nk', kind: 'effect', step: 3, scenario: 'breast', whatIfs: ['deplete:platelets@0'],
+    statement: 'Platelets shield circulating tumour cells from NK cells: depleting platelets raises the cells NK cells kill.',
+    source: 'Review step 3 (platelets); Palumbo JS, Talmage KE, Massari JV, et al. Platelets and fibrin(ogen) increase metastatic potential by impeding natural killer cell-mediated elimination of tumor cells. Blood 2005;105:178-185',
+    checks: [{ metric: 'ctc.killed.nk', direction: 'higher' }],
+  },
+  {
+    id: 'mir-770-suppresses', kind: 'effect', step: 1, scenario: 'breast', whatIfs: ['ko:mir-770'],
+    statement: 'Exosomal miR-770 suppresses invasion (a "decrease metastases" row): knocking it out raises the cells entering the circulation and metastasis.',
+    source: 'Review Table 2, breast miR-770 row ("Decrease metastases", STMN1); Li Y, Liang Y, Sang Y, et al. MiR-770 suppresses the chemo-resistance and metastasis of triple negative breast cancer via direct targeting of STMN1. Cell Death Dis 2018;9:14',
+    checks: [{ metric: 'ctc.intravasated', direction: 'higher' }, { metric: 'metastases.total', direction: 'higher' }],
+  },
+  {
+    id: 'mir-193a-suppresses', kind: 'effect', step: 5, scenario: 'colorectal', whatIfs: ['ko:mir-193a'],
+    statement: 'Exosomal miR-193a restrains colony growth (a "decrease metastases" row): knocking it out raises metastasis.',
+    source: 'Review Table 2, colon miR-193a row (decrease the growth of cells, Caprin1); Teng Y, Ren Y, Hu X, et al. MVP-mediated exosomal sorting of miR-193a promotes colon cancer progression. Nat Commun 2017;8:14448',
+    checks: [{ metric: 'metastases.total', direction: 'higher' }],
+  },
+  {
+    id: 'pkm2-bone', kind: 'effect', step: 5, scenario: 'prostate', whatIfs: ['ko:pkm2'],
+    statement: 'Prostate exosomal PKM2 primes the bone marrow niche: knocking it out lowers the bone niche and bone metastasis.',
+    source: 'Review step 5, Table 2 prostate PKM2 row (CXCL12); Dai J, Escara-Wilke J, Keller JM, et al. Primary prostate cancer educates bone stroma through exosomal pyruvate kinase M2 to promote bone metastasis. J Exp Med 2019;216:2883-2899',
+    checks: [{ metric: 'niche.bone', direction: 'lower' }, { metric: 'metastases.bone', direction: 'lower' }],
+  },
+  {
+    id: 'cemip-brain', kind: 'effect', step: 5, scenario: 'breast', whatIfs: ['ko:cemip'],
+    statement: 'Exosomal CEMIP primes the brain vascular niche: knocking it out lowers the brain niche.',
+    source: 'Review Table 2, breast CEMIP row; Rodrigues G, Hoshino A, Kenific CM, et al. Tumour exosomal CEMIP protein promotes cancer cell colonization in brain metastasis. Nat Cell Biol 2019;21:1403-1412',
+    checks: [{ metric: 'niche.brain', direction: 'lower' }],
+  },
+  {
+    id: 'itga6b4-spares-liver', kind: 'control', step: 4, scenario: 'breast', whatIfs: ['ko:itga6b4'],
+    statement: 'Integrin α6β4 is lung-tropic: knocking it out does not lower liver metastasis.',
+    source: `Control for itga6b4-lung; ${HOSHINO} (α6β4 directs exosomes to the lung, αvβ5 to the liver)`,
+    checks: [{ metric: 'metastases.liver' }],
+  },
+  {
+    id: 'mif-spares-lung', kind: 'control', step: 5, scenario: 'pancreatic', whatIfs: ['ko:mif'],
+    statement: 'MIF educates Kupffer cells, which live in the liver: knocking it out does not lower lung metastasis.',
+    source: `Control for mif-liver; ${COSTA}`,
+    checks: [{ metric: 'metastases.lung' }],
+  },
+  {
+    id: 'itga6b4-spares-intravasation', kind: 'control', step: 4, scenario: 'breast', whatIfs: ['ko:itga6b4'],
+    statement: 'Integrins choose where exosomes land, after tumour cells have left the primary: knocking out α6β4 leaves intravasation unchanged.',
+    source: `Control: step 4 acts downstream of step 1 (review Figure 1); ${HOSHINO}`,
+    checks: [{ metric: 'ctc.intravasated' }],
+  },
+  {
+    id: 'itgavb5-spares-ecm', kind: 'control', step: 4, scenario: 'pancreatic', whatIfs: ['ko:itgavb5'],
+    statement: 'A homing integrin does not degrade matrix: knocking out αvβ5 leaves ECM degradation in the primary unchanged.',
+    source: `Control: step 4 cargo has no step-1 effect in the review's tables; ${HOSHINO}`,
+    checks: [{ metric: 'ecm.degraded' }],
   },
 ];

@@ -1,19 +1,40 @@
-import { readFileSync } from 'node:fs';
-import { Engine } from '../engine/engine';
+import { BatchRunner } from '../calibrate/runner';
+import { readScenarioText } from '../experiment/experiment';
+import type { ProgressSink } from '../experiment/progress';
+import type { ArmConfig } from '../experiment/run-one';
 import { paired, type Interval } from '../experiment/stats';
-import { resolveScenario } from '../scenario/resolve';
-import type { Claim } from './claims';
+import { parseScenario, scenarioHash } from '../scenario/resolve';
+import { DEFAULT_MARGIN, DEFAULT_MIN_EFFECT, type Claim, type ClaimStep } from './claims';
 
-/** Outcome of one check of a claim over the ensemble. */
+// Runs claims as paired ensembles on the experiment worker pool: every distinct (preset,
+// intervention) is one arm, each preset's baseline is run once and shared by its claims, and
+// every arm runs seeds 1..n at the preset's default run length.
+//
+// The rules, with b the baseline mean over seeds and [lo, hi] the paired-t 95% CI of the mean
+// of (intervention − baseline) per seed:
+// - effect, direction "lower", minimal effect x: passes when hi ≤ −x·|b| and hi < 0 — the whole
+//   interval lies beyond a decrease of x of the baseline mean; "higher": lo ≥ x·|b| and lo > 0.
+//   (With b = 0 the interval must exclude 0 on the expected side.)
+// - control, margin m: passes when −m·|b| ≤ lo and hi ≤ m·|b| — the interval lies inside the
+//   equivalence region (two one-sided tests at the 2.5% level each). With b = 0 the
+//   intervention must leave the metric at exactly 0 on every seed.
+
+/** Outcome of one check of a claim. */
 export interface CheckResult {
   metric: string;
-  direction: 'lower' | 'higher';
+  /** Effects: the expected direction; controls: null. */
+  direction: 'lower' | 'higher' | null;
+  /** Effects: the minimal relative effect; controls: the relative margin. */
+  relative: number;
+  /** The bound the CI is tested against: x·|b| (effect) or m·|b| (control). */
+  threshold: number;
   baselineMean: number;
   whatIfMean: number;
   /** Mean of (what-if − baseline) per seed, and its 95% paired-t CI. */
   meanDiff: number;
   ci: Interval;
-  /** True when the CI lies wholly on the expected side of zero. */
+  /** meanDiff / |baselineMean| (null when the baseline mean is 0). */
+  relativeChange: number | null;
   pass: boolean;
 }
 
@@ -21,45 +42,88 @@ export interface CheckResult {
 export interface ClaimResult {
   id: string;
   statement: string;
+  source: string;
+  step: ClaimStep;
+  kind: 'effect' | 'control';
+  scenario: string;
+  whatIfs: string[];
   seeds: number;
   ticks: number;
   checks: CheckResult[];
   pass: boolean;
 }
 
-/**
- * Runs a claim's baseline and intervention arms over seeds 1..n (same seed in both arms) and
- * tests each check with a paired-t 95% CI. Runs in-process; about a second per 400-tick run.
- */
-export function runClaim(claim: Claim, seeds: number, ticks = claim.ticks, scenarioDir = 'scenarios'): ClaimResult {
-  const file = `${scenarioDir}/${claim.scenario}.json`;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  const finals = (whatIfs: string[]) => {
-    const rows: Record<string, number>[] = [];
-    for (let seed = 1; seed <= seeds; seed++) {
-      const config = resolveScenario(data, file, { seed, ticks, whatIfs });
-      const e = new Engine(config);
-      e.run(config.ticks);
-      rows.push(e.metrics());
-    }
-    return rows;
+/** How to run the claims. */
+export interface RunClaimsOptions {
+  /** Seeds 1..n (n ≥ 2). */
+  seeds: number;
+  workers: number | 'auto';
+  progress: ProgressSink | null;
+  scenarioDir?: string;
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const armName = (scenario: string, whatIfs: readonly string[]) => `${scenario}|${whatIfs.join(',')}`;
+
+/** Tests one check on paired samples (arm and baseline values in seed order). */
+export function testCheck(claim: Claim, k: number, arm: readonly number[], base: readonly number[]): CheckResult {
+  const d = paired(arm, base);
+  const b = mean(base);
+  const ci = d.ci;
+  const meanDiff = d.mean ?? 0;
+  const relativeChange = b === 0 ? null : meanDiff / Math.abs(b);
+  if (claim.kind === 'effect') {
+    const c = claim.checks[k];
+    const relative = c.minEffect ?? DEFAULT_MIN_EFFECT;
+    const threshold = relative * Math.abs(b);
+    const pass = ci !== null && (c.direction === 'lower' ? ci[1] <= -threshold && ci[1] < 0 : ci[0] >= threshold && ci[0] > 0);
+    return { metric: c.metric, direction: c.direction, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, pass };
+  }
+  const c = claim.checks[k];
+  const relative = c.margin ?? DEFAULT_MARGIN;
+  const threshold = relative * Math.abs(b);
+  const pass = ci !== null && ci[0] >= -threshold && ci[1] <= threshold;
+  return { metric: c.metric, direction: null, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, pass };
+}
+
+/** Runs the claims over seeds 1..n on the pool (or in this thread with workers 0). */
+export async function runClaims(claims: readonly Claim[], opts: RunClaimsOptions): Promise<ClaimResult[]> {
+  if (opts.seeds < 2) throw new Error('claims need at least 2 seeds for a confidence interval');
+  const dir = opts.scenarioDir ?? 'scenarios';
+  const texts = new Map<string, string>();
+  const arms: Record<string, ArmConfig> = {};
+  const ticksOf = new Map<string, number>();
+  const add = (scenario: string, whatIfs: readonly string[]) => {
+    const name = armName(scenario, whatIfs);
+    if (arms[name]) return;
+    const file = `${dir}/${scenario}.json`;
+    if (!texts.has(file)) texts.set(file, readScenarioText(file));
+    const config = parseScenario(texts.get(file)!, file, { whatIfs: [...whatIfs] });
+    arms[name] = { config, scenarioHash: scenarioHash(config) };
+    ticksOf.set(scenario, config.ticks);
   };
-  const base = finals([]);
-  const arm = finals(claim.whatIfs);
-  const checks = claim.checks.map(({ metric, direction }): CheckResult => {
-    const a = arm.map((m) => m[metric]);
-    const b = base.map((m) => m[metric]);
-    const d = paired(a, b);
-    const ci = d.ci;
-    const pass = ci !== null && (direction === 'lower' ? ci[1] < 0 : ci[0] > 0);
+  for (const c of claims) {
+    add(c.scenario, []);
+    add(c.scenario, c.whatIfs);
+  }
+  const seeds = Array.from({ length: opts.seeds }, (_, i) => i + 1);
+  const finals = new Map<string, Record<string, number>[]>();
+  for (const name of Object.keys(arms)) finals.set(name, new Array(seeds.length));
+  const runner = await BatchRunner.start(opts.workers, opts.progress);
+  try {
+    await runner.run(arms, Object.keys(arms).flatMap((arm) => seeds.map((seed) => ({ arm, seed }))), (rec) => {
+      finals.get(rec.arm)![rec.seed - 1] = rec.metrics;
+    }, 'claims');
+  } finally {
+    await runner.close();
+  }
+  return claims.map((claim) => {
+    const base = finals.get(armName(claim.scenario, []))!;
+    const arm = finals.get(armName(claim.scenario, claim.whatIfs))!;
+    const checks = claim.checks.map((c, k) => testCheck(claim, k, arm.map((m) => m[c.metric]), base.map((m) => m[c.metric])));
     return {
-      metric, direction,
-      baselineMean: b.reduce((x, y) => x + y, 0) / b.length,
-      whatIfMean: a.reduce((x, y) => x + y, 0) / a.length,
-      meanDiff: d.mean ?? 0,
-      ci,
-      pass,
+      id: claim.id, statement: claim.statement, source: claim.source, step: claim.step, kind: claim.kind, scenario: claim.scenario,
+      whatIfs: [...claim.whatIfs], seeds: opts.seeds, ticks: ticksOf.get(claim.scenario)!, checks, pass: checks.every((c) => c.pass),
     };
   });
-  return { id: claim.id, statement: claim.statement, seeds, ticks, checks, pass: checks.every((c) => c.pass) };
 }

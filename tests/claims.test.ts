@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { parseScenario } from '../src/scenario/resolve';
+import { CLAIMS, type Claim } from '../src/validate/claims';
+import { testCheck } from '../src/validate/run-claims';
+import { METRIC_NAMES } from '../src/engine/metrics';
+
+const { main } = await import('../src/cli/main');
+
+const effect = (direction: 'lower' | 'higher', minEffect?: number): Claim => ({
+  id: 'e', kind: 'effect', step: 1, scenario: 'breast', whatIfs: [], statement: '', source: '', checks: [{ metric: 'm', direction, minEffect }],
+});
+const control = (margin?: number): Claim => ({ id: 'c', kind: 'control', step: 4, scenario: 'breast', whatIfs: [], statement: '', source: '', checks: [{ metric: 'm', margin }] });
+
+// Baseline 100 on every seed; the arm varies around 100 + shift, so the paired differences are
+// shift + noise with a known mean and a CI of about ±1.7 (t(0.975, 4) × sd/√5).
+const base = [100, 100, 100, 100, 100];
+const arm = (shift: number) => [-2, -1, 0, 1, 2].map((e) => 100 + shift + e);
+
+describe('effect claims: the CI must clear the minimal effect', () => {
+  it('passes a decrease whose CI lies beyond −20% of the baseline mean', () => {
+    const r = testCheck(effect('lower'), 0, arm(-25), base);
+    expect(r.threshold).toBe(20);
+    expect(r.ci![1]).toBeLessThan(-20);
+    expect(r.pass).toBe(true);
+  });
+
+  it('fails a decrease that excludes zero but does not clear 20%', () => {
+    const r = testCheck(effect('lower'), 0, arm(-15), base);
+    expect(r.ci![1]).toBeLessThan(0);
+    expect(r.pass).toBe(false);
+    expect(r.relativeChange).toBeCloseTo(-0.15, 12);
+  });
+
+  it('fails when the mean clears 20% but the CI does not', () => {
+    const r = testCheck(effect('lower'), 0, arm(-21), base);
+    expect(r.meanDiff).toBeCloseTo(-21, 12);
+    expect(r.ci![1]).toBeGreaterThan(-20);
+    expect(r.pass).toBe(false);
+  });
+
+  it('tests increases and a claim\'s own minimal effect', () => {
+    expect(testCheck(effect('higher'), 0, arm(25), base).pass).toBe(true);
+    expect(testCheck(effect('higher'), 0, arm(25), base).threshold).toBe(20);
+    expect(testCheck(effect('higher', 0.5), 0, arm(25), base).pass).toBe(false);
+    expect(testCheck(effect('higher'), 0, arm(-25), base).pass).toBe(false);
+  });
+
+  it('asks only that the CI exclude zero when the baseline mean is zero', () => {
+    expect(testCheck(effect('higher'), 0, [1, 2, 1, 2, 1], [0, 0, 0, 0, 0]).pass).toBe(true);
+    expect(testCheck(effect('higher'), 0, [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]).pass).toBe(false);
+  });
+});
+
+describe('control claims: the CI must lie inside the equivalence margin', () => {
+  it('passes an unchanged metric and fails one that moves past the margin', () => {
+    const same = testCheck(control(), 0, arm(0), base);
+    expect(same.threshold).toBe(20);
+    expect(same.pass).toBe(true);
+    expect(testCheck(control(), 0, arm(-19.5), base).pass).toBe(false);
+    expect(testCheck(control(), 0, arm(25), base).pass).toBe(false);
+    expect(testCheck(control(0.3), 0, arm(25), base).pass).toBe(true);
+  });
+
+  it('fails a noisy control whose CI is wider than the margin even with no mean change', () => {
+    const noisy = testCheck(control(), 0, [60, 140, 70, 130, 100], base);
+    expect(noisy.meanDiff).toBe(0);
+    expect(noisy.pass).toBe(false);
+  });
+
+  it('needs exactly zero on every seed when the baseline mean is zero', () => {
+    expect(testCheck(control(), 0, [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]).pass).toBe(true);
+    expect(testCheck(control(), 0, [0, 1, 0, 0, 0], [0, 0, 0, 0, 0]).pass).toBe(false);
+  });
+});
+
+describe('the claims validate checks', () => {
+  it('has at least 10 claims: an effect in every step, a "decrease metastases" row, at least 3 controls', () => {
+    expect(CLAIMS.length).toBeGreaterThanOrEqual(10);
+    for (const step of [1, 2, 3, 4, 5]) expect(CLAIMS.some((c) => c.kind === 'effect' && c.step === step)).toBe(true);
+    expect(CLAIMS.filter((c) => c.kind === 'control').length).toBeGreaterThanOrEqual(3);
+    const decrease = CLAIMS.filter((c) => /Decrease metastases|decrease the growth/.test(c.source));
+    expect(decrease.length).toBeGreaterThanOrEqual(1);
+    for (const c of decrease) expect(c.kind === 'effect' && c.checks.some((k) => k.direction === 'higher')).toBe(true);
+    expect(new Set(CLAIMS.map((c) => c.id)).size).toBe(CLAIMS.length);
+  });
+
+  it('gives every claim a cited source, known metrics and what-ifs its preset accepts', () => {
+    for (const c of CLAIMS) {
+      expect(c.source).toMatch(/(19|20)\d\d/);
+      for (const k of c.checks) expect(METRIC_NAMES).toContain(k.metric);
+      const file = `scenarios/${c.scenario}.json`;
+      const config = parseScenario(readFileSync(file, 'utf8'), file, { whatIfs: c.whatIfs });
+      expect(config.whatIfs.length).toBeGreaterThanOrEqual(c.whatIfs.length);
+      expect(Object.keys(c)).not.toContain('ticks');
+    }
+  });
+
+  it('lists every claim with its source in the README', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const c of CLAIMS) expect(readme).toContain(`\`${c.id}\``);
+  });
+});
+
+describe('exocascade validate --json', () => {
+  it('reports step, kind, numbers and pass per claim, and exits 1 when a claim fails', async () => {
+    const out: string[] = [];
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
+    let code: number;
+    try {
+      code = await main(['validate', '--claim', 'itgavb5-spares-ecm', '--claim', 'mir-193a-suppresses', '--seeds', '2', '--workers', '0', '--json']);
+    } finally {
+      o.mockRestore();
+    }
+    const results = JSON.parse(out.join(''));
+    // reported in CLAIMS order
+    expect(results.map((r: { id: string }) => r.id)).toEqual(['mir-193a-suppresses', 'itgavb5-spares-ecm']);
+    const [eff, ctl] = results;
+    expect(ctl).toMatchObject({ step: 4, kind: 'control', scenario: 'pancreatic', whatIfs: ['ko:itgavb5'], seeds: 2, ticks: 300 });
+    expect(ctl.checks[0].threshold).toBeCloseTo(0.2 * Math.abs(ctl.checks[0].baselineMean), 12);
+    expect(eff).toMatchObject({ step: 5, kind: 'effect' });
+    expect(eff.checks[0]).toMatchObject({ metric: 'metastases.total', direction: 'higher', relative: 0.2 });
+    expect(code).toBe(results.every((r: { pass: boolean }) => r.pass) ? 0 : 1);
+  }, 120_000);
+});
