@@ -19,11 +19,6 @@ export interface ParamSpec {
   source: string;
   /** True when only whole numbers are allowed. */
   integer?: boolean;
-  /**
-   * Documented plausible range [lo, hi] (inside [min, max]): what a sensitivity screen varies
-   * and the prior of a calibration. Absent: [min, max] stands in (see docs/calibration.md).
-   */
-  range?: readonly [number, number];
 }
 
 /** A named set of parameter specs. */

@@ -45,10 +45,10 @@ export const angiogenesis = defineModule({
       source: 'schematic: TDE ncRNAs promote endothelial sprouting (review: Step 2)',
     },
     maxSegments: {
-      default: 1500, min: 0, max: 1e6, unit: 'segments', integer: true, doc: 'cap on endothelial segments in the primary', source: 'schematic: keeps runs small',
+      default: 1500, min: 0, max: 1e6, range: [750, 3000], unit: 'segments', integer: true, doc: 'cap on endothelial segments in the primary', source: 'model resolution: keeps runs small',
     },
     maxOrganSegments: {
-      default: 300, min: 0, max: 1e6, unit: 'segments', integer: true, doc: 'cap on endothelial segments in each organ', source: 'schematic: keeps runs small',
+      default: 300, min: 0, max: 1e6, range: [150, 600], unit: 'segments', integer: true, doc: 'cap on endothelial segments in each organ', source: 'model resolution: keeps runs small',
     },
     permeabilityGain: {
       default: 0.8, min: 0, max: 10, range: [0.08, 8], unit: 'permeability', doc: 'permeability added per unit of vessel.permeability response',

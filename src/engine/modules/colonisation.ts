@@ -126,10 +126,10 @@ export const colonisation = defineModule({
       source: 'schematic: hypoxia induces VEGF (HIF-1α)',
     },
     colonyMaxCells: {
-      default: 60, min: 1, max: 1e6, unit: 'cells', integer: true, doc: 'cap on one colony’s size (keeps runs small)', source: 'schematic',
+      default: 60, min: 1, max: 1e6, range: [30, 120], unit: 'cells', integer: true, doc: 'cap on one colony’s size (keeps runs small)', source: 'model resolution: a colony is capped to keep runs small (a metastasis is 8 cells)',
     },
     colonySpreadUm: {
-      default: 6, min: 0, max: 100, unit: 'µm', doc: 'distance a daughter is placed from its mother', source: 'schematic',
+      default: 6, min: 0, max: 100, range: [3, 12], unit: 'µm', doc: 'distance a daughter is placed from its mother', source: 'model resolution: about half a cell diameter',
     },
   },
   scratch: (p): Scratch => ({

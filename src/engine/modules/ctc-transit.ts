@@ -83,7 +83,7 @@ export const ctcTransit = defineModule({
       source: 'schematic: tissue factor on TDEs activates platelets (Garnier et al., 2012)',
     },
     plateletsPerCloak: {
-      default: 3, min: 1, max: 100, unit: 'platelet agents', integer: true, doc: 'platelet agents bound in one cloak', source: 'schematic',
+      default: 3, min: 1, max: 100, range: [1, 6], unit: 'platelet agents', integer: true, doc: 'platelet agents bound in one cloak', source: 'model resolution: each platelet agent stands for many platelets',
     },
     arrestLung: {
       default: 0.7, min: 0, max: 50, range: [0.2, 5], unit: 'per pass (hazard)', doc: 'arrest of an uncloaked CTC in one pass through the lung capillaries, as −ln(1 − chance)',

@@ -27,8 +27,8 @@ export const exosomeRelease = defineModule({
       source: 'schematic: cancer cells release thousands of vesicles a day; one packet stands for exosomesPerAgent of them',
     },
     exosomesPerAgent: {
-      default: 1000, min: 1, max: 1e9, unit: 'vesicles', integer: true, doc: 'vesicles one exosome agent stands for (reporting only)',
-      source: 'schematic',
+      default: 1000, min: 1, max: 1e9, range: [100, 10000], unit: 'vesicles', integer: true, doc: 'vesicles one exosome agent stands for (reporting only)',
+      source: 'model resolution: vesicles per agent, for reporting only',
     },
     invadingMultiplier: {
       default: 1.5, min: 0, max: 100, range: [1, 5], unit: '1', doc: 'release multiplier for invading (mesenchymal) cells',

@@ -20,31 +20,31 @@ export const tumourGrowth = defineModule({
   needs: { pools: ['tumour'], fields: true, uptake: true },
   params: {
     doublingTimeHours: {
-      default: 36, min: 1, max: 10000, unit: 'hours', doc: 'cell-cycle doubling time without crowding',
+      default: 36, min: 1, max: 10000, range: [18, 96], unit: 'hours', doc: 'cell-cycle doubling time without crowding',
       source: 'schematic: typical doubling time of breast and pancreatic carcinoma lines in culture (24–48 h)',
     },
     deathRatePerHour: {
-      default: 0.002, min: 0, max: 1, unit: 'per hour', doc: 'baseline death hazard of tumour cells in tissue',
+      default: 0.002, min: 0, max: 1, range: [0.0002, 0.02], unit: 'per hour', doc: 'baseline death hazard of tumour cells in tissue',
       source: 'schematic: a few percent per day',
     },
     capacityCells: {
-      default: 1200, min: 1, max: 1e7, unit: 'cells', integer: true, doc: 'carrying capacity of the primary region',
-      source: 'schematic: bounds the primary so runs stay small',
+      default: 1200, min: 1, max: 1e7, range: [600, 2400], unit: 'cells', integer: true, doc: 'carrying capacity of the primary region',
+      source: 'model resolution: bounds the primary so runs stay small',
     },
     crowdingRadiusUm: {
-      default: 12, min: 0, max: 200, unit: 'µm', doc: 'radius within which neighbours count for contact inhibition',
+      default: 12, min: 0, max: 200, range: [8, 20], unit: 'µm', doc: 'radius within which neighbours count for contact inhibition',
       source: 'schematic: about one cell diameter',
     },
     maxNeighbours: {
-      default: 5, min: 0, max: 100, unit: 'cells', integer: true, doc: 'a cell with more cells than this within the crowding radius (itself included) does not divide',
+      default: 5, min: 0, max: 100, range: [3, 8], unit: 'cells', integer: true, doc: 'a cell with more cells than this within the crowding radius (itself included) does not divide',
       source: 'schematic: contact inhibition',
     },
     daughterOffsetUm: {
-      default: 8, min: 0, max: 100, unit: 'µm', doc: 'distance of a daughter cell from its mother',
-      source: 'schematic: half a cell diameter',
+      default: 8, min: 0, max: 100, range: [4, 12], unit: 'µm', doc: 'distance of a daughter cell from its mother',
+      source: 'model resolution: half a cell diameter',
     },
     vegfSecretionPerHour: {
-      default: 0.05, min: 0, max: 100, unit: 'units per cell per hour', doc: 'VEGF each primary tumour cell secretes',
+      default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'units per cell per hour', doc: 'VEGF each primary tumour cell secretes',
       source: 'schematic: hypoxic tumour cells secrete VEGF; arbitrary units',
     },
   },
