@@ -69,7 +69,10 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   },
   'mir-193b': { effects: [e('invasion.boost')] },
   cemip: {
-    effects: [e('angio.sprout'), e('niche.prime', 1, { brain: 1 })],
+    effects: [
+      e('angio.sprout'), e('niche.prime', 1, { brain: 1 }),
+      assumed('the row names brain endothelial and microglial cells as targets, which the exosomes must reach: uptake in the brain is implied, not stated', 'homing', 1, { brain: 1 }),
+    ],
     why: 'Step 2 on brain endothelial and microglial cells: organ-resident brain targets → brain niche.',
   },
   'mir-940': {
@@ -197,8 +200,8 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
     why: 'Melanoma step 4: location, targets lung and lymph node; pancreatic step 1: matrix degradation.',
   },
   fas: {
-    effects: [e('tcell.suppress')],
-    why: 'Step 3 on T cells; Fas is the receptor, not the ligand, so not modelled as T-cell killing.',
+    effects: [e('tcell.suppress', 0.5)],
+    why: 'Step 3 on T cells; Fas is the death receptor, not its ligand: not modelled as T-cell killing, and at half strength because the review gives no mechanism by which exosomal Fas suppresses T cells.',
   },
   'mir-191': { effects: [e('emt.induce')] },
   'let-7a': { effects: [e('emt.induce')] },

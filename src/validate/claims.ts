@@ -49,15 +49,15 @@ const COSTA = 'Costa-Silva B, Aiello NM, Ocean AJ, et al. Pancreatic cancer exos
 export const CLAIMS: readonly Claim[] = [
   {
     id: 'itga6b4-lung', kind: 'effect', step: 4, scenario: 'breast', whatIfs: ['ko:itga6b4'],
-    statement: 'Exosomal integrin α6β4 primes the lung: knocking it out lowers lung uptake, the lung niche and lung metastasis.',
+    statement: 'Exosomal integrin α6β4 sends exosomes to the lung and primes it: knocking it out lowers the exosomes the lung takes from the blood, the lung niche and lung metastasis.',
     source: `Review step 4 (organotropism); ${HOSHINO}`,
-    checks: [{ metric: 'exosomes.uptake.lung', direction: 'lower' }, { metric: 'niche.lung', direction: 'lower' }, { metric: 'metastases.lung', direction: 'lower' }],
+    checks: [{ metric: 'exosomes.homed.lung', direction: 'lower' }, { metric: 'niche.lung', direction: 'lower' }, { metric: 'metastases.lung', direction: 'lower' }],
   },
   {
     id: 'itgavb5-liver', kind: 'effect', step: 4, scenario: 'pancreatic', whatIfs: ['ko:itgavb5'],
-    statement: 'Exosomal integrin αvβ5 primes the liver: knocking it out lowers liver uptake, the liver niche and liver metastasis.',
+    statement: 'Exosomal integrin αvβ5 sends exosomes to the liver and primes it: knocking it out lowers the exosomes the liver takes from the blood, the liver niche and liver metastasis.',
     source: `Review step 4 (organotropism); ${HOSHINO}`,
-    checks: [{ metric: 'exosomes.uptake.liver', direction: 'lower' }, { metric: 'niche.liver', direction: 'lower' }, { metric: 'metastases.liver', direction: 'lower' }],
+    checks: [{ metric: 'exosomes.homed.liver', direction: 'lower' }, { metric: 'niche.liver', direction: 'lower' }, { metric: 'metastases.liver', direction: 'lower' }],
   },
   {
     id: 'mif-liver', kind: 'effect', step: 5, scenario: 'pancreatic', whatIfs: ['ko:mif'],
@@ -79,9 +79,15 @@ export const CLAIMS: readonly Claim[] = [
   },
   {
     id: 'mir-25-3p-vessels', kind: 'effect', step: 2, scenario: 'colorectal', whatIfs: ['ko:mir-25-3p'],
-    statement: 'Colorectal exosomal miR-25-3p makes vessels leaky and grow: knocking it out lowers vessel permeability and sprouting.',
+    statement: 'Colorectal exosomal miR-25-3p loosens endothelial junctions (ZO-1, occludin, claudin-5): knocking it out lowers vessel permeability.',
     source: 'Review step 2 (angiogenesis), Table 2 colon miR-25-3p row; Zeng Z, Li Y, Pan Y, et al. Cancer-derived exosomal miR-25-3p promotes pre-metastatic niche formation by inducing vascular permeability and angiogenesis. Nat Commun 2018;9:5395',
-    checks: [{ metric: 'vessels.permeability', direction: 'lower' }, { metric: 'vessels.sprouts', direction: 'lower' }],
+    checks: [{ metric: 'vessels.permeability', direction: 'lower' }],
+  },
+  {
+    id: 'angio-cargo-sprouts', kind: 'effect', step: 2, scenario: 'colorectal', whatIfs: ['block:angio.sprout@0=1'],
+    statement: 'Exosomal angiogenic cargo makes the endothelium sprout: blocking its action (as an anti-angiogenic would) lowers new vessel sprouts in the primary.',
+    source: 'Review step 2 (angiogenesis: miR-25-3p, miR-1229, miR-21-5p… act on endothelial cells directly), Table 2 colon rows; e.g. Hu HY, Yu CH, Zhang HH, et al. Exosomal miR-1229 derived from colorectal cancer cells promotes angiogenesis by targeting HIPK2. Int J Biol Macromol 2019;132:470-477',
+    checks: [{ metric: 'vessels.sprouts', direction: 'lower' }],
   },
   {
     id: 'platelets-nk', kind: 'effect', step: 3, scenario: 'breast', whatIfs: ['deplete:platelets@0'],

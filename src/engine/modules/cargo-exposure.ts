@@ -23,7 +23,7 @@ export const cargoExposure = defineModule({
       source: 'schematic: dose–response of recipient cells to vesicles is saturating (Hill n = 1)',
     },
     bloodHalfPackets: {
-      default: 5, min: 0.001, max: 1e9, range: [0.1, 100], unit: 'packets', doc: 'mean packets present in the circulation giving half the maximal response',
+      default: 1, min: 0.001, max: 1e9, range: [0.1, 100], unit: 'packets', doc: 'mean packets present in the circulation giving half the maximal response',
       source: 'schematic: exosomes cross the blood in minutes, so few packets are in it at any moment',
     },
   },

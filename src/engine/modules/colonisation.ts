@@ -68,7 +68,7 @@ export const colonisation = defineModule({
       source: 'schematic: organ soils differ (Paget 1889); one body for every cancer',
     },
     soilBone: {
-      default: 0.4, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the bone marrow’s own receptivity (CXCL12-rich osteoblastic and vascular niches), before any priming',
+      default: 0.2, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the bone marrow’s own receptivity (CXCL12-rich osteoblastic and vascular niches), before any priming',
       source: 'schematic: bone marrow niches harbour disseminated tumour cells of many cancers',
     },
     soilBrain: {
@@ -194,7 +194,9 @@ export const colonisation = defineModule({
         const perfused = saturating(vessels, p.perfusionHalfSegments);
         const fields = regions[region].fields;
         if (perfused < 0.5) fields.vegf.deposit(c.x[i], c.y[i], p.hypoxicVegfPerHour * dt * (1 - perfused));
-        const growth = 1 + p.growthCargoGain * (ctx.cargo.strength(profile, FX.growthProliferate) - ctx.cargo.strength(profile, FX.growthSuppress));
+        // Growth-suppressing cargo (miR-193a, "decrease the growth") slows division in proportion to its level.
+        const growth = (1 + p.growthCargoGain * Math.max(0, ctx.cargo.strength(profile, FX.growthProliferate)))
+          * (1 - Math.min(1, Math.max(0, ctx.cargo.strength(profile, FX.growthSuppress))));
         const metabolic = 1 + p.metabolicGain * Math.max(0, ctx.exposure.of(region, FX.nicheMetabolic));
         const tgfb = 1 + p.tgfbGrowthGain * saturating(fields.tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
         const supply = p.avascularGrowth + (1 - p.avascularGrowth) * perfused;

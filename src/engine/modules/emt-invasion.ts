@@ -111,12 +111,13 @@ export const emtInvasion = defineModule({
       const stage = c.stage[i];
       if (stage !== Stage.primary && stage !== Stage.invading) continue;
       const profile = ctx.clones[c.clone[i]].profile;
-      // Internalised cargo acts through the clone's effect levels; suppressing cargo (miR-770,
-      // miR-7) counts against inducing cargo.
-      const cargo = cargoTables.strength(profile, FX.emtInduce) + cargoTables.strength(profile, FX.invasionBoost)
-        - cargoTables.strength(profile, FX.invasionSuppress);
-      const drive = p.intrinsicDrive + saturating(c.dose[i], p.doseHalfPackets) * saturating(cargo, p.cargoHalf)
-        + p.tgfbWeight * saturating(tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
+      // Internalised cargo acts through the clone's effect levels. Suppressing cargo (the
+      // "decrease metastases" rows: miR-770, miR-7) holds back the whole invasive programme:
+      // entering it, crawling and entering the vessels, in proportion to its level.
+      const cargo = cargoTables.strength(profile, FX.emtInduce) + cargoTables.strength(profile, FX.invasionBoost);
+      const restraint = 1 - Math.min(1, Math.max(0, cargoTables.strength(profile, FX.invasionSuppress)));
+      const drive = restraint * (p.intrinsicDrive + saturating(c.dose[i], p.doseHalfPackets) * saturating(cargo, p.cargoHalf)
+        + p.tgfbWeight * saturating(tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf));
       c.dose[i] *= doseKeep;
       if (stage === Stage.primary) {
         c.emt[i] = relax(c.emt[i], 0, p.metRevertPerHour, dt);
@@ -140,13 +141,13 @@ export const emtInvasion = defineModule({
       // Invading: crawl (a random walk, slower in dense matrix: its variance grows with time,
       // not with the number of ticks), degrade matrix, maybe intravasate.
       const local = ecm.sample(c.x[i], c.y[i]);
-      const half = SQRT3 * Math.sqrt((2 * p.motilityUm2PerHour * emt * dt) / (0.5 + local));
+      const half = SQRT3 * Math.sqrt((2 * p.motilityUm2PerHour * restraint * emt * dt) / (0.5 + local));
       c.x[i] = reflect(c.x[i] + (rng.uniform() * 2 - 1) * half, primary.x0Um, primary.x1Um);
       c.y[i] = reflect(c.y[i] + (rng.uniform() * 2 - 1) * half, primary.y0Um, primary.y1Um);
       ecm.deposit(c.x[i], c.y[i], -p.mmpPerHour * dt * (1 + p.ecmDegradeGain * degradeResponse));
       const bestPerm = vessels.bestPermeabilityWithin(c.x[i], c.y[i], p.vesselReachUm);
       if (bestPerm < 0) continue;
-      const rate = p.intravasationRatePerHour * emt * (bestPerm / BASE_PERMEABILITY);
+      const rate = p.intravasationRatePerHour * restraint * emt * (bestPerm / BASE_PERMEABILITY);
       const chance = perTickProbability(rate, dt);
       const u = rng.uniform();
       if (!(u < chance)) continue;

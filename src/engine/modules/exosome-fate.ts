@@ -68,11 +68,11 @@ export const exosomeFate = defineModule({
       source: 'Hoshino et al. (2015): α6β4/α6β1 exosomes are taken up by lung fibroblasts and epithelium, αvβ5 exosomes by Kupffer cells',
     },
     educationPerUptake: {
-      default: 0.0015, min: 0, max: 1, range: [0.00015, 0.015], unit: 'education level', doc: 'education a resident gains per packet per unit of niche-building level (capped at 1)',
+      default: 0.001, min: 0, max: 1, range: [0.00003, 0.003], unit: 'education level', doc: 'education a resident gains per packet per unit of niche-building level (capped at 1)',
       source: 'schematic: niche-priming cargo reprogrammes stroma (Costa-Silva et al., 2015; Hoshino et al., 2015)',
     },
     nonspecificEducation: {
-      default: 0.1, min: 0, max: 100, range: [0, 1], unit: 'effect level', doc: 'niche-building level every packet has regardless of its cargo',
+      default: 0.05, min: 0, max: 100, range: [0, 1], unit: 'effect level', doc: 'niche-building level every packet has regardless of its cargo',
       source: 'schematic: any vesicle uptake perturbs a resident cell a little',
     },
     kupfferGain: {
@@ -80,7 +80,7 @@ export const exosomeFate = defineModule({
       source: 'Costa-Silva et al. (2015): exosomal MIF is taken up by Kupffer cells specifically',
     },
     nicheSignalPerUptake: {
-      default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'niche units', doc: 'niche signal a resident emits per packet internalised',
+      default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'niche units', doc: 'niche signal a resident emits per packet internalised, per unit of the packet’s niche-building level',
       source: 'schematic',
     },
   },
@@ -219,9 +219,12 @@ export const exosomeFate = defineModule({
       }
       // The primary's fibroblasts answer through the exposure of their tissue (fibroblast-activation).
       if (region === REGION_PRIMARY) continue;
-      const ed = stroma.education[row] + p.educationPerUptake * (p.nonspecificEducation * got[k] + (nicheSum[k] > 0 ? nicheSum[k] : 0));
+      // Education and the immediate niche signal follow the packets' niche-building cargo
+      // (plus the little any vesicle does), so a niche is primed by cargo, not by packet counts.
+      const building = p.nonspecificEducation * got[k] + (nicheSum[k] > 0 ? nicheSum[k] : 0);
+      const ed = stroma.education[row] + p.educationPerUptake * building;
       stroma.education[row] = ed > 1 ? 1 : ed;
-      ctx.regions[region].fields.niche.deposit(xs[k], ys[k], p.nicheSignalPerUptake * got[k]);
+      ctx.regions[region].fields.niche.deposit(xs[k], ys[k], p.nicheSignalPerUptake * building);
     }
     ctx.counters[ENTERED] += entered;
     ctx.counters[DECAYED] += decayed;

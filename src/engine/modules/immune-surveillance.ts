@@ -29,11 +29,11 @@ export const immuneSurveillance = defineModule({
   needs: { pools: ['immune', 'tumour', 'colony'], graph: true, exposure: true, populations: true, blood: true, organs: true },
   params: {
     suppressRatePerHour: {
-      default: 0.03, min: 0, max: 100, range: [0.003, 0.3], unit: 'per hour', doc: 'suppression/exhaustion hazard of an immune cell per unit of cargo response',
+      default: 0.02, min: 0, max: 100, range: [0.003, 0.3], unit: 'per hour', doc: 'suppression/exhaustion hazard of an immune cell per unit of cargo response',
       source: 'schematic: PD-L1 (Chen et al., 2018), TGF-β/NKG2D (Szczepanski et al., 2011)',
     },
     recoveryRatePerHour: {
-      default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'rate a suppressed, exhausted or regulatory cell recovers (and NK activation returns)',
+      default: 0.02, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'rate a suppressed, exhausted or regulatory cell recovers (and NK activation returns)',
       source: 'schematic',
     },
     plateletNkSuppression: {
@@ -44,14 +44,14 @@ export const immuneSurveillance = defineModule({
       default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'CD8 death hazard per unit of tcell.apoptosis response (FasL)', source: 'schematic',
     },
     mdscRecruitPerHour: {
-      default: 2, min: 0, max: 1e4, range: [0.2, 20], unit: 'cells per hour', doc: 'MDSCs recruited per unit of mdsc.expand response',
+      default: 0.5, min: 0, max: 1e4, range: [0.05, 5], unit: 'cells per hour', doc: 'MDSCs recruited per unit of mdsc.expand response',
       source: 'schematic: HSP70 on TDEs activates MDSCs (Chalmin et al., 2010)',
     },
     mdscDeathRatePerHour: {
       default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'MDSC death hazard', source: 'schematic',
     },
     mdscSuppression: {
-      default: 0.004, min: 0, max: 100, range: [0.0004, 0.04], unit: 'response per MDSC', doc: 'suppressive response each MDSC adds on T and NK cells', source: 'schematic',
+      default: 0.0002, min: 0, max: 100, range: [0.00002, 0.002], unit: 'response per MDSC', doc: 'suppressive response each MDSC adds on T and NK cells', source: 'schematic',
     },
     bregSuppression: {
       default: 0.004, min: 0, max: 100, range: [0.0004, 0.04], unit: 'response per B cell', doc: 'suppressive response each regulatory B cell adds on T cells', source: 'schematic',

@@ -33,7 +33,7 @@ export const niche = defineModule({
       source: 'schematic: educated stroma recruits BMDCs and remodels matrix (review: Step 5)',
     },
     educationDecayPerHour: {
-      default: 0.002, min: 0, max: 10, range: [0.0002, 0.02], unit: 'per hour', doc: 'rate residents lose their education without further uptake', source: 'schematic',
+      default: 0.01, min: 0, max: 10, range: [0.001, 0.1], unit: 'per hour', doc: 'rate residents lose their education without further uptake', source: 'schematic: educated stroma reverts over days without further exosomes',
     },
     tascRatePerHour: {
       default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'per hour', doc: 'conversion rate of an educated fibroblast/epithelial cell to a TASC per unit of tasc.convert response',
@@ -111,7 +111,11 @@ export const niche = defineModule({
       sc.education[i] = ed;
       if (ed <= 0) continue;
       if (type === StromaType.kupffer) fields.tgfb.deposit(sc.x[i], sc.y[i], p.kupfferTgfbPerHour * dt * ed);
-      if (type === StromaType.osteoclast) fields.tgfb.deposit(sc.x[i], sc.y[i], p.osteoclastTgfbPerHour * dt * ed);
+      if (type === StromaType.osteoclast) {
+        // An osteoclast's activation is resorption, not education: it frees TGF-β, no niche signal.
+        fields.tgfb.deposit(sc.x[i], sc.y[i], p.osteoclastTgfbPerHour * dt * ed);
+        continue;
+      }
       if (!sc.tasc[i] && ed >= 0.5 && (type === StromaType.fibroblast || type === StromaType.epithelial)) {
         const r = ctx.exposure.of(region, FX.tascConvert);
         if (r > 0 && rng.uniform() < perTickProbability(p.tascRatePerHour * r, dt)) sc.tasc[i] = 1;

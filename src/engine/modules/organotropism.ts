@@ -32,7 +32,7 @@ export const organotropism = defineModule({
   needs: { pools: ['exosome'], graph: true, cargo: true, blood: true },
   params: {
     extractLung: {
-      default: 0.2, min: 0, max: 50, range: [0.03, 3], unit: 'per pass (hazard)', doc: 'extraction of a packet without homing cargo by one pass through the lung bed, as −ln(1 − chance)',
+      default: 0.05, min: 0, max: 50, range: [0.01, 0.5], unit: 'per pass (hazard)', doc: 'extraction of a packet without homing cargo by one pass through the lung bed, as −ln(1 − chance)',
       source: 'schematic: the lung takes up a share of intravenously injected exosomes (Wiklander et al., 2015)',
     },
     extractLiver: {
@@ -44,7 +44,7 @@ export const organotropism = defineModule({
       source: 'schematic: fenestrated marrow sinusoids take up vesicles (Wiklander et al., 2015)',
     },
     extractBrain: {
-      default: 0.05, min: 0, max: 50, range: [0.005, 0.5], unit: 'per pass (hazard)', doc: 'extraction by one pass through the brain capillaries (blood–brain barrier), as −ln(1 − chance)',
+      default: 0.2, min: 0, max: 50, range: [0.005, 0.5], unit: 'per pass (hazard)', doc: 'extraction by one pass through the brain capillaries (blood–brain barrier), as −ln(1 − chance)',
       source: 'schematic: the blood–brain barrier keeps most vesicles out',
     },
     extractLymphNode: {
@@ -60,7 +60,7 @@ export const organotropism = defineModule({
       source: 'Wiklander et al. (2015): spleen and other organs clear a share of circulating vesicles',
     },
     homingGain: {
-      default: 3, min: 0, max: 1000, range: [0.3, 30], unit: '1', doc: 'relative rise of a bed’s extraction per unit of the packet’s homing level toward its organ',
+      default: 8, min: 0, max: 1000, range: [1, 30], unit: '1', doc: 'relative rise of a bed’s extraction per unit of the packet’s homing level toward its organ',
       source: 'schematic: integrin-matched organs take up several-fold more TDEs (Hoshino et al., 2015)',
     },
     circulationMinutes: {
