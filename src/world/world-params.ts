@@ -10,12 +10,12 @@ export const WORLD_PARAMS = {
   conductingSpeedUmPerHour: {
     default: 2400, min: 10, max: 1e6, range: [1200, 4800], unit: 'µm/h',
     doc: 'schematic flow speed in conducting vessels of the body map',
-    source: 'schematic: real blood circulates in about a minute; slowed so a viewer can follow a cell over a few ticks',
+    source: 'schematic: real blood circulates in ~1 min; slowed for display. With bed speed and arrest per pass it sets how long CTCs ride, so calibrate to a CTC blood half-life of 1–2.4 h (Meng et al. 2004)',
   },
   bedSpeedUmPerHour: {
     default: 200, min: 1, max: 1e5, range: [100, 400], unit: 'µm/h',
     doc: 'schematic flow speed inside capillary beds and lymph',
-    source: 'schematic: capillary flow is ~1000× slower than aortic flow; beds are where cells arrest and vesicles leave the blood',
+    source: 'schematic: slowed for display; a 400-µm bed takes 2 h to cross, so arrest hazard per hour = per-pass hazard / 2 h. Calibrate with kill rates so CTC half-life in blood is 1–2.4 h (Meng et al. 2004)',
   },
   fieldCellUm: {
     default: 40, min: 5, max: 200, range: [20, 80], unit: 'µm',
@@ -38,16 +38,16 @@ export const WORLD_PARAMS = {
     source: 'schematic: 0.5 µm²/s, matrix-bound VEGF isoforms spread far more slowly than free protein',
   },
   vegfDecayPerHour: {
-    default: 0.2, min: 0, max: 100, range: [0.05, 1], unit: 'per hour',
+    default: 0.2, min: 0, max: 100, range: [0.05, 1.5], unit: 'per hour',
     doc: 'VEGF decay/clearance rate',
-    source: 'schematic: half-life of a few hours',
+    source: 'Eppler et al. (2002): rhVEGF165 terminal plasma half-life 33.7 min (≈1.2/h); interstitial VEGF is buffered by matrix and receptor binding, so tissue decay is set slower (0.2/h ≈ 3.5 h half-life)',
   },
   tgfbDiffusionUm2PerHour: {
     default: 1800, min: 0, max: 1e6, range: [180, 18000], unit: 'µm²/h', doc: 'effective diffusion coefficient of TGF-β in tissue',
-    source: 'schematic: as VEGF',
+    source: 'schematic: TGF-β is stored latent in matrix and active TGF-β is quickly captured by binding proteins (Kropf et al. 1997), so effective spread is short; no tissue value found, taken as VEGF\'s',
   },
   tgfbDecayPerHour: {
-    default: 0.2, min: 0, max: 100, range: [0.05, 1], unit: 'per hour', doc: 'TGF-β decay rate', source: 'schematic: as VEGF',
+    default: 0.2, min: 0, max: 100, range: [0.05, 1], unit: 'per hour', doc: 'TGF-β decay rate', source: 'schematic: active TGF-β is rapidly masked by binding proteins (LAP, α2-macroglobulin; Kropf et al. 1997) but replenished from latent stores; no tissue half-life found, taken as VEGF\'s',
   },
   nicheDiffusionUm2PerHour: {
     default: 600, min: 0, max: 1e6, range: [60, 6000], unit: 'µm²/h', doc: 'spread of the pre-metastatic niche signal from educated stroma',
@@ -63,48 +63,48 @@ export const WORLD_PARAMS = {
 export const POPULATION_PARAMS = {
   tumourCells: {
     default: 120, min: 1, max: 1e6, range: [60, 240], unit: 'cells', integer: true,
-    doc: 'tumour cells seeded in the primary region at tick 0', source: 'schematic: a small primary lesion',
+    doc: 'tumour cells seeded in the primary region at tick 0', source: 'model resolution: agents at t=0 in a primary of ~1000 capacity; a real lesion has ~10^9 cells per gram',
   },
   residentsPerOrgan: {
     default: 60, min: 0, max: 1e6, range: [30, 120], unit: 'cells', integer: true,
     doc: 'resident stromal cells per organ (fibroblasts, Kupffer cells, osteoblasts, microglia…)',
-    source: 'schematic: enough to show uptake and education',
+    source: 'model resolution: enough resident agents per organ to show uptake and education; each stands for many stromal cells',
   },
   nkCells: {
     default: 120, min: 0, max: 1e6, range: [60, 240], unit: 'cells', integer: true,
-    doc: 'NK cells patrolling the circulation', source: 'schematic: NK cells are 5–15% of blood lymphocytes',
+    doc: 'NK cells patrolling the circulation', source: 'model resolution: NK agents in blood (NK cells are 5–15% of blood lymphocytes); kill hazards are per fraction active, so results do not hinge on the count',
   },
   cd8Cells: {
     default: 160, min: 0, max: 1e6, range: [80, 320], unit: 'cells', integer: true,
-    doc: 'CD8 T cells, half in the circulation and half infiltrating the primary', source: 'schematic',
+    doc: 'CD8 T cells, half in the circulation and half infiltrating the primary', source: 'model resolution: CD8 agents, half in blood and half in the primary; kill hazards use the fraction active',
   },
   bCells: {
     default: 60, min: 0, max: 1e6, range: [30, 120], unit: 'cells', integer: true,
-    doc: 'B cells in the lymph node and the primary', source: 'schematic',
+    doc: 'B cells in the lymph node and the primary', source: 'model resolution: B-cell agents in lymph node and primary; suppression scales per agent (bregSuppression)',
   },
   primaryFibroblasts: {
     default: 40, min: 0, max: 1e6, range: [20, 80], unit: 'cells', integer: true,
-    doc: 'fibroblasts in the primary stroma (they can become CAFs)', source: 'schematic',
+    doc: 'fibroblasts in the primary stroma (they can become CAFs)', source: 'model resolution: fibroblast agents in the primary stroma, each standing for many',
   },
   macrophages: {
     default: 80, min: 0, max: 1e6, range: [40, 160], unit: 'cells', integer: true,
-    doc: 'tumour-associated macrophages in the primary (start M1)', source: 'schematic',
+    doc: 'tumour-associated macrophages in the primary (start M1)', source: 'model resolution: macrophage agents in the primary; M2 effects use the M2 fraction',
   },
   mdscs: {
     default: 10, min: 0, max: 1e6, range: [5, 20], unit: 'cells', integer: true,
-    doc: 'myeloid-derived suppressor cells in the circulation at tick 0', source: 'schematic',
+    doc: 'myeloid-derived suppressor cells in the circulation at tick 0', source: 'model resolution: MDSC agents in blood at t=0; suppression scales per agent (mdscSuppression)',
   },
   platelets: {
     default: 600, min: 0, max: 1e7, range: [300, 1200], unit: 'agents', integer: true,
-    doc: 'platelet agents in the circulation (each stands for many platelets)', source: 'schematic',
+    doc: 'platelet agents in the circulation (each stands for many platelets)', source: 'model resolution: platelet agents (each stands for many of the ~150–450×10^9/L platelets); cloaking uses the free fraction',
   },
   primaryVessels: {
     default: 5, min: 0, max: 100, range: [3, 8], unit: 'vessels', integer: true,
-    doc: 'pre-existing vessels crossing the primary region at tick 0', source: 'schematic',
+    doc: 'pre-existing vessels crossing the primary region at tick 0', source: 'model resolution: pre-existing vessels crossing the primary at t=0',
   },
   organVessels: {
     default: 3, min: 1, max: 50, range: [2, 6], unit: 'vessels', integer: true,
-    doc: 'vessels crossing each organ’s tissue at tick 0 (its capillaries)', source: 'schematic: capillaries pervade every organ; colonies far from one need angiogenesis',
+    doc: 'vessels crossing each organ’s tissue at tick 0 (its capillaries)', source: 'model resolution: capillary lines per organ at t=0; colonies beyond perfusionReachUm of them need angiogenesis',
   },
   initialExosomes: {
     default: 0, min: 0, max: 1e7, range: [0, 0], unit: 'agents', integer: true,

@@ -29,16 +29,16 @@ export const angiogenesis = defineModule({
   params: {
     sproutRatePerHour: {
       default: 0.0008, min: 0, max: 10, range: [0.0001, 0.01], unit: 'per segment per hour', doc: 'rate a segment starts a new sprout at saturating VEGF',
-      source: 'schematic',
+      source: 'schematic: no stored measurement of sprout initiation per vessel length; at saturating VEGF a 20-µm segment starts a sprout every ~50 days, so a 25-day run adds tens of sprouts to the primary',
     },
     extendRatePerHour: {
-      default: 0.15, min: 0, max: 100, range: [0.02, 1], unit: 'per tip per hour', doc: 'rate a tip cell adds a segment at saturating VEGF', source: 'schematic',
+      default: 0.15, min: 0, max: 100, range: [0.02, 1], unit: 'per tip per hour', doc: 'rate a tip cell adds a segment at saturating VEGF', source: 'schematic: 20-µm segments at 0.15/h ≈ 3 µm/h (~70 µm/day) tip advance at saturating VEGF; no stored measurement found',
     },
     tipStopRatePerHour: {
-      default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'per hour', doc: 'rate a tip cell stops (anastomosis or regression)', source: 'schematic',
+      default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'per hour', doc: 'rate a tip cell stops (anastomosis or regression)', source: 'schematic: tips anastomose or regress after ~2 days on average (≈7 segments of growth); no stored measurement found',
     },
     vegfHalf: {
-      default: 0.3, min: 0.0001, max: 1e6, range: [0.03, 3], unit: 'field units', doc: 'VEGF level giving half the maximal sprouting', source: 'schematic',
+      default: 0.3, min: 0.0001, max: 1e6, range: [0.03, 3], unit: 'field units', doc: 'VEGF level giving half the maximal sprouting', source: 'schematic: VEGF fields are in arbitrary units; the half level sits within the range hypoxic tissue reaches so sprouting is graded',
     },
     angioCargoGain: {
       default: 2, min: 0, max: 100, range: [0.2, 20], unit: '1', doc: 'relative rise of sprouting per unit of angio.sprout response',
@@ -52,40 +52,40 @@ export const angiogenesis = defineModule({
     },
     permeabilityGain: {
       default: 0.8, min: 0, max: 10, range: [0.08, 8], unit: 'permeability', doc: 'permeability added per unit of vessel.permeability response',
-      source: 'schematic: miR-105 and miR-939 disrupt endothelial junctions (review: Step 2)',
+      source: 'Zhou et al. (2014, Cancer Cell): exosomal miR-105 targets ZO-1 and destroys endothelial tight junctions, raising vascular permeability in distant organs; the size of the rise per unit response is schematic',
     },
     nicheLeak: {
       default: 0.6, min: 0, max: 10, range: [0.06, 6], unit: 'permeability per niche unit', doc: 'organ vessel leakiness from the pre-metastatic niche',
-      source: 'schematic: vascular leak is a niche hallmark (review: Step 5)',
+      source: 'Peinado et al. (2012, Nat Med): melanoma exosomes induced vascular leakiness at pre-metastatic sites → leak per niche unit; its size is schematic',
     },
     barrierEducationLeak: {
       default: 0.3, min: 0, max: 10, range: [0.03, 3], unit: 'permeability', doc: 'brain vessel leakiness at fully educated brain endothelium',
-      source: 'schematic: CEMIP-educated brain endothelium remodels the vasculature (Table 2, CEMIP row)',
+      source: 'Hoshino et al. (2015, Nature): brain-tropic exosomes are taken up by brain endothelial cells and prepare the niche; leak at full education is schematic (CEMIP row, Table 2)',
     },
     m2Leak: {
-      default: 0.2, min: 0, max: 10, range: [0.02, 2], unit: 'permeability', doc: 'primary leakiness at a fully M2 macrophage population', source: 'schematic',
+      default: 0.2, min: 0, max: 10, range: [0.02, 2], unit: 'permeability', doc: 'primary leakiness at a fully M2 macrophage population', source: 'schematic: M2 (VEGF-secreting) macrophages make tumour vessels leakier; the size at a fully M2 population is unmeasured',
     },
     permeabilityRelaxPerHour: {
-      default: 0.05, min: 0, max: 10, range: [0.01, 0.5], unit: 'per hour', doc: 'rate permeability approaches its target', source: 'schematic',
+      default: 0.05, min: 0, max: 10, range: [0.01, 0.5], unit: 'per hour', doc: 'rate permeability approaches its target', source: 'schematic: junctions reseal or open over ~a day (0.05/h ⇒ ~20 h time constant); no stored measurement',
     },
     m2RatePerHour: {
       default: 0.02, min: 0, max: 10, range: [0.002, 0.2], unit: 'per hour', doc: 'M1→M2 polarisation rate per unit of macrophage.m2 response (plus baseline)',
       source: 'schematic: miR-103 and others skew macrophages to M2 (review: Step 2)',
     },
     m2Baseline: {
-      default: 0.05, min: 0, max: 10, range: [0.005, 0.5], unit: 'response', doc: 'tumour-driven M2 skewing without exosomal cargo', source: 'schematic',
+      default: 0.05, min: 0, max: 10, range: [0.005, 0.5], unit: 'response', doc: 'tumour-driven M2 skewing without exosomal cargo', source: 'schematic: tumours skew macrophages toward M2 even without exosomal cargo (cytokines, hypoxia); a small baseline keeps cargo the main driver',
     },
     m1RevertPerHour: {
-      default: 0.005, min: 0, max: 10, range: [0.0005, 0.05], unit: 'per hour', doc: 'M2→M1 reversion rate', source: 'schematic',
+      default: 0.005, min: 0, max: 10, range: [0.0005, 0.05], unit: 'per hour', doc: 'M2→M1 reversion rate', source: 'schematic: M2 polarisation is slowly reversible once the drive fades (~8-day time constant); no stored measurement',
     },
     m2VegfPerHour: {
-      default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'VEGF an M2 macrophage secretes', source: 'schematic',
+      default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'VEGF an M2 macrophage secretes', source: 'schematic: M2 macrophages are a VEGF source (arbitrary field units), set equal to a hypoxic tumour cell\'s output',
     },
     m2TgfbPerHour: {
-      default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'TGF-β an M2 macrophage secretes', source: 'schematic',
+      default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'TGF-β an M2 macrophage secretes', source: 'schematic: M2 macrophages secrete TGF-β (arbitrary field units), set equal to their VEGF output',
     },
     macrophageMotilityUm2PerHour: {
-      default: 5, min: 0, max: 1e4, range: [0.5, 50], unit: 'µm²/h', doc: 'random-motility coefficient of tissue macrophages', source: 'schematic',
+      default: 5, min: 0, max: 1e4, range: [0.5, 50], unit: 'µm²/h', doc: 'random-motility coefficient of tissue macrophages', source: 'schematic: tissue-resident macrophages mostly stay put and probe; 5 µm²/h moves one ~20 µm (RMS) over a day',
     },
   },
   step(ctx, p) {

@@ -20,11 +20,11 @@ export const cargoExposure = defineModule({
   params: {
     tissueHalfPackets: {
       default: 500, min: 1, max: 1e9, range: [150, 15000], unit: 'packets', doc: 'packets in a tissue region giving half the maximal response',
-      source: 'schematic: dose–response of recipient cells to vesicles is saturating (Hill n = 1)',
+      source: 'schematic: no in-vivo dose–response of recipient cells to vesicle number is measured; a packet is exosomesPerAgent vesicles (model resolution), so this half-response level is a resolution-dependent constant to calibrate; Hill n = 1 is the simplest saturating form',
     },
     bloodHalfPackets: {
       default: 1, min: 0.001, max: 1e9, range: [0.1, 100], unit: 'packets', doc: 'mean packets present in the circulation giving half the maximal response',
-      source: 'schematic: exosomes cross the blood in minutes, so few packets are in it at any moment',
+      source: 'schematic: exosomes leave the blood within minutes (half-lives ~2 min, Takahashi et al. 2013, and ~20 min, cited with Wiklander et al. 2015; ~1.7 min in the model), so few packets are in it at once; the half-response level itself is unmeasured',
     },
   },
   step(ctx, p) {

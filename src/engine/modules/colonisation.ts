@@ -36,8 +36,8 @@ export const colonisation = defineModule({
   needs: { pools: ['tumour', 'colony', 'endothelium'], fields: true, cargo: true, exposure: true, organs: true },
   params: {
     extravasationRatePerHour: {
-      default: 0.03, min: 0, max: 100, range: [0.003, 0.3], unit: 'per hour', doc: 'extravasation hazard of an arrested cell through vessels of base permeability',
-      source: 'schematic: extravasation takes one to a few days (Luzzi et al., 1998)',
+      default: 0.03, min: 0, max: 100, range: [0.01, 0.2], unit: 'per hour', doc: 'extravasation hazard of an arrested cell through vessels of base permeability',
+      source: 'Koop et al. (1995, Cancer Res): >80% of B16F10 cells survived and extravasated within 24 h (chick CAM); Luzzi et al. (1998) most by day 3 in mouse liver; Kienast et al. (2010) early extravasation in brain → ~0.03–0.1/h',
     },
     leakGain: {
       default: 4, min: 0, max: 1000, range: [0.4, 40], unit: 'per permeability unit', doc: 'relative rise of extravasation per unit of the organ’s mean vessel permeability above base',
@@ -45,11 +45,11 @@ export const colonisation = defineModule({
     },
     brainBarrier: {
       default: 0.3, min: 0, max: 1, range: [0.05, 1], unit: '1', doc: 'extravasation multiplier across the blood–brain barrier',
-      source: 'schematic: the blood–brain barrier restricts transendothelial migration',
+      source: 'schematic: the blood–brain barrier restricts transendothelial migration, yet Kienast et al. (2010, Nat Med) saw early extravasation as an essential, efficient step of brain metastasis in mice, so the restriction is modest; size unmeasured',
     },
     arrestDeathRatePerHour: {
-      default: 0.03, min: 0, max: 100, range: [0.003, 0.3], unit: 'per hour', doc: 'death hazard of an arrested cell that has not extravasated',
-      source: 'schematic: most cells that lodge in capillaries die within days (Luzzi et al., 1998)',
+      default: 0.0075, min: 0, max: 100, range: [0.001, 0.03], unit: 'per hour', doc: 'death hazard of an arrested cell that has not extravasated',
+      source: 'Koop et al. (1995, Cancer Res): virtually no destruction of arrested cells, >80% survive and extravasate (also Luzzi 1998; Chambers 2002: early steps are efficient) → death ≤ ¼ of extravasation: 0.0075/h',
     },
     nicheHalf: {
       default: 0.25, min: 0.0001, max: 1e6, range: [0.025, 2.5], unit: 'niche units', doc: 'soil level (niche + organ receptivity) at which half of extravasated cells colonise (Hill n = 3)',
@@ -57,7 +57,7 @@ export const colonisation = defineModule({
     },
     colonisationFloor: {
       default: 0.05, min: 0, max: 1, range: [0, 0.3], unit: 'probability', doc: 'chance an extravasated cell colonises a soil of level 0 (the soil raises it toward 1)',
-      source: 'schematic: some disseminated cells grow without a prepared niche',
+      source: 'schematic: Chambers et al. (2002, Nat Rev Cancer): metastatic inefficiency is due mainly to regulation of growth in secondary sites, so few cells grow without a receptive soil; floor value unmeasured',
     },
     soilLung: {
       default: 0.02, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the lung’s own receptivity to arriving tumour cells, before any priming',
@@ -80,20 +80,20 @@ export const colonisation = defineModule({
       source: 'schematic: lymph nodes are the commonest first site of carcinoma spread (Table 1)',
     },
     awakenRatePerHour: {
-      default: 0.003, min: 0, max: 100, range: [0.0003, 0.03], unit: 'per hour', doc: 'rate a dormant cell resumes growth in a full soil', source: 'schematic',
+      default: 0.003, min: 0, max: 100, range: [0.0003, 0.03], unit: 'per hour', doc: 'rate a dormant cell resumes growth in a full soil', source: 'schematic: solitary dormant cells persist in secondary sites and rarely resume growth (Townson & Chambers 2006); 0.003/h gives a ~2-week mean in a full soil; no measured rate',
     },
     dormantDeathRatePerHour: {
-      default: 0.004, min: 0, max: 100, range: [0.0004, 0.04], unit: 'per hour', doc: 'death hazard of a dormant cell', source: 'schematic',
+      default: 0.004, min: 0, max: 100, range: [0.0001, 0.02], unit: 'per hour', doc: 'death hazard of a dormant cell', source: 'schematic: solitary dormant cells persist for long periods (Townson & Chambers 2006; CTCs shed for years in dormancy, Meng et al. 2004); 0.004/h (~1-week half-life) is at the short end',
     },
     metRatePerHour: {
       default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'per hour', doc: 'rate colonising cells revert toward epithelial (MET)',
       source: 'schematic: MET is needed for outgrowth (review: Step 5)',
     },
     metCargoGain: {
-      default: 1, min: 0, max: 100, range: [0.1, 10], unit: '1', doc: 'relative rise of MET per unit of met.transition level', source: 'schematic',
+      default: 1, min: 0, max: 100, range: [0.1, 10], unit: '1', doc: 'relative rise of MET per unit of met.transition level', source: 'schematic: MET-promoting cargo (review Step 5) speeds reversion; the size of the effect per unit level is unmeasured',
     },
     colonyDoublingHours: {
-      default: 24, min: 1, max: 1e5, range: [12, 96], unit: 'hours', doc: 'doubling time of a colonising cell in a full, perfused soil', source: 'schematic',
+      default: 24, min: 1, max: 1e5, range: [15, 96], unit: 'hours', doc: 'doubling time of a colonising cell in a full, perfused soil', source: 'perfused colony cells are assumed to divide as fast as carcinoma lines in culture (~15–34 h; Table 1 of a breast-model study); micrometastasis growth in vivo is slower and very variable (schematic)',
     },
     growthCargoGain: {
       default: 0.5, min: 0, max: 100, range: [0.05, 5], unit: '1', doc: 'relative change of colony growth per unit of growth.proliferate (minus growth.suppress) level',
@@ -108,14 +108,14 @@ export const colonisation = defineModule({
       source: 'schematic: matrix-released TGF-β feeds bone metastases (the vicious cycle)',
     },
     tgfbHalf: {
-      default: 0.5, min: 0.001, max: 1e6, range: [0.05, 5], unit: 'field units', doc: 'TGF-β level giving half its growth support', source: 'schematic',
+      default: 0.5, min: 0.001, max: 1e6, range: [0.05, 5], unit: 'field units', doc: 'TGF-β level giving half its growth support', source: 'schematic: arbitrary TGF-β field units; half level within the range osteoclast- and Kupffer-derived TGF-β reaches',
     },
     perfusionReachUm: {
-      default: 60, min: 1, max: 1000, range: [30, 150], unit: 'µm', doc: 'distance from a vessel within which a cell is perfused',
-      source: 'schematic: oxygen diffuses ~100–150 µm from a capillary',
+      default: 60, min: 1, max: 1000, range: [50, 180], unit: 'µm', doc: 'distance from a vessel within which a cell is perfused',
+      source: 'Thomlinson & Gray (1955, Br J Cancer): oxygen falls with distance from stroma and tumour cords are necrotic at their centres; the usual ~100–150 µm O2 range supports a wider reach than 60 µm (figure not checked in the excerpt)',
     },
     perfusionHalfSegments: {
-      default: 2, min: 0.01, max: 1000, range: [0.5, 10], unit: 'segments', doc: 'vessel segments within reach giving half the perfusion', source: 'schematic',
+      default: 2, min: 0.01, max: 1000, range: [0.5, 10], unit: 'segments', doc: 'vessel segments within reach giving half the perfusion', source: 'schematic: vessels are 20-µm segments; 2 segments (40 µm of capillary) within reach give half perfusion',
     },
     avascularGrowth: {
       default: 0.2, min: 0, max: 1, range: [0, 0.5], unit: '1', doc: 'growth of a colonising cell with no vessel within reach, relative to a perfused one',

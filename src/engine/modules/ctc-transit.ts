@@ -52,23 +52,23 @@ export const ctcTransit = defineModule({
   needs: { pools: ['tumour', 'immune', 'platelet'], fields: true, graph: true, exposure: true, populations: true, blood: true, organs: true },
   params: {
     nkKillRatePerHour: {
-      default: 0.4, min: 0, max: 100, range: [0.04, 4], unit: 'per CTC per hour', doc: 'NK kill hazard on an uncloaked CTC when every NK cell is fully active',
-      source: 'schematic: NK cells clear most unprotected CTCs within hours (Nieswandt et al., 1999)',
+      default: 0.4, min: 0, max: 100, range: [0.04, 0.7], unit: 'per CTC per hour', doc: 'NK kill hazard on an uncloaked CTC when every NK cell is fully active',
+      source: 'schematic, bounded: Meng et al. (2004): CTC half-life in blood 1–2.4 h, so all exit hazards together are 0.29–0.69/h; NK elimination of CTCs is what platelets impede (Palumbo et al. 2005, Blood); NK share unmeasured',
     },
     tKillRatePerHour: {
-      default: 0.15, min: 0, max: 100, range: [0.015, 1.5], unit: 'per CTC per hour', doc: 'CD8 kill hazard on a CTC when every circulating CD8 cell is active',
-      source: 'schematic',
+      default: 0.15, min: 0, max: 100, range: [0.015, 0.7], unit: 'per CTC per hour', doc: 'CD8 kill hazard on a CTC when every circulating CD8 cell is active',
+      source: 'schematic, bounded: all CTC exit hazards together are 0.29–0.69/h (Meng et al. 2004); CTLs kill 2–16 targets per day in vivo (Halle et al. 2016), few CTLs see a given CTC',
     },
     shearDeathRatePerHour: {
-      default: 0.1, min: 0, max: 100, range: [0.01, 1], unit: 'per hour', doc: 'death hazard of an uncloaked CTC from shear stress',
-      source: 'schematic: platelets protect CTCs from blood flow shear forces (review: Step 3)',
+      default: 0.1, min: 0, max: 100, range: [0.01, 0.6], unit: 'per hour', doc: 'death hazard of an uncloaked CTC from shear stress',
+      source: 'Regmi et al. (2017, Sci Rep): 60 dyn/cm² (exercise) shear killed >90% of CTCs in 4 h (≈0.6/h), resting 15 dyn/cm² far fewer; Barnes et al. (2012): malignant cells resist shear → 0.1/h at rest, ≤0.6/h',
     },
     cloakNkProtection: {
       default: 0.9, min: 0, max: 1, range: [0.5, 0.99], unit: '1', doc: 'fraction of NK attack a platelet cloak blocks',
-      source: 'Nieswandt et al. (1999): platelets protect tumour cells from NK-cell lysis (review: Step 3)',
+      source: 'Nieswandt et al. (1999) and Palumbo et al. (2005, Blood): loss of platelet function or fibrinogen sharply cut CTC survival, an effect abolished by NK depletion → a cloak blocks most NK attack',
     },
     cloakTProtection: {
-      default: 0.5, min: 0, max: 1, range: [0, 0.9], unit: '1', doc: 'fraction of T-cell attack a platelet cloak blocks', source: 'schematic',
+      default: 0.5, min: 0, max: 1, range: [0, 0.9], unit: '1', doc: 'fraction of T-cell attack a platelet cloak blocks', source: 'schematic: a platelet cloak physically shields some CTL contacts; no measurement for T cells (platelet evidence concerns NK cells), so half of NK protection',
     },
     cloakShearProtection: {
       default: 0.8, min: 0, max: 1, range: [0.3, 0.99], unit: '1', doc: 'fraction of shear death a platelet cloak prevents',
@@ -76,7 +76,7 @@ export const ctcTransit = defineModule({
     },
     cloakRatePerHour: {
       default: 2, min: 0, max: 1000, range: [0.2, 20], unit: 'per CTC per hour', doc: 'rate an uncloaked CTC gathers a platelet cloak at full platelet count, without activating cargo',
-      source: 'schematic: CTCs are coated by platelets within minutes to hours (review: "CTCs activate platelets")',
+      source: 'schematic: platelets bind CTCs during intravascular transit (Labelle et al. 2011) and recruit granulocytes within hours (Labelle 2014); per-cell rate unmeasured — 2/h gives ~30 min at full platelet count',
     },
     cloakActivationGain: {
       default: 2, min: 0, max: 100, range: [0.2, 20], unit: '1', doc: 'relative rise of cloaking per unit of platelet.activate response in blood',
@@ -86,12 +86,12 @@ export const ctcTransit = defineModule({
       default: 3, min: 1, max: 100, range: [1, 6], unit: 'platelet agents', integer: true, doc: 'platelet agents bound in one cloak', source: 'model resolution: each platelet agent stands for many platelets',
     },
     arrestLung: {
-      default: 0.7, min: 0, max: 50, range: [0.2, 5], unit: 'per pass (hazard)', doc: 'arrest of an uncloaked CTC in one pass through the lung capillaries, as −ln(1 − chance)',
-      source: 'schematic: most CTCs lodge in the first capillary bed they meet (size restriction; Luzzi et al., 1998)',
+      default: 0.7, min: 0, max: 50, range: [0.7, 4.6], unit: 'per pass (hazard)', doc: 'arrest of an uncloaked CTC in one pass through the lung capillaries, as −ln(1 − chance)',
+      source: 'Chambers et al. (2002, Nat Rev Cancer): most circulating cancer cells arrest efficiently in the first capillary bed by size; Selecki (1959): i.v. cells leave the blood within 15 min, lodging in lung → ≥50% per pass (≥0.7)',
     },
     arrestLiver: {
-      default: 0.7, min: 0, max: 50, range: [0.1, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through the liver sinusoids, as −ln(1 − chance)',
-      source: 'Luzzi et al. (1998): >80% of cells injected into the portal vein arrest in the liver',
+      default: 2, min: 0, max: 50, range: [1.6, 4.6], unit: 'per pass (hazard)', doc: 'arrest in one pass through the liver sinusoids, as −ln(1 − chance)',
+      source: 'Luzzi et al. (1998, Am J Pathol): >80% of cells injected into the portal vein arrest in the liver (project citation, not re-read); Chambers et al. (2002): first-bed arrest is efficient → ≥1.6/pass; 2.0 ≈ 87%',
     },
     arrestBone: {
       default: 0.7, min: 0, max: 50, range: [0.1, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through the bone-marrow sinusoids (slow flow), as −ln(1 − chance)',
@@ -99,7 +99,7 @@ export const ctcTransit = defineModule({
     },
     arrestBrain: {
       default: 0.7, min: 0, max: 50, range: [0.1, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through the brain capillaries, as −ln(1 − chance)',
-      source: 'schematic: brain capillaries trap cells by size (Kienast et al., 2010)',
+      source: 'Kienast et al. (2010, Nat Med): arriving cells arrest at vascular branch points of brain microvessels (size), then extravasate early; per-pass chance unmeasured, kept as the other beds',
     },
     arrestLymphNode: {
       default: 2, min: 0, max: 50, range: [0.2, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through a lymph-node sinus, as −ln(1 − chance)',

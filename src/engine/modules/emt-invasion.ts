@@ -33,7 +33,7 @@ export const emtInvasion = defineModule({
     },
     emtRatePerHour: {
       default: 0.03, min: 0, max: 10, range: [0.005, 0.3], unit: 'per hour', doc: 'rate the EMT level of a cell in the programme approaches 1',
-      source: 'schematic: EMT markers shift over days after TDE exposure (e.g. miR-92a-3p, Table 2)',
+      source: 'schematic: TGF-β1-induced EMT proceeds stepwise over days in culture (Schneider et al. 2011, impedance study of NMuMG, A549, MDA-MB-231); 0.03/h gives a ~1.4-day time constant',
     },
     cargoHalf: {
       default: 0.5, min: 0.001, max: 1000, range: [0.05, 5], unit: 'effect level', doc: 'EMT-cargo level (emt.induce + invasion.boost − invasion.suppress) giving half the maximal cargo drive',
@@ -41,15 +41,15 @@ export const emtInvasion = defineModule({
     },
     doseHalfPackets: {
       default: 4, min: 0.01, max: 1e6, range: [0.4, 40], unit: 'packets', doc: 'internalised packets giving half the cargo response of a cell',
-      source: 'schematic',
+      source: 'schematic: a packet is 1000 vesicles (model resolution), so ~4000 internalised vesicles give half the cargo response; no per-cell dose–response measured',
     },
     doseHalfLifeHours: {
-      default: 24, min: 0.1, max: 1e5, range: [6, 96], unit: 'hours', doc: 'half-life of a cell’s internalised cargo',
-      source: 'schematic: miRNA cargo acts for about a day',
+      default: 24, min: 0.1, max: 1e5, range: [8, 72], unit: 'hours', doc: 'half-life of a cell’s internalised cargo',
+      source: 'Kingston & Bartel (2019, Genome Res): mature miRNA median half-lives 11–34 h across mouse cell types (guide strands vary 100-fold) → half-life of internalised miRNA cargo',
     },
     tgfbHalf: {
       default: 0.5, min: 0.001, max: 1e6, range: [0.05, 5], unit: 'field units', doc: 'TGF-β level giving half the TGF-β drive to EMT',
-      source: 'schematic',
+      source: 'schematic: arbitrary TGF-β field units; half level within the range the primary\'s field reaches',
     },
     intrinsicDrive: {
       default: 0.1, min: 0, max: 10, range: [0, 0.5], unit: '1', doc: 'EMT drive of a primary cell without exosomal cargo or TGF-β (hypoxia, oncogenic signalling)',
@@ -61,7 +61,7 @@ export const emtInvasion = defineModule({
     },
     metRevertPerHour: {
       default: 0.01, min: 0, max: 10, range: [0.001, 0.1], unit: 'per hour', doc: 'hazard that an invading cell leaves the EMT programme (and rate its EMT level falls after)',
-      source: 'schematic: EMT is reversible',
+      source: 'schematic: EMT is reversible once inducers fade (review Step 5; MET needed for outgrowth); no per-cell rate measured — 0.01/h gives a ~4-day mean stay in the programme',
     },
     motilityUm2PerHour: {
       default: 100, min: 0, max: 1e5, range: [10, 1000], unit: 'µm²/h', doc: 'random-motility coefficient of a fully mesenchymal cell in degraded matrix (slower in dense matrix)',
@@ -69,7 +69,7 @@ export const emtInvasion = defineModule({
     },
     mmpPerHour: {
       default: 0.01, min: 0, max: 10, range: [0.001, 0.1], unit: 'ECM density per hour', doc: 'matrix an invading cell degrades at its site without cargo help',
-      source: 'schematic',
+      source: 'schematic: relative ECM density per hour; an invading cell clears its site (density 1) in ~4 days without cargo help; MMP degradation rates are not measured in these units',
     },
     ecmDegradeGain: {
       default: 2, min: 0, max: 100, range: [0.2, 20], unit: '1', doc: 'extra degradation per unit of ecm.degrade response (MMPs, ADAMTS)',
@@ -77,10 +77,10 @@ export const emtInvasion = defineModule({
     },
     intravasationRatePerHour: {
       default: 0.15, min: 0, max: 100, range: [0.015, 1.5], unit: 'per hour', doc: 'intravasation rate of a fully mesenchymal cell next to a vessel of base permeability',
-      source: 'schematic',
+      source: 'schematic, to calibrate: Butler & Gullino (1975, Cancer Res) measured 3.2×10^6 cells shed per g of tumour per day (~10^-4 per cell per hour); the per-invading-cell rate is higher as only mesenchymal cells next to vessels intravasate',
     },
     vesselReachUm: {
-      default: 20, min: 0, max: 500, range: [10, 60], unit: 'µm', doc: 'distance from a vessel segment within which a cell can intravasate', source: 'schematic',
+      default: 20, min: 0, max: 500, range: [10, 60], unit: 'µm', doc: 'distance from a vessel segment within which a cell can intravasate', source: 'schematic: about one cell diameter plus a protrusion from the vessel wall; 20 µm is one vessel segment',
     },
     lymphFraction: {
       default: 0.3, min: 0, max: 1, range: [0.05, 0.6], unit: '1', doc: 'share of intravasations into lymphatics (the rest into blood)',
@@ -88,7 +88,7 @@ export const emtInvasion = defineModule({
     },
     lymphangiogenesisGain: {
       default: 1, min: 0, max: 100, range: [0.1, 10], unit: '1', doc: 'relative rise of the lymphatic share per unit of lymphangiogenesis response',
-      source: 'schematic',
+      source: 'schematic: exosomal cargo raises lymphangiogenesis (review Table 2 rows) but no measured link from it to the share of lymphatic intravasation',
     },
   },
   scratch: (p) => new VesselIndex(REGIONS[REGION_PRIMARY], p.vesselReachUm),

@@ -36,16 +36,16 @@ export const exosomeFate = defineModule({
   needs: { pools: ['exosome', 'stroma', 'tumour'], fields: true, graph: true, cargo: true, uptake: true },
   params: {
     diffusionUm2PerHour: {
-      default: 400, min: 0, max: 1e6, range: [40, 4000], unit: 'µm²/h', doc: 'effective diffusion coefficient of exosomes in tissue',
-      source: 'schematic: free 100 nm vesicles diffuse at ~4 µm²/s; matrix hinders them strongly',
+      default: 400, min: 0, max: 1e6, range: [40, 24000], unit: 'µm²/h', doc: 'effective diffusion coefficient of exosomes in tissue',
+      source: 'schematic: Stokes–Einstein gives ~6–7 µm²/s (~24,000 µm²/h) for a free 100-nm vesicle at 37 °C; Lenzini et al. (2020, Nat Nanotechnol): EVs cross nanoporous ECM readily, so hindrance may be far weaker than assumed',
     },
     halfLifeHours: {
       default: 10, min: 0.01, max: 1e5, range: [2, 48], unit: 'hours', doc: 'half-life of a packet in tissue before it is degraded',
-      source: 'schematic: vesicles in tissue are taken up or degraded within hours to a day',
+      source: 'schematic: injected small EVs peak in liver within ~1 h and in lung and spleen at 2–12 h (Kang et al. 2021 systematic review), so vesicles persist in tissue for hours; interstitial lifetime itself unmeasured',
     },
     drainageRatePerHour: {
       default: 0.1, min: 0, max: 100, range: [0.004, 0.4], unit: 'per hour', doc: 'rate at which a packet in the primary drains into vessels',
-      source: 'schematic',
+      source: 'schematic: interstitial clearance of vesicles into lymph and venules is unmeasured; 0.1/h (10-h mean) is of the same order as the tissue half-life, so a sizeable share of primary packets reaches the blood',
     },
     lymphFraction: {
       default: 0.2, min: 0, max: 1, range: [0.05, 0.6], unit: '1', doc: 'share of drainage that goes to lymph rather than blood',
@@ -57,7 +57,7 @@ export const exosomeFate = defineModule({
     },
     uptakeRatePerHour: {
       default: 0.15, min: 0, max: 1000, range: [0.015, 1.5], unit: 'per hour per cell in reach', doc: 'uptake hazard of a packet per tumour cell within reach (counted as a local density)',
-      source: 'schematic: cultured cells internalise added vesicles within hours',
+      source: 'schematic: cultured cells internalise added exosomes within minutes to hours by endocytosis (Tian et al. 2010, J Cell Biochem; Heusermann et al. 2016, J Cell Biol: uptake seen after 10 min); per-cell hazard in tissue unmeasured',
     },
     residentBaseUptake: {
       default: 0.3, min: 0, max: 1, range: [0.03, 1], unit: '1', doc: 'relative uptake by organ residents of a packet without integrins for that organ',
@@ -81,7 +81,7 @@ export const exosomeFate = defineModule({
     },
     nicheSignalPerUptake: {
       default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'niche units', doc: 'niche signal a resident emits per packet internalised, per unit of the packet’s niche-building level',
-      source: 'schematic',
+      source: 'schematic: Hoshino et al. (2015): uptake by residents activates Src and pro-inflammatory S100 genes; niche units are arbitrary and the signal per packet unmeasured',
     },
   },
   step(ctx, p) {

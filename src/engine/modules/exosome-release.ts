@@ -24,7 +24,7 @@ export const exosomeRelease = defineModule({
   params: {
     packetsPerCellPerHour: {
       default: 0.6, min: 0, max: 1000, range: [0.1, 5], unit: 'packets per cell per hour', doc: 'exosome packets released per tumour cell',
-      source: 'schematic: cancer cells release thousands of vesicles a day; one packet stands for exosomesPerAgent of them',
+      source: 'schematic: no per-cell release rate found in stored sources; single-cell EV secretion is very heterogeneous and rises around division (droplet-array study); 0.6 packets × 1000 vesicles ≈ 14,000 vesicles per cell per day',
     },
     exosomesPerAgent: {
       default: 1000, min: 1, max: 1e9, range: [100, 10000], unit: 'vesicles', integer: true, doc: 'vesicles one exosome agent stands for (reporting only)',

@@ -20,15 +20,15 @@ export const fibroblastActivation = defineModule({
   params: {
     activationRatePerHour: {
       default: 0.02, min: 0, max: 10, range: [0.002, 0.2], unit: 'per hour', doc: 'rate a fibroblast approaches full activation under full stimulus',
-      source: 'schematic: CAF conversion takes days in co-culture with tumour exosomes',
+      source: 'Webber et al. (2010, Cancer Res): exosomal TGF-β (with betaglycan) drives fibroblast→myofibroblast differentiation (αSMA) with kinetics like soluble TGF-β, over days in culture → ~2-day approach to full activation at full stimulus',
     },
     deactivationRatePerHour: {
       default: 0.005, min: 0, max: 10, range: [0.0005, 0.05], unit: 'per hour', doc: 'rate an activated fibroblast returns to rest without stimulus',
-      source: 'schematic: CAF activation is largely persistent',
+      source: 'Chowdhury et al. (2015, Oncotarget): a single exosome dose yields lasting αSMA+ myofibroblasts → CAF state largely persistent; reversion half-time ~6 days here (rate unmeasured)',
     },
     tgfbHalf: {
       default: 0.5, min: 0.001, max: 1e6, range: [0.05, 5], unit: 'field units', doc: 'TGF-β level giving half the TGF-β drive',
-      source: 'schematic',
+      source: 'schematic: TGF-β fields are in arbitrary units; the half level is set inside the range the primary\'s field reaches, so the response is graded rather than all-or-none',
     },
     cargoGain: {
       default: 2, min: 0, max: 100, range: [0.2, 20], unit: '1', doc: 'drive per unit of caf.activate response in the primary',
@@ -40,7 +40,7 @@ export const fibroblastActivation = defineModule({
     },
     vegfPerHour: {
       default: 0.03, min: 0, max: 100, range: [0.003, 0.3], unit: 'field units per hour', doc: 'VEGF a fully activated CAF secretes',
-      source: 'schematic: CAFs secrete VEGF',
+      source: 'Chowdhury et al. (2015, Oncotarget): exosome-induced myofibroblasts secrete high VEGF-A (and HGF, MMP-1/-3/-13) → CAFs add VEGF; amount in arbitrary field units (schematic)',
     },
     matrixPerHour: {
       default: 0.001, min: 0, max: 10, range: [0, 0.05], unit: 'ECM density per hour', doc: 'matrix a fully activated CAF lays down at its site',

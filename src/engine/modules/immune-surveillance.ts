@@ -34,31 +34,31 @@ export const immuneSurveillance = defineModule({
     },
     recoveryRatePerHour: {
       default: 0.02, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'rate a suppressed, exhausted or regulatory cell recovers (and NK activation returns)',
-      source: 'schematic',
+      source: 'schematic: suppression and exhaustion reverse slowly once cargo fades (~4-day time constant); no stored measurement',
     },
     plateletNkSuppression: {
       default: 0.1, min: 0, max: 100, range: [0.05, 5], unit: 'response per cloak', doc: 'NKG2D-lowering response added by platelet TGF-β, per unit of platelet TGF-β in blood (one cloak’s worth)',
       source: 'Kopp et al. (2009): platelet-derived TGF-β down-regulates NKG2D on NK cells (review: Step 3)',
     },
     apoptosisRatePerHour: {
-      default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'CD8 death hazard per unit of tcell.apoptosis response (FasL)', source: 'schematic',
+      default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'CD8 death hazard per unit of tcell.apoptosis response (FasL)', source: 'schematic: FasL-bearing tumour exosomes kill CD8 cells in culture (review Table 2); no in-vivo hazard measured',
     },
     mdscRecruitPerHour: {
       default: 0.5, min: 0, max: 1e4, range: [0.05, 5], unit: 'cells per hour', doc: 'MDSCs recruited per unit of mdsc.expand response',
       source: 'schematic: HSP70 on TDEs activates MDSCs (Chalmin et al., 2010)',
     },
     mdscDeathRatePerHour: {
-      default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'MDSC death hazard', source: 'schematic',
+      default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'MDSC death hazard', source: 'schematic: MDSCs are short-lived immature myeloid cells (days); 0.01/h gives a ~3-day half-life; no stored measurement found',
     },
     mdscSuppression: {
-      default: 0.0002, min: 0, max: 100, range: [0.00002, 0.002], unit: 'response per MDSC', doc: 'suppressive response each MDSC adds on T and NK cells', source: 'schematic',
+      default: 0.0002, min: 0, max: 100, range: [0.00002, 0.002], unit: 'response per MDSC', doc: 'suppressive response each MDSC adds on T and NK cells', source: 'schematic: response units have no physical unit; set so the initial ~10 MDSCs add ~0.04 suppressive response and an expanded pool (~100) adds ~0.4',
     },
     bregSuppression: {
-      default: 0.004, min: 0, max: 100, range: [0.0004, 0.04], unit: 'response per B cell', doc: 'suppressive response each regulatory B cell adds on T cells', source: 'schematic',
+      default: 0.004, min: 0, max: 100, range: [0.0004, 0.04], unit: 'response per B cell', doc: 'suppressive response each regulatory B cell adds on T cells', source: 'schematic: response units have no physical unit; set as for MDSCs (per-cell effect of regulatory B cells unmeasured)',
     },
     organKillRatePerHour: {
       default: 0.016, min: 0, max: 100, range: [0.002, 0.16], unit: 'per cell per hour', doc: 'CD8 kill hazard on a disseminated cell in an organ when every circulating CD8 cell is active',
-      source: 'schematic: T cells patrol organs and eliminate micrometastases unless exhausted (Chen et al., 2018)',
+      source: 'schematic: Halle et al. (2016, Immunity) measured 2–16 kills per CTL per day in vivo (0.08–0.7/h per CTL); the hazard per target also scales with CTLs per target, unknown in organs',
     },
     microgliaSuppression: {
       default: 0.8, min: 0, max: 1, range: [0, 1], unit: '1', doc: 'share of CD8 killing in the brain blocked by fully educated microglia',
@@ -66,7 +66,7 @@ export const immuneSurveillance = defineModule({
     },
     primaryKillRatePerHour: {
       default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'per cell per hour', doc: 'CD8 kill hazard on an invading cell in the primary when all infiltrating CD8 are active',
-      source: 'schematic',
+      source: 'schematic: Halle et al. (2016, Immunity): one CTL kills 2–16 targets per day in vivo (upper bound; CTLs in solid tumours rarely kill); per-target hazard = kills per CTL × CTLs per target',
     },
   },
   step(ctx, p) {

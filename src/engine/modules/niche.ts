@@ -33,14 +33,14 @@ export const niche = defineModule({
       source: 'schematic: educated stroma recruits BMDCs and remodels matrix (review: Step 5)',
     },
     educationDecayPerHour: {
-      default: 0.01, min: 0, max: 10, range: [0.001, 0.1], unit: 'per hour', doc: 'rate residents lose their education without further uptake', source: 'schematic: educated stroma reverts over days without further exosomes',
+      default: 0.01, min: 0, max: 10, range: [0.001, 0.1], unit: 'per hour', doc: 'rate residents lose their education without further uptake', source: 'schematic: exosome education is long-lasting (Peinado et al. 2012: \'permanent\' education of bone-marrow progenitors) → ~2-week half-time without further uptake',
     },
     tascRatePerHour: {
       default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'per hour', doc: 'conversion rate of an educated fibroblast/epithelial cell to a TASC per unit of tasc.convert response',
       source: 'schematic: TDEs convert stromal cells into TASCs secreting IL-6/IL-8 (review: Step 5)',
     },
     tascBoost: {
-      default: 2, min: 0, max: 100, range: [1, 10], unit: '1', doc: 'niche secretion multiplier of a TASC', source: 'schematic',
+      default: 2, min: 0, max: 100, range: [1, 10], unit: '1', doc: 'niche secretion multiplier of a TASC', source: 'schematic: TASCs secrete IL-6/IL-8 (review Step 5); their niche output relative to other educated residents is unmeasured',
     },
     kupfferTgfbPerHour: {
       default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'TGF-β a fully educated Kupffer cell secretes',
@@ -52,22 +52,22 @@ export const niche = defineModule({
     },
     osteoclastActivationPerHour: {
       default: 0.01, min: 0, max: 100, range: [0.001, 0.1], unit: 'per hour', doc: 'activation rate of an osteoclast when tumour cells in the bone are many (saturating)',
-      source: 'schematic: bone metastases activate osteoclasts (RANKL), the vicious cycle of osteolytic metastasis',
+      source: 'tumour PTHrP stimulates osteoclasts, which free TGF-β that stimulates cancer cells (vicious cycle, Endocr Relat Cancer 2005 review); activation rate unmeasured — ~4-day approach here',
     },
     osteoclastHalfCells: {
-      default: 10, min: 0.01, max: 1e6, range: [1, 100], unit: 'cells', doc: 'tumour cells in the bone giving half the osteoclast drive', source: 'schematic',
+      default: 10, min: 0.01, max: 1e6, range: [1, 100], unit: 'cells', doc: 'tumour cells in the bone giving half the osteoclast drive', source: 'schematic: a micrometastasis of ~10 cells half-activates nearby osteoclasts; unmeasured',
     },
     osteoclastTgfbPerHour: {
       default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'TGF-β a fully active osteoclast frees from the bone matrix',
-      source: 'schematic: bone resorption releases matrix-bound TGF-β that feeds tumour growth',
+      source: 'bone resorption releases matrix-bound TGF-β (and IGF-1) that enhance tumour growth (vicious cycle; Cancer Sci 2009 figure, Endocr Relat Cancer 2005 review); amount in arbitrary field units',
     },
     bmdcRecruitPerHour: {
       default: 0.5, min: 0, max: 1000, range: [0.05, 5], unit: 'cells per hour per niche unit', doc: 'BMDCs recruited into an organ per unit of its mean niche level (or of bmdc.recruit response there)',
-      source: 'Kaplan et al. (2005): VEGFR1+ bone-marrow-derived cells cluster at pre-metastatic sites before tumour cells arrive',
+      source: 'Kaplan et al. (2005, Nature): VEGFR1+ BMDCs home to pre-metastatic sites and cluster before tumour cells arrive → recruitment per niche unit; the number per hour is schematic',
     },
     bmdcMobilisationGain: {
       default: 2, min: 0, max: 100, range: [0.2, 20], unit: '1', doc: 'relative rise of BMDC mobilisation per unit of bmdc.recruit response in blood',
-      source: 'Peinado et al. (2012): exosomal MET educates bone-marrow progenitors toward a pro-metastatic phenotype',
+      source: 'Peinado et al. (2012, Nat Med): exosomal MET educates bone-marrow progenitors toward a pro-vasculogenic c-Kit+Tie2+Met+ phenotype and raises their recruitment to metastatic sites; size of the rise schematic',
     },
     bmdcLifeHours: {
       default: 72, min: 1, max: 1e5, range: [24, 240], unit: 'hours', doc: 'mean stay of a recruited BMDC in the organ', source: 'schematic: myeloid cells turn over in days',

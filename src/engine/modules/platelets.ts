@@ -33,7 +33,7 @@ export const platelets = defineModule({
     },
     deactivationPerHour: {
       default: 0.2, min: 0, max: 100, range: [0.02, 2], unit: 'per hour', doc: 'rate an activated free platelet agent returns to rest',
-      source: 'schematic: activated platelets are cleared or exhausted within hours',
+      source: 'schematic: platelets live ~8–10 days (Anvari et al. 2021); activated free platelets are cleared or exhausted much faster, ~5 h mean here; no stored measurement',
     },
   },
   step(ctx, p) {

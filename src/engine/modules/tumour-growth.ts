@@ -20,12 +20,12 @@ export const tumourGrowth = defineModule({
   needs: { pools: ['tumour'], fields: true, uptake: true },
   params: {
     doublingTimeHours: {
-      default: 36, min: 1, max: 10000, range: [18, 96], unit: 'hours', doc: 'cell-cycle doubling time without crowding',
-      source: 'schematic: typical doubling time of breast and pancreatic carcinoma lines in culture (24–48 h)',
+      default: 36, min: 1, max: 10000, range: [15, 72], unit: 'hours', doc: 'cell-cycle doubling time without crowding',
+      source: 'carcinoma lines in culture double in ~15–34 h (MDA-MB-231, MCF-7 ~15 h; 184-B5 34 h; Table 1 of a breast-model study) → cycle time without crowding; clinical volume doubling (66–521 d, Zhang et al. 2017) reflects cell loss, not the cycle',
     },
     deathRatePerHour: {
       default: 0.002, min: 0, max: 1, range: [0.0002, 0.02], unit: 'per hour', doc: 'baseline death hazard of tumour cells in tissue',
-      source: 'schematic: a few percent per day',
+      source: 'schematic: no direct per-cell death rate found; breast tumours double in volume in 66–521 days (Zhang et al. 2017, Med Sci Monit) against a 1–2 day cycle, so in vivo loss nearly balances division; here crowding does most of that, leaving ~5%/day baseline death',
     },
     capacityCells: {
       default: 1200, min: 1, max: 1e7, range: [600, 2400], unit: 'cells', integer: true, doc: 'carrying capacity of the primary region',
@@ -37,7 +37,7 @@ export const tumourGrowth = defineModule({
     },
     maxNeighbours: {
       default: 5, min: 0, max: 100, range: [3, 8], unit: 'cells', integer: true, doc: 'a cell with more cells than this within the crowding radius (itself included) does not divide',
-      source: 'schematic: contact inhibition',
+      source: 'schematic: contact inhibition; with ~6 touching neighbours in a 2D packing, a threshold of 5 (self included) stops division of a cell that is nearly surrounded',
     },
     daughterOffsetUm: {
       default: 8, min: 0, max: 100, range: [4, 12], unit: 'µm', doc: 'distance of a daughter cell from its mother',
@@ -45,7 +45,7 @@ export const tumourGrowth = defineModule({
     },
     vegfSecretionPerHour: {
       default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'units per cell per hour', doc: 'VEGF each primary tumour cell secretes',
-      source: 'schematic: hypoxic tumour cells secrete VEGF; arbitrary units',
+      source: 'schematic: VEGF fields are in arbitrary units (only secretion/decay ratios matter); compartment models use ~0.1 VEGF165 molecules per cell per second (Stefanini et al. 2008, BMC Syst Biol), which has no field-unit equivalent here',
     },
   },
   step(ctx, p) {
