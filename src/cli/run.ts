@@ -7,7 +7,9 @@ import { CATALOG_VERSION } from '../catalog/index';
 import { loadScenarioFile } from '../scenario/load-file';
 import { scenarioHash } from '../scenario/resolve';
 import { formatWhatIf } from '../scenario/whatif';
+import { cascadeSummary } from './cascade-summary';
 import { seriesCsv } from './csv';
+import { writeEvents } from './events-file';
 import { UsageError, intOption } from './usage';
 
 /** The machine-readable result of `exocascade run --json`. */
@@ -17,6 +19,7 @@ export interface RunResult {
   scenarioHash: string;
   seed: number;
   ticks: number;
+  tickHours: number;
   stateHash: string;
   engineVersion: string;
   catalogVersion: string;
@@ -39,6 +42,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
       'snapshot-at': { type: 'string' },
       'snapshot-out': { type: 'string' },
       restore: { type: 'string' },
+      events: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('run needs exactly one scenario file');
@@ -79,6 +83,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     scenarioHash: scenarioHash(engine.config),
     seed: engine.config.seed,
     ticks: engine.tick,
+    tickHours: engine.config.tickHours,
     stateHash: engine.stateHash(),
     engineVersion: ENGINE_VERSION,
     catalogVersion: CATALOG_VERSION,
@@ -86,18 +91,11 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     metrics: engine.metrics(),
     events: engine.events.length,
   };
-  out(values.json ? JSON.stringify(result) : summary(result));
+  if (values.events) {
+    writeEvents(values.events, engine.events, {
+      scenario: file, scenarioHash: result.scenarioHash, seed: result.seed, tickHours: result.tickHours, engineVersion: ENGINE_VERSION,
+    });
+  }
+  out(values.json ? JSON.stringify(result) : cascadeSummary(result).join('\n'));
   return 0;
-}
-
-function summary(r: RunResult): string {
-  const m = r.metrics;
-  const organs = Object.keys(m).filter((k) => k.startsWith('exosomes.uptake.') && !k.endsWith('primary'));
-  return [
-    `${r.scenarioName} (${r.scenario}) — seed ${r.seed}, ${r.ticks} ticks`,
-    `state hash ${r.stateHash}  scenario ${r.scenarioHash}  engine ${r.engineVersion}  catalog ${r.catalogVersion}`,
-    r.whatIfs.length ? `what-ifs: ${r.whatIfs.join(' ')}` : 'what-ifs: none',
-    `tumour cells in primary: ${m['cells.primary']}   exosomes released: ${m['exosomes.released']}   live: ${m['exosomes.live']}`,
-    `exosome uptake by organ: ${organs.map((k) => `${k.slice('exosomes.uptake.'.length)} ${m[k]}`).join(', ')}`,
-  ].join('\n');
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { fmt, fmtInterval, fmtSigned } from '../experiment/format';
 import { CLAIMS } from '../validate/claims';
 import { runClaims, type ClaimResult } from '../validate/run-claims';
+import { CLOSE, NOISE_LIMIT, runConvergence, type ConvergenceRow } from '../validate/convergence';
 import { parseWorkers } from './experiment';
 import { UsageError, intOption } from './usage';
 
@@ -14,6 +15,18 @@ function checkLine(r: ClaimResult, c: ClaimResult['checks'][number]): string {
   return `  ${c.pass ? 'ok  ' : 'FAIL'} ${c.metric} ${rule}: ${fmt(c.baselineMean)} → ${fmt(c.whatIfMean)}  Δ ${fmtSigned(c.meanDiff)}${rel} 95% CI ${fmtInterval(c.ci, true)}`;
 }
 
+/** The convergence table as text, one line per preset and outcome. */
+function convergenceLines(rows: readonly ConvergenceRow[], coarse: number, fine: number): string[] {
+  const out = [`outcome means at ${fmt(coarse)}-h and ${fmt(fine)}-h ticks over the same simulated time (agree: within ${CLOSE * 100}%, or the 95% CI of the difference includes 0 and it is under ${NOISE_LIMIT * 100}%)`];
+  for (const r of rows) {
+    const rel = r.relativeDiff === null ? 'n/a' : `${fmtSigned(r.relativeDiff * 100)}%`;
+    out.push(`  ${r.pass ? 'ok  ' : 'FAIL'} ${r.preset.padEnd(11)} ${r.observable.padEnd(18)} ${fmt(r.coarseMean).padStart(10)} ${fmt(r.fineMean).padStart(10)}  ${rel.padStart(7)}  95% CI ${fmtInterval(r.ci, true)}`);
+  }
+  const failed = rows.filter((r) => !r.pass).length;
+  out.push(`${rows.length - failed} of ${rows.length} outcomes agree`);
+  return out;
+}
+
 /**
  * `exocascade validate [--seeds N] [--claim ID]… [--workers auto|N] [--json] [--quiet]`: runs
  * every claim (effects with a minimal effect size, controls with an equivalence margin) as
@@ -22,10 +35,19 @@ function checkLine(r: ClaimResult, c: ClaimResult['checks'][number]): string {
 export async function validateCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { seeds: { type: 'string' }, claim: { type: 'string', multiple: true }, json: { type: 'boolean' }, workers: { type: 'string' }, quiet: { type: 'boolean' } },
+    options: {
+      seeds: { type: 'string' }, claim: { type: 'string', multiple: true }, json: { type: 'boolean' }, workers: { type: 'string' }, quiet: { type: 'boolean' },
+      convergence: { type: 'boolean' }, preset: { type: 'string', multiple: true },
+    },
   });
   const seeds = intOption(values.seeds, 'seeds') ?? 20;
   if (seeds < 2) throw new UsageError('--seeds must be at least 2 for a confidence interval');
+  if (values.convergence) {
+    const rows = await runConvergence({ seeds, presets: values.preset, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr });
+    if (values.json) out(JSON.stringify(rows));
+    else for (const line of convergenceLines(rows, 2, 0.5)) out(line);
+    return rows.every((r) => r.pass) ? 0 : 1;
+  }
   const ids = values.claim ?? CLAIMS.map((c) => c.id);
   for (const id of ids) if (!CLAIMS.some((c) => c.id === id)) throw new UsageError(`unknown claim "${id}"; claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
   const results = await runClaims(CLAIMS.filter((c) => ids.includes(c.id)), { seeds, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr });

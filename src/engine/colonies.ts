@@ -66,7 +66,7 @@ export function recordColonyGrowth(ctx: ColonyContext, colonyRow: number, cells:
   ctx.emit({
     tick: ctx.tick,
     type: 'metastasis',
-    module: 'niche-growth',
+    module: 'colonisation',
     data: {
       organ,
       x: col.x[colonyRow],
