@@ -125,6 +125,10 @@ export const colonisation = defineModule({
       default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'VEGF a colonising cell with no perfusion secretes',
       source: 'schematic: hypoxia induces VEGF (HIF-1α)',
     },
+    organCapacityCells: {
+      default: 3000, min: 1, max: 1e7, range: [1500, 6000], unit: 'cells', integer: true, doc: 'tumour cells an organ region holds at most: colonies grow more slowly as it fills (logistic)',
+      source: 'model resolution: bounds a run’s cost; far above any default run’s burden',
+    },
     colonyMaxCells: {
       default: 60, min: 1, max: 1e6, range: [30, 120], unit: 'cells', integer: true, doc: 'cap on one colony’s size (keeps runs small)', source: 'model resolution: a colony is capped to keep runs small (a metastasis is 8 cells)',
     },
@@ -149,6 +153,10 @@ export const colonisation = defineModule({
     const colonies = ctx.pools.colony;
     let c = t.cols;
     const n = t.count;
+    // Room left in each organ (logistic crowding of its colonies).
+    const room = new Float64Array(REGIONS.length);
+    for (let i = 0; i < n; i++) if (c.region[i] !== REGION_BLOOD) room[c.region[i]]++;
+    for (let r = 0; r < REGIONS.length; r++) room[r] = Math.max(0, 1 - room[r] / p.organCapacityCells);
     const dir = new Float64Array(2);
     for (let i = 0; i < n; i++) {
       const region = c.region[i];
@@ -200,7 +208,7 @@ export const colonisation = defineModule({
         const metabolic = 1 + p.metabolicGain * Math.max(0, ctx.exposure.of(region, FX.nicheMetabolic));
         const tgfb = 1 + p.tgfbGrowthGain * saturating(fields.tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
         const supply = p.avascularGrowth + (1 - p.avascularGrowth) * perfused;
-        const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (0.5 + 0.5 * receptive) * metabolic * tgfb * supply;
+        const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (0.5 + 0.5 * receptive) * metabolic * tgfb * supply * room[region];
         // Divisions through the part of the tick the cell lived (a daughter born last tick is
         // owed the rest of it); more than one in a long tick.
         const hours = dt + c.carryH[i];
