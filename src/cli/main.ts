@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
         return runCommand(rest, write);
       case 'bench':
         return await benchCommand(rest, write);
-      case 'experiment': // loaded on demand: its statistics (mathjs) cost ~0.5 s of startup
+      case 'experiment': // commands other than run and bench are loaded on demand
         return await (await import('./experiment')).experimentCommand(rest, write);
       case 'merge':
         return (await import('./merge')).mergeCommand(rest, write);

@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Engine, type Snapshot } from '../engine/engine';
 import { ENGINE_VERSION } from '../engine/version';
-import { primeIfWorthIt } from '../experiment/jit-primer';
 import { CATALOG_VERSION } from '../catalog/index';
 import { loadScenarioFile } from '../scenario/load-file';
 import { scenarioHash } from '../scenario/resolve';
@@ -60,15 +59,10 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     if (seed !== undefined && seed !== snap.config.seed) throw new UsageError(`--seed ${seed} differs from the snapshot's seed ${snap.config.seed}`);
     engine = Engine.restore(snap);
   } else {
-    // A structured clone, as the JIT primer's world is made from: the two then share V8
-    // object shapes, so code compiled on the primer fits this run (see jit-primer.ts).
-    engine = new Engine(structuredClone(config));
+    engine = new Engine(config);
   }
   const target = snapshotAt ?? ticksOpt ?? config.ticks;
   if (target < engine.tick) throw new UsageError(`target tick ${target} is before the snapshot's tick ${engine.tick}`);
-  // A fresh process compiles the engine while it runs; for a long run the JIT primer first (a
-  // separate small world; it changes nothing here) saves more than it costs (~0.13 s for ~0.4 s).
-  primeIfWorthIt(engine.config, target - engine.tick);
   engine.run(target - engine.tick);
   if (snapshotAt !== undefined) writeFileSync(values['snapshot-out']!, JSON.stringify(engine.snapshot()));
   if (values.csv) writeFileSync(values.csv, seriesCsv(engine.series));

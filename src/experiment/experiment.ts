@@ -56,11 +56,10 @@ export function readScenarioText(file: string): string {
 export async function runExperiment(opts: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now(); // det-ok: reported wall time only
   const slice = shardJobs(gridJobs(opts.arms.map((a) => a.name), opts.seeds), opts.shard);
-  // Spawn before anything else: the worker script is a cached bundle (ready in milliseconds),
-  // and everything below is synchronous work that would otherwise hold back the threads'
-  // start-up instead of overlapping it.
+  // Spawn before anything else: everything below is synchronous work that would otherwise
+  // hold back the threads' start-up instead of overlapping it.
   const threads = resolveWorkerCount(opts.workers, slice.length);
-  let pool: ExperimentPool | null = threads > 0 ? await ExperimentPool.spawn(threads) : null;
+  let pool: ExperimentPool | null = threads > 0 ? ExperimentPool.spawn(threads) : null;
   let store: RunStore | null = null;
   try {
     const text = readScenarioText(opts.scenarioFile);
@@ -77,8 +76,7 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
       progress?.step();
     };
     // pool.run hands every thread its first job before it returns; only then load the outputs
-    // (and mathjs behind them, a few hundred ms of this thread's time), so that work overlaps
-    // the runs. A shard never needs them.
+    // module, so that work overlaps the runs. A shard never needs them.
     const running = pool ? pool.run(jobs, arms, onResult) : null;
     pool = null; // run() closes the pool itself
     const outputsModule = opts.shard ? null : import('./outputs');

@@ -1,0 +1,56 @@
+// Builds what Node runs into dist/ with esbuild: the command line (dist/cli.mjs, started by
+// bin/exocascade.mjs) and the two worker_threads scripts (dist/experiment-worker.mjs for the
+// experiment pool, dist/engine-worker.mjs for the engine behind the worker protocol).
+// `npm ci` runs it (the package's `prepare` script), and so does every test run (the vitest
+// global setup), so nothing runs stale code. `node scripts/build-cli.mjs --watch` rebuilds on
+// every change while you work.
+//
+// Packages are bundled (one file loads faster than Node resolving mathjs's and ajv's hundreds
+// of modules), except comlink: the test suite's Math.random guard lets comlink's message ids
+// through by recognising its path in the stack.
+import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = `${ROOT}dist`;
+
+/** Node programs: entry point → output name in dist/. */
+const NODE_ENTRIES = {
+  cli: 'src/cli/cli.ts',
+  'experiment-worker': 'workers/experiment-entry.ts',
+  'engine-worker': 'workers/node-entry.ts',
+};
+
+/** esbuild options of the Node programs. */
+const nodeOptions = {
+  absWorkingDir: ROOT,
+  entryPoints: NODE_ENTRIES,
+  outdir: DIST,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  // Commands reached through import() (experiment, validate…) become chunks loaded on demand.
+  splitting: true,
+  // Chunks sit beside the entries: workers/dist-url.ts finds dist/ from any bundled file.
+  chunkNames: '[name]-[hash]',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['comlink', 'comlink/*'],
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+/** Builds dist/ once (clearing it first), or keeps rebuilding it with `watch`. */
+export async function buildCli({ watch = false } = {}) {
+  rmSync(DIST, { recursive: true, force: true });
+  if (!watch) {
+    await esbuild.build(nodeOptions);
+    return;
+  }
+  const context = await esbuild.context(nodeOptions);
+  await context.watch();
+  process.stderr.write('build:cli: watching; dist/ is rebuilt on every change (Ctrl-C to stop)\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildCli({ watch: process.argv.includes('--watch') });
