@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine';
 import { METRIC_NAMES } from '../src/engine/metrics';
+import { ENGINE_VERSION } from '../src/engine/version';
 import { loadScenarioFile } from '../src/scenario/load-file';
 
 function cli(...args: string[]) {
@@ -71,6 +72,18 @@ describe('exocascade run', () => {
     const rest = runJson('scenarios/breast.json', '--seed', '4', '--ticks', '80', '--restore', snap);
     expect(rest.ticks).toBe(80);
     expect(rest.stateHash).toBe(whole.stateHash);
+  });
+
+  it('refuses (exit 2) to --restore a snapshot saved by another engine version, naming the file and both versions', () => {
+    const snap = join(tmp, 'snap-old.json');
+    runJson('scenarios/breast.json', '--seed', '4', '--snapshot-at', '5', '--snapshot-out', snap);
+    const ok = runJson('scenarios/breast.json', '--seed', '4', '--ticks', '8', '--restore', snap);
+    expect(ok.ticks).toBe(8);
+    writeFileSync(snap, JSON.stringify({ ...JSON.parse(readFileSync(snap, 'utf8')), engineVersion: '0.0.1-old' }));
+    const r = cli('run', 'scenarios/breast.json', '--seed', '4', '--ticks', '8', '--restore', snap, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${snap} was saved by engine 0.0.1-old; this is engine ${ENGINE_VERSION}`);
   });
 
   it('writes the metric series as tidy long CSV: tick,metric,value for every tick and metric', () => {

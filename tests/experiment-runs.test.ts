@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const { main } = await import('../src/cli/main');
 const { METRIC_NAMES } = await import('../src/engine/metrics');
+const { ENGINE_VERSION } = await import('../src/engine/version');
 type RunRecord = import('../src/experiment/spec').RunRecord;
 
 // Small experiments, run through the real command: 24 ticks, 3 seeds, four arms of which two
@@ -169,5 +170,54 @@ describe('experiment runs', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain('12 runs (0 run now, 12 resumed');
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('engine versions', () => {
+  const OLD = '0.0.1-old';
+  /** A copy of the reference experiment whose manifest and/or one record claim another engine version. */
+  const copyWithOldEngine = (name: string, what: { manifest: boolean; record: boolean }) => {
+    const dir = join(root, name);
+    cpSync(ref, dir, { recursive: true });
+    if (what.manifest) {
+      const m = JSON.parse(readFileSync(join(dir, 'experiment.json'), 'utf8'));
+      writeFileSync(join(dir, 'experiment.json'), JSON.stringify({ ...m, engineVersion: OLD }));
+    }
+    if (what.record) {
+      const recs = records(dir);
+      recs[3] = { ...recs[3], engineVersion: OLD };
+      writeFileSync(join(dir, 'runs.jsonl'), recs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    }
+    return dir;
+  };
+
+  it('refuses to resume a directory whose experiment was run by another engine version (exit 2), changing nothing', async () => {
+    const dir = copyWithOldEngine('old-manifest', { manifest: true, record: false });
+    const before = readFileSync(join(dir, 'runs.jsonl'));
+    const r = await experiment(dir, '--workers', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot be resumed by this experiment: it was run by engine ${OLD} / catalog`);
+    expect(r.stderr).toContain(`this is engine ${ENGINE_VERSION}`);
+    expect(readFileSync(join(dir, 'runs.jsonl'))).toEqual(before);
+  });
+
+  it('refuses to resume from a record made by another engine version, naming the run (exit 2)', async () => {
+    const dir = copyWithOldEngine('old-record', { manifest: false, record: true });
+    const rec = records(dir)[3];
+    const r = await experiment(dir, '--workers', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`run (${rec.arm}, seed ${rec.seed}) has engine ${OLD}, expected ${ENGINE_VERSION}`);
+  });
+
+  it('refuses to merge directories run by another engine version (exit 2), writing nothing', async () => {
+    const dir = copyWithOldEngine('old-merge', { manifest: true, record: true });
+    const out = join(root, 'old-merged');
+    const r = await cli(['merge', dir, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${dir} cannot be merged here: it was run by engine ${OLD} / catalog`);
+    expect(existsSync(out)).toBe(false);
+    // The same records under this engine's version merge fine: the version is the only reason.
+    const ok = await cli(['merge', ref, '--out', join(root, 'same-merged')]);
+    expect(ok.code).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { ScenarioError } from '../scenario/errors';
 import { scenarioSchema } from '../scenario/schema';
 import { benchCommand } from './bench';
 import { runCommand } from './run';
-import { USAGE, UsageError } from './usage';
+import { InputError, USAGE, UsageError } from './usage';
 
 const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 
@@ -36,8 +36,8 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof ScenarioError) {
-      process.stderr.write(`${err.message}\n`);
+    if (err instanceof ScenarioError || err instanceof InputError) {
+      process.stderr.write(`${err instanceof InputError ? 'exocascade: ' : ''}${err.message}\n`);
       return 2;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

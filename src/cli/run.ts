@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Engine, type Snapshot } from '../engine/engine';
-import { ENGINE_VERSION } from '../engine/version';
+import { ENGINE_VERSION, SNAPSHOT_FORMAT } from '../engine/version';
 import { CATALOG_VERSION } from '../catalog/index';
 import { loadScenarioFile } from '../scenario/load-file';
 import { scenarioHash } from '../scenario/resolve';
 import { formatWhatIf } from '../scenario/whatif';
 import { seriesCsv } from './csv';
-import { UsageError, intOption } from './usage';
+import { InputError, UsageError, intOption } from './usage';
 
 /** The machine-readable result of `exocascade run --json`. */
 export interface RunResult {
@@ -53,6 +53,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
   let engine: Engine;
   if (values.restore) {
     const snap = JSON.parse(readFileSync(values.restore, 'utf8')) as Snapshot;
+    checkSnapshotVersion(snap, values.restore);
     if (scenarioHash(snap.config) !== scenarioHash(config)) {
       throw new UsageError(`${values.restore} was saved from a different scenario or what-ifs than ${file}`);
     }
@@ -82,6 +83,17 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
   };
   out(values.json ? JSON.stringify(result) : summary(result));
   return 0;
+}
+
+/**
+ * Refuses a snapshot of another snapshot format or engine version: it would continue under
+ * rules other than the ones it was made with (exit 2, naming the file).
+ */
+function checkSnapshotVersion(snap: Snapshot, file: string): void {
+  if (snap.format !== SNAPSHOT_FORMAT) throw new InputError(`${file}: snapshot format ${snap.format}; this exocascade reads format ${SNAPSHOT_FORMAT}`);
+  if (snap.engineVersion !== ENGINE_VERSION) {
+    throw new InputError(`${file} was saved by engine ${snap.engineVersion}; this is engine ${ENGINE_VERSION}, which would not continue it the same way. Rerun from the scenario, or restore it with the exocascade of engine ${snap.engineVersion}`);
+  }
 }
 
 function summary(r: RunResult): string {

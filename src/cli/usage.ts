@@ -1,6 +1,9 @@
 /** A command-line mistake: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}
 
+/** An input file that cannot be used as asked (message names it and why): exit code 2, no usage. */
+export class InputError extends Error {}
+
 /** Parses a non-negative integer option or throws a UsageError naming the option. */
 export function intOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
