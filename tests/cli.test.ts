@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine';
 import { METRIC_NAMES } from '../src/engine/metrics';
 import { ENGINE_VERSION } from '../src/engine/version';
-import { loadScenarioFile } from '../src/scenario/load-file';
+import { loadScenarioFile } from '../src/node/scenario-file';
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/exocascade.mjs', ...args], { encoding: 'utf8' });

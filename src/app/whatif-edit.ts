@@ -1,4 +1,5 @@
-import { formatWhatIf, parseWhatIf, type Depletable, type WhatIf } from '../scenario/whatif';
+import type { Depletable } from '../engine/depletable';
+import { formatWhatIf, parseWhatIf, type WhatIf } from '../scenario/whatif';
 
 /**
  * Edits of the UI's what-if list (canonical strings, the same ones `--what-if` takes). Each edit

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { Engine, type Snapshot } from '../engine/engine';
 import { ENGINE_VERSION, SNAPSHOT_FORMAT } from '../engine/version';
 import { CATALOG_VERSION } from '../catalog/index';
-import { loadScenarioFile } from '../scenario/load-file';
+import { loadScenarioFile } from '../node/scenario-file';
 import { scenarioHash } from '../scenario/resolve';
 import { formatWhatIf } from '../scenario/whatif';
 import { seriesCsv } from './csv';

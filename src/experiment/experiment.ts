@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ScenarioError } from '../scenario/errors';
+import { readScenarioText } from '../node/scenario-file';
 import { gridJobs, runKey, shardJobs, type ArmSpec, type Shard } from './grid';
 import type { OutputsWritten } from './outputs';
 import { ExperimentPool, resolveWorkerCount, runInProcess, type PoolStats } from './pool';
@@ -41,15 +40,6 @@ export interface ExperimentResult {
   /** Outputs, when the whole grid is done (not for a shard). */
   outputs: OutputsWritten | null;
   wallMs: number;
-}
-
-/** Reads the scenario file, naming it in the error if it cannot be read. */
-export function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ScenarioError(file, [{ path: '', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
-  }
 }
 
 /** Runs (or resumes) an experiment and writes its outputs. */

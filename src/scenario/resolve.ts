@@ -12,7 +12,8 @@ import type { RunConfig } from './config';
 import { ScenarioError, type ScenarioIssue } from './errors';
 import { didYouMean } from './suggest';
 import { scenarioValidator } from './validator';
-import { DEPLETABLE, WhatIfSyntaxError, parseWhatIf, type WhatIf } from './whatif';
+import { WhatIfSyntaxError, parseWhatIf, type WhatIf } from './whatif';
+import { DEPLETABLE } from '../engine/depletable';
 
 /** Changes applied on top of a scenario file (from the CLI, the UI or an experiment arm). */
 export interface ScenarioOverrides {

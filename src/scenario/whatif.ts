@@ -1,7 +1,4 @@
-/** Populations that a depletion can target. */
-export const DEPLETABLE = ['platelets', 'nk', 'cd8', 'macrophages', 'bcells'] as const;
-/** A depletable population. */
-export type Depletable = (typeof DEPLETABLE)[number];
+import type { Depletable } from '../engine/depletable';
 
 /** A parsed what-if operation (DESIGN §5). */
 export type WhatIf =
