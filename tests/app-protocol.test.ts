@@ -3,6 +3,7 @@ import { transfer } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine';
 import { readFrame } from '../src/engine/frame';
+import { FIELD_NAMES } from '../src/world/world-params';
 import { parseScenario } from '../src/scenario/resolve';
 import type { AdvanceResult } from '../src/protocol/engine-api';
 import { EngineHost } from '../workers/engine-host';
@@ -142,14 +143,30 @@ describe('worker protocol: frames, layout, inspection', () => {
     expect([...cell!.cargo].sort()).toEqual([...e.config.cargo].sort());
   });
 
-  it('summarises a region: field means and agents by state', () => {
+  it('summarises a region: field means, resident cells by state and their mean education, as the engine holds them', () => {
     const h = host();
     h.step(30);
+    const e = new Engine(parseScenario(TEXT, FILE, { seed: 5 }));
+    e.run(30);
     const lung = h.layout().regions.find((r) => r.name === 'lung')!;
     const r = h.inspectRegion(lung.id)!;
-    expect(Object.keys(r.fieldMeans)).toEqual(h.layout().fieldNames);
-    expect(r.agents.stroma).toBeDefined();
-    expect(r.meanEducation).not.toBeNull();
+    const fields = e.world.regions[lung.id].fields;
+    expect(r.fieldMeans).toEqual(Object.fromEntries(FIELD_NAMES.map((f) => [f, fields[f].total() / fields[f].values.length])));
+    const s = e.world.pools.stroma;
+    let residents = 0;
+    let educated = 0;
+    let education = 0;
+    for (let i = 0; i < s.count; i++) {
+      if (s.cols.region[i] !== lung.id) continue;
+      residents++;
+      if (s.cols.education[i] >= 0.5) educated++;
+      education += s.cols.education[i];
+    }
+    expect(residents).toBeGreaterThan(0);
+    const byState = Object.entries(r.agents.stroma ?? {});
+    expect(byState.reduce((n, [, k]) => n + k, 0)).toBe(residents);
+    expect(byState.filter(([label]) => label.endsWith(', educated')).reduce((n, [, k]) => n + k, 0)).toBe(educated);
+    expect(r.meanEducation).toBe(education / residents);
     expect(h.inspectRegion(99)).toBeNull();
   });
 });
