@@ -28,13 +28,21 @@ describe('metric history on the page', () => {
     expect(s.column('missing').length).toBe(0);
   });
 
-  it('exports tidy long CSV: one tick,metric,value row per tick and metric', () => {
-    const csv = metricsCsv(store(['x.one', 'y'], [[0, 0.5], [3, 1.25]]));
-    expect(csv).toBe('tick,metric,value\n0,x.one,0\n0,y,0.5\n1,x.one,3\n1,y,1.25\n');
+  it('exports the CLI\'s tidy long CSV: one row per tick and metric, each naming its run (seed, scenario hash, versions, what-ifs)', () => {
+    const run = { scenario: 'scenarios/breast.json', scenarioName: 'Breast cancer', scenarioHash: 'h1', seed: 7, whatIfs: ['ko:a', 'dose:b=2'], tick: 1, stateHash: 's', engineVersion: 'e', catalogVersion: 'c', tickHours: 0.5 };
+    const csv = metricsCsv(store(['x.one', 'y'], [[0, 0.5], [3, 1.25]]), run);
+    expect(csv).toBe([
+      'seed,tick,hours,metric,value,scenario_hash,engine_version,catalog_version,what_ifs',
+      '7,0,0,x.one,0,h1,e,c,"ko:a,dose:b=2"',
+      '7,0,0,y,0.5,h1,e,c,"ko:a,dose:b=2"',
+      '7,1,0.5,x.one,3,h1,e,c,"ko:a,dose:b=2"',
+      '7,1,0.5,y,1.25,h1,e,c,"ko:a,dose:b=2"',
+      '',
+    ].join('\n'));
   });
 
   it('exports JSON with series by name, events and the run identity', () => {
-    const run = { scenario: 'scenarios/breast.json', scenarioName: 'Breast cancer', scenarioHash: 'h', seed: 7, whatIfs: ['ko:a'], tick: 1, stateHash: 's', engineVersion: 'e', catalogVersion: 'c' };
+    const run = { scenario: 'scenarios/breast.json', scenarioName: 'Breast cancer', scenarioHash: 'h', seed: 7, whatIfs: ['ko:a'], tick: 1, stateHash: 's', engineVersion: 'e', catalogVersion: 'c', tickHours: 2 };
     const doc = JSON.parse(metricsJson(store(['m'], [[1], [2]]), [{ tick: 1, type: 't', module: 'x', data: {} }], run));
     expect(doc.series).toEqual({ m: [1, 2] });
     expect(doc.run.seed).toBe(7);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine';
 import { METRIC_NAMES } from '../src/engine/metrics';
@@ -86,14 +87,15 @@ describe('exocascade run', () => {
     expect(r.stderr).toContain(`${snap} was saved by engine 0.0.1-old; this is engine ${ENGINE_VERSION}`);
   });
 
-  it('writes the metric series as tidy long CSV: tick,metric,value for every tick and metric', () => {
+  it('writes the metric series as tidy long CSV: a row per tick and metric, each with the run\'s seed and scenario hash', () => {
     const file = join(tmp, 'series.csv');
-    const r = runJson('scenarios/breast.json', '--ticks', '20', '--csv', file);
-    const lines = readFileSync(file, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('tick,metric,value');
-    expect(lines).toHaveLength(1 + 21 * METRIC_NAMES.length);
-    const last = lines.filter((l) => l.startsWith('20,exosomes.released,'));
-    expect(last).toEqual([`20,exosomes.released,${r.metrics['exosomes.released']}`]);
+    const r = runJson('scenarios/breast.json', '--ticks', '20', '--seed', '3', '--what-if', 'ko:mir-105', '--csv', file);
+    const rows = parseCsv(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(21 * METRIC_NAMES.length);
+    expect(Object.keys(rows[0])).toEqual(['seed', 'tick', 'hours', 'metric', 'value', 'scenario_hash', 'engine_version', 'catalog_version', 'what_ifs']);
+    expect(new Set(rows.map((row) => `${row.seed}|${row.scenario_hash}|${row.engine_version}|${row.what_ifs}`))).toEqual(new Set([`3|${r.scenarioHash}|${ENGINE_VERSION}|ko:mir-105`]));
+    const last = rows.filter((row) => row.tick === '20' && row.metric === 'exosomes.released');
+    expect(last.map((row) => [Number(row.hours), Number(row.value)])).toEqual([[20 * 2, r.metrics['exosomes.released']]]);
   });
 });
 

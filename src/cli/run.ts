@@ -6,7 +6,8 @@ import { CATALOG_VERSION } from '../catalog/index';
 import { loadScenarioFile } from '../node/scenario-file';
 import { scenarioHash } from '../scenario/resolve';
 import { formatWhatIf } from '../scenario/whatif';
-import { seriesCsv } from './csv';
+import { seriesCsv } from '../experiment/csv';
+import { METRIC_NAMES } from '../engine/metrics';
 import { InputError, UsageError, intOption } from './usage';
 
 /** The machine-readable result of `exocascade run --json`. */
@@ -66,7 +67,6 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
   if (target < engine.tick) throw new UsageError(`target tick ${target} is before the snapshot's tick ${engine.tick}`);
   engine.run(target - engine.tick);
   if (snapshotAt !== undefined) writeFileSync(values['snapshot-out']!, JSON.stringify(engine.snapshot()));
-  if (values.csv) writeFileSync(values.csv, seriesCsv(engine.series));
 
   const result: RunResult = {
     scenario: file,
@@ -81,6 +81,10 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     metrics: engine.metrics(),
     events: engine.events.length,
   };
+  if (values.csv) {
+    const identity = { ...result, tickHours: engine.config.tickHours };
+    writeFileSync(values.csv, seriesCsv(identity, METRIC_NAMES, engine.series.length, (t, k) => engine.series[t][k]));
+  }
   out(values.json ? JSON.stringify(result) : summary(result));
   return 0;
 }

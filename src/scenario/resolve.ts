@@ -10,6 +10,7 @@ import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
 import type { Drainage } from '../world/vessels';
 import type { RunConfig } from './config';
 import { ScenarioError, type ScenarioIssue } from './errors';
+import { jsonSyntaxError } from './json-text';
 import { didYouMean } from './suggest';
 import { scenarioValidator } from './validator';
 import { WhatIfSyntaxError, parseWhatIf, type WhatIf } from './whatif';
@@ -168,7 +169,9 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ScenarioError(file, [{ path: '', message: `not valid JSON: ${(err as Error).message}` }]);
+    const at = jsonSyntaxError(text);
+    const where = at ? `at line ${at.line}, column ${at.column}: ${at.message}` : (err as Error).message;
+    throw new ScenarioError(file, [{ path: '', message: `not valid JSON ${where}` }]);
   }
   return resolveScenario(data, file, overrides);
 }
