@@ -1,6 +1,8 @@
 // Builds what Node runs into dist/ with esbuild: the command line (dist/cli.mjs, started by
 // bin/exocascade.mjs) and the two worker_threads scripts (dist/experiment-worker.mjs for the
-// experiment pool, dist/engine-worker.mjs for the engine behind the worker protocol).
+// experiment pool, dist/engine-worker.mjs for the engine behind the worker protocol), and the
+// experiment report's page script (dist/report-page.js, inlined into every report.html by the
+// CLI and by the app's ensemble alike).
 // `npm ci` runs it (the package's `prepare` script), and so does every test run (the vitest
 // global setup), so nothing runs stale code. `node scripts/build-cli.mjs --watch` rebuilds on
 // every change while you work.
@@ -41,15 +43,28 @@ const nodeOptions = {
   logLevel: 'warning',
 };
 
+/** esbuild options of the report's page script: one minified browser script for a <script> element. */
+const reportOptions = {
+  absWorkingDir: ROOT,
+  entryPoints: { 'report-page': 'src/experiment/report-page.ts' },
+  outdir: DIST,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  logLevel: 'warning',
+};
+
 /** Builds dist/ once (clearing it first), or keeps rebuilding it with `watch`. */
 export async function buildCli({ watch = false } = {}) {
   rmSync(DIST, { recursive: true, force: true });
   if (!watch) {
-    await esbuild.build(nodeOptions);
+    await Promise.all([esbuild.build(nodeOptions), esbuild.build(reportOptions)]);
     return;
   }
-  const context = await esbuild.context(nodeOptions);
-  await context.watch();
+  const contexts = await Promise.all([esbuild.context(nodeOptions), esbuild.context(reportOptions)]);
+  await Promise.all(contexts.map((c) => c.watch()));
   process.stderr.write('build:cli: watching; dist/ is rebuilt on every change (Ctrl-C to stop)\n');
 }
 
