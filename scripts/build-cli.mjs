@@ -37,6 +37,9 @@ const nodeOptions = {
   chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
+  // ES module builds first: jsonc-parser's `main` is a UMD build whose require() calls esbuild
+  // cannot follow.
+  mainFields: ['module', 'main'],
   target: 'node20',
   external: ['comlink', 'comlink/*'],
   sourcemap: 'linked',
