@@ -46,10 +46,12 @@ export default defineConfig(
   },
   {
     // The engine may read the scenario's types (RunConfig, WhatIf), never its code: values flow
-    // scenario → config → engine, so the scenario may import from the engine but not back.
+    // scenario → config → engine, so the scenario may import from the engine but not back. Units
+    // are converted once, when a scenario is resolved: the engine never loads mathjs.
     files: ['src/core/**', 'src/world/**', 'src/engine/**', 'src/catalog/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'mathjs', message: 'quantities are converted in src/scenario, once; the engine works in plain numbers' }],
         patterns: [{ group: ['**/scenario/*'], allowTypeImports: true, message: 'engine code imports only types from src/scenario' }],
       }],
     },

@@ -14,7 +14,7 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function runJson(...args: string[]): Record<string, unknown> & { stateHash: string; metrics: Record<string, number> } {
+function runJson(...args: string[]): Record<string, unknown> & { stateHash: string; ticks: number; tickHours: number; whatIfs: string[]; metrics: Record<string, number> } {
   const r = cli('run', ...args, '--json');
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -95,7 +95,32 @@ describe('exocascade run', () => {
     expect(Object.keys(rows[0])).toEqual(['seed', 'tick', 'hours', 'metric', 'value', 'scenario_hash', 'engine_version', 'catalog_version', 'what_ifs']);
     expect(new Set(rows.map((row) => `${row.seed}|${row.scenario_hash}|${row.engine_version}|${row.what_ifs}`))).toEqual(new Set([`3|${r.scenarioHash}|${ENGINE_VERSION}|ko:mir-105`]));
     const last = rows.filter((row) => row.tick === '20' && row.metric === 'exosomes.released');
-    expect(last.map((row) => [Number(row.hours), Number(row.value)])).toEqual([[20 * 2, r.metrics['exosomes.released']]]);
+    expect(last.map((row) => [Number(row.hours), Number(row.value)])).toEqual([[20 * r.tickHours, r.metrics['exosomes.released']]]);
+  });
+});
+
+describe('exocascade run --tick-hours', () => {
+  const file = join(tmp, 'two-days.json');
+  writeFileSync(file, JSON.stringify({ name: 'two days', cancerType: 'breast', tickHours: 2, duration: '2 d', whatIfs: ['deplete:nk@1d'] }));
+
+  it('changes the tick length and keeps the simulated time; --json reports ticks and tickHours', () => {
+    const own = runJson(file);
+    expect([own.ticks, own.tickHours]).toEqual([24, 2]);
+    expect(own.whatIfs).toEqual(['deplete:nk@12=1']);
+    for (const [option, ticks, tickHours] of [['4', 12, 4], ['30 min', 96, 0.5], ['1.5h', 32, 1.5]] as const) {
+      const r = runJson(file, '--tick-hours', option);
+      expect([r.ticks, r.tickHours], option).toEqual([ticks, tickHours]);
+      // The what-if written as a time acts at the same simulated time.
+      expect(r.whatIfs, option).toEqual([`deplete:nk@${24 / tickHours}=1`]);
+    }
+    // --ticks counts ticks of the given length.
+    expect(runJson(file, '--tick-hours', '4', '--ticks', '5').ticks).toBe(5);
+  });
+
+  it('exits 2 naming --tick-hours when it is not a time', () => {
+    const r = cli('run', file, '--tick-hours', '3 cells', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: --tick-hours: "3 cells" is not a quantity`);
   });
 });
 

@@ -221,3 +221,27 @@ describe('engine versions', () => {
     expect(ok.code).toBe(0);
   });
 });
+
+describe('tick length on experiment and validate', () => {
+  it('experiment --tick-hours runs the same simulated time in ticks of the given length', async () => {
+    const dir = join(root, 'tick-hours');
+    const r = await cli(['experiment', SCENARIO, '--arm', 'late=deplete:nk@1d', '--seeds', '1..2', '--ticks', '24', '--tick-hours', '4', '--workers', '0', '--quiet', '--out', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const spec = JSON.parse(readFileSync(join(dir, 'experiment.json'), 'utf8'));
+    // --ticks 24 counts ticks of 4 h; the arm's what-if at 1 day is tick 6.
+    expect([spec.ticks, spec.tickHours]).toEqual([24, 4]);
+    expect(spec.arms[1].whatIfs).toEqual(['deplete:nk@6=1']);
+    expect(records(dir).map((rec) => rec.ticks)).toEqual([24, 24, 24, 24]);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect([summary.ticks, summary.tickHours]).toEqual([24, 4]);
+  });
+
+  it('validate --tick-hours keeps each claim\'s simulated time', async () => {
+    const r = await cli(['validate', '--claim', 'pd-l1-tcells', '--seeds', '2', '--ticks', '10', '--tick-hours', '1', '--json']);
+    expect(r.stderr).toBe('');
+    const [claim] = JSON.parse(r.stdout) as { id: string; ticks: number }[];
+    // 10 ticks of the melanoma preset's 2 h = 20 h = 20 ticks of 1 h.
+    expect([claim.id, claim.ticks]).toEqual(['pd-l1-tcells', 20]);
+  });
+});

@@ -8,7 +8,7 @@ import { scenarioHash } from '../scenario/resolve';
 import { formatWhatIf } from '../scenario/whatif';
 import { seriesCsv } from '../experiment/csv';
 import { METRIC_NAMES } from '../engine/metrics';
-import { InputError, UsageError, intOption } from './usage';
+import { InputError, UsageError, intOption, timeOption } from './usage';
 
 /** The machine-readable result of `exocascade run --json`. */
 export interface RunResult {
@@ -16,7 +16,9 @@ export interface RunResult {
   scenarioName: string;
   scenarioHash: string;
   seed: number;
+  /** Ticks run, and the simulated hours per tick. */
   ticks: number;
+  tickHours: number;
   stateHash: string;
   engineVersion: string;
   catalogVersion: string;
@@ -33,6 +35,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     options: {
       seed: { type: 'string' },
       ticks: { type: 'string' },
+      'tick-hours': { type: 'string' },
       'what-if': { type: 'string', multiple: true },
       json: { type: 'boolean' },
       csv: { type: 'string' },
@@ -49,7 +52,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
   if ((snapshotAt === undefined) !== (values['snapshot-out'] === undefined)) {
     throw new UsageError('--snapshot-at and --snapshot-out go together');
   }
-  const config = loadScenarioFile(file, { seed, ticks: ticksOpt, whatIfs: values['what-if'] ?? [] });
+  const config = loadScenarioFile(file, { seed, ticks: ticksOpt, tickHours: timeOption(values['tick-hours']), whatIfs: values['what-if'] ?? [] });
 
   let engine: Engine;
   if (values.restore) {
@@ -63,7 +66,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
   } else {
     engine = new Engine(config);
   }
-  const target = snapshotAt ?? ticksOpt ?? config.ticks;
+  const target = snapshotAt ?? config.ticks;
   if (target < engine.tick) throw new UsageError(`target tick ${target} is before the snapshot's tick ${engine.tick}`);
   engine.run(target - engine.tick);
   if (snapshotAt !== undefined) writeFileSync(values['snapshot-out']!, JSON.stringify(engine.snapshot()));
@@ -74,6 +77,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     scenarioHash: scenarioHash(engine.config),
     seed: engine.config.seed,
     ticks: engine.tick,
+    tickHours: engine.config.tickHours,
     stateHash: engine.stateHash(),
     engineVersion: ENGINE_VERSION,
     catalogVersion: CATALOG_VERSION,
@@ -82,8 +86,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     events: engine.events.length,
   };
   if (values.csv) {
-    const identity = { ...result, tickHours: engine.config.tickHours };
-    writeFileSync(values.csv, seriesCsv(identity, METRIC_NAMES, engine.series.length, (t, k) => engine.series[t][k]));
+    writeFileSync(values.csv, seriesCsv(result, METRIC_NAMES, engine.series.length, (t, k) => engine.series[t][k]));
   }
   out(values.json ? JSON.stringify(result) : summary(result));
   return 0;
@@ -104,7 +107,7 @@ function summary(r: RunResult): string {
   const m = r.metrics;
   const organs = Object.keys(m).filter((k) => k.startsWith('exosomes.uptake.') && !k.endsWith('primary'));
   return [
-    `${r.scenarioName} (${r.scenario}) — seed ${r.seed}, ${r.ticks} ticks`,
+    `${r.scenarioName} (${r.scenario}) — seed ${r.seed}, ${r.ticks} ticks of ${r.tickHours} h (${+((r.ticks * r.tickHours) / 24).toFixed(2)} days)`,
     `state hash ${r.stateHash}  scenario ${r.scenarioHash}  engine ${r.engineVersion}  catalog ${r.catalogVersion}`,
     r.whatIfs.length ? `what-ifs: ${r.whatIfs.join(' ')}` : 'what-ifs: none',
     `tumour cells in primary: ${m['cells.primary']}   exosomes released: ${m['exosomes.released']}   live: ${m['exosomes.live']}`,

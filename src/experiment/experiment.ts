@@ -17,6 +17,8 @@ export interface ExperimentOptions {
   arms: ArmSpec[];
   seeds: number[];
   ticks?: number;
+  /** Tick length (hours or a time quantity); the scenario's simulated time is kept. */
+  tickHours?: number | string;
   trajectoryEvery?: number;
   workers: number | 'auto';
   shard: Shard | null;
@@ -53,7 +55,7 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
   let store: RunStore | null = null;
   try {
     const text = readScenarioText(opts.scenarioFile);
-    const { spec, arms } = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, trajectoryEvery: opts.trajectoryEvery });
+    const { spec, arms } = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, tickHours: opts.tickHours, trajectoryEvery: opts.trajectoryEvery });
     store = RunStore.open(opts.out, spec, opts.shard);
     const done = store.done;
     const todo = slice.filter((j) => !done.has(runKey(j.arm, j.seed)));

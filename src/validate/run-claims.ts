@@ -30,14 +30,15 @@ export interface ClaimResult {
 /**
  * Runs a claim's baseline and intervention arms over seeds 1..n (same seed in both arms) and
  * tests each check with a paired-t 95% CI. Runs in-process; about a second per 400-tick run.
+ * `tickHours` sets the tick length (the scenario's when omitted); `ticks` are of that length.
  */
-export function runClaim(claim: Claim, seeds: number, ticks = claim.ticks, scenarioDir = 'scenarios'): ClaimResult {
+export function runClaim(claim: Claim, seeds: number, ticks = claim.ticks, scenarioDir = 'scenarios', tickHours?: number): ClaimResult {
   const file = `${scenarioDir}/${claim.scenario}.json`;
   const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   const finals = (whatIfs: string[]) => {
     const rows: Record<string, number>[] = [];
     for (let seed = 1; seed <= seeds; seed++) {
-      const config = resolveScenario(data, file, { seed, ticks, whatIfs });
+      const config = resolveScenario(data, file, { seed, ticks, tickHours, whatIfs });
       const e = new Engine(config);
       e.run(config.ticks);
       rows.push(e.metrics());
