@@ -143,6 +143,23 @@ describe('worker protocol: frames, layout, inspection', () => {
     expect([...cell!.cargo].sort()).toEqual([...e.config.cargo].sort());
   });
 
+  it('lists with a cell\'s lineage exactly the metastasis events that lineage founded', () => {
+    const h = host(1);
+    h.step(300);
+    const e = new Engine(parseScenario(TEXT, FILE, { seed: 1 }));
+    e.run(300);
+    const metastases = e.events.filter((ev) => ev.type === 'metastasis');
+    expect(metastases.length).toBeGreaterThan(0);
+    const t = e.world.pools.tumour;
+    const founders = new Set(metastases.map((ev) => ev.data.lineage));
+    const row = Array.from({ length: t.count }, (_, i) => i).find((i) => founders.has(t.cols.lineage[i]))!;
+    expect(row).toBeGreaterThanOrEqual(0);
+    const lineage = t.cols.lineage[row];
+    const cell = h.inspectAgent('tumour', t.id[row])!;
+    expect(cell.lineage?.id).toBe(lineage);
+    expect(cell.lineage?.events).toEqual(metastases.filter((ev) => ev.data.lineage === lineage));
+  });
+
   it('summarises a region: field means, resident cells by state and their mean education, as the engine holds them', () => {
     const h = host();
     h.step(30);

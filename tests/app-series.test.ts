@@ -6,6 +6,7 @@ import { STEPS, organOfMetric, stepOfMetric } from '../src/app/steps';
 import { LessonWatch } from '../src/app/ui/lesson';
 import { METRIC_NAMES } from '../src/engine/metrics';
 import { cargoForCancerType } from '../src/catalog/index';
+import type { SimEvent } from '../src/engine/events';
 
 function store(names: string[], rows: number[][]): SeriesStore {
   const s = new SeriesStore();
@@ -13,6 +14,12 @@ function store(names: string[], rows: number[][]): SeriesStore {
   s.push(0, Float64Array.from(rows.flat()));
   return s;
 }
+
+/** A metastasis event as the engine records one. */
+const METASTASIS: SimEvent = {
+  tick: 1, type: 'metastasis', module: 'niche-growth',
+  data: { organ: 'lung', x: 1, y: 2, colony: 3, lineage: 4, clone: 0, leftTick: 0, cloaked: false, arrestedIn: 'lung', nicheOnArrival: 0.5, foundedTick: 1, primingCargo: [] },
+};
 
 describe('metric history on the page', () => {
   it('stores rows by tick, overwriting overlaps and growing past its initial capacity', () => {
@@ -43,7 +50,7 @@ describe('metric history on the page', () => {
 
   it('exports JSON with series by name, events and the run identity', () => {
     const run = { scenario: 'scenarios/breast.json', scenarioName: 'Breast cancer', scenarioHash: 'h', seed: 7, whatIfs: ['ko:a'], tick: 1, stateHash: 's', engineVersion: 'e', catalogVersion: 'c', tickHours: 2 };
-    const doc = JSON.parse(metricsJson(store(['m'], [[1], [2]]), [{ tick: 1, type: 't', module: 'x', data: {} }], run));
+    const doc = JSON.parse(metricsJson(store(['m'], [[1], [2]]), [METASTASIS], run));
     expect(doc.series).toEqual({ m: [1, 2] });
     expect(doc.run.seed).toBe(7);
     expect(doc.events).toHaveLength(1);

@@ -108,10 +108,3 @@ export function effectBlocks(list: readonly string[]): Map<string, Timed> {
 export function withEffectBlock(list: readonly string[], effect: string, t: Timed | null): string[] {
   return replace(list, (w) => w.op === 'block' && w.effect === effect, t ? { op: 'block', effect, ...t } : null);
 }
-
-/** Drops list entries that mention cargo the scenario neither packages nor knocks in. */
-export function withoutStaleCargo(list: readonly string[], packaged: ReadonlySet<string>): string[] {
-  return parsed(list)
-    .filter((x) => !x.w || x.w.op === 'ki' || cargoOf(x.w) === null || packaged.has(cargoOf(x.w)!))
-    .map((x) => x.text);
-}

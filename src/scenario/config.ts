@@ -18,8 +18,6 @@ export interface RunConfig {
   readonly tickHours: number;
   /** Ticks to run. */
   readonly ticks: number;
-  /** Ticks between frames sent to a renderer. */
-  readonly frameEveryTicks: number;
   /** Cargo ids the tumour packages, sorted (after knockouts and knock-ins). */
   readonly cargo: readonly string[];
   /** Dose multiplier per packaged cargo id (1 unless a dose what-if says otherwise). */

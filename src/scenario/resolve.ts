@@ -76,7 +76,6 @@ interface ScenarioFile {
   tickHours?: number;
   ticks?: number;
   duration?: number;
-  frameEveryTicks?: number;
   cargo?: string[];
   extraCargo?: string[];
   doses?: Record<string, number>;
@@ -161,7 +160,6 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
     seed: overrides.seed ?? s.seed ?? 1,
     tickHours: time.tickHours,
     ticks: time.ticks,
-    frameEveryTicks: s.frameEveryTicks ?? 1,
     cargo: [...cargo].sort(),
     doses,
     world: resolveParams(WORLD_PARAMS, s.world),
@@ -187,7 +185,7 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
 
 /** Hash identifying the scenario content of a config (everything but seed and run length). */
 export function scenarioHash(config: RunConfig): string {
-  return hashJson({ ...config, seed: undefined, ticks: undefined, frameEveryTicks: undefined });
+  return hashJson({ ...config, seed: undefined, ticks: undefined });
 }
 
 function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {

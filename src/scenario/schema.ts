@@ -67,7 +67,6 @@ export function scenarioSchema(): JsonSchema {
         ...valueSchema(false, 'hours'), minimum: 0,
         description: 'run length as simulated time, instead of "ticks": hours, or a time such as "25 d"; the run takes round(duration / tickHours) ticks',
       },
-      frameEveryTicks: { type: 'integer', minimum: 1, maximum: 1000, default: 1, description: 'ticks between frames sent to the renderer' },
       cargo: {
         type: 'array', items: { type: 'string' }, uniqueItems: true,
         description: 'catalog ids the tumour packages; default: every entry with evidence for the cancer type',
