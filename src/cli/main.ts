@@ -1,7 +1,4 @@
 import { ScenarioError } from '../scenario/errors';
-import { scenarioSchema } from '../scenario/schema';
-import { benchCommand } from './bench';
-import { runCommand } from './run';
 import { InputError, USAGE, UsageError } from './usage';
 
 const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -11,11 +8,12 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Each command is loaded when it is asked for, so a command starts without the others.
       case 'run':
-        return runCommand(rest, write);
+        return (await import('./run')).runCommand(rest, write);
       case 'bench':
-        return await benchCommand(rest, write);
-      case 'experiment': // commands other than run and bench are loaded on demand
+        return await (await import('./bench')).benchCommand(rest, write);
+      case 'experiment':
         return await (await import('./experiment')).experimentCommand(rest, write);
       case 'merge':
         return (await import('./merge')).mergeCommand(rest, write);
@@ -24,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'validate':
         return (await import('./validate')).validateCommand(rest, write);
       case 'schema':
-        write(JSON.stringify(scenarioSchema(), null, 2));
+        write(JSON.stringify((await import('../scenario/schema')).scenarioSchema(), null, 2));
         return 0;
       case undefined:
       case 'help':

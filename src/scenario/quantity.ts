@@ -5,10 +5,22 @@ import { create, createUnitDependencies, unitDependencies, type Unit } from 'mat
 // resolved: the engine only ever sees plain numbers in its parameters' own units, and never
 // loads mathjs.
 
-// Units only: a mathjs instance without the expression parser or the rest of its library.
-const math = create({ unitDependencies, createUnitDependencies });
-// A day is "d" in the literature (mathjs knows only "day"/"days").
-math.createUnit('d', '1 day');
+type Units = ReturnType<typeof makeUnits>;
+let units: Units | null = null;
+
+function makeUnits() {
+  // Units only: a mathjs instance without the expression parser or the rest of its library.
+  const math = create({ unitDependencies, createUnitDependencies });
+  // A day is "d" in the literature (mathjs knows only "day"/"days").
+  math.createUnit('d', '1 day');
+  return math;
+}
+
+/** The units instance, made on first use (~50 ms): scenarios written in plain numbers never pay for it. */
+function math(): Units {
+  units ??= makeUnits();
+  return units;
+}
 
 /** Quantity text as written: a number, then a unit ("36 h", "2d", "400 µm²/h"). */
 export const QUANTITY_PATTERN = '^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?\\s*[^\\s\\d.].*$';
@@ -42,7 +54,7 @@ function parse(text: string): Unit {
   // µ (micro sign or Greek mu) and superscripts as mathjs spells them.
   const ascii = text.replace(/[µμ]/g, 'u').replace(/²/g, '^2').replace(/³/g, '^3').replace(/⁻¹/g, '^-1');
   try {
-    return math.unit(ascii);
+    return math().unit(ascii);
   } catch (err) {
     throw new QuantityError(`"${text}" is not a quantity (${(err as Error).message.replace(/\.$/, '')}); write a number and a unit, e.g. "36 h"`);
   }
@@ -61,7 +73,7 @@ export function quantityIn(text: string, specUnit: string): number {
     if (q.units.length === 0 && typeof q.value === 'number') return q.value;
     throw new QuantityError(`"${text}" has a unit, but this value is dimensionless (${specUnit}); give a number`);
   }
-  if (q.units.length === 0 || !q.equalBase(math.unit(target))) {
+  if (q.units.length === 0 || !q.equalBase(math().unit(target))) {
     throw new QuantityError(`"${text}" cannot be converted to ${specUnit}: it has another dimension; expected e.g. ${EXAMPLES[target]}`);
   }
   return q.toNumber(target);
