@@ -17,24 +17,12 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = `${ROOT}dist`;
 
-/** Node programs: entry point → output name in dist/. */
-const NODE_ENTRIES = {
-  cli: 'src/cli/cli.ts',
-  'experiment-worker': 'workers/experiment-entry.ts',
-  'engine-worker': 'workers/node-entry.ts',
-};
-
-/** esbuild options of the Node programs. */
-const nodeOptions = {
+/** esbuild options shared by the Node programs. */
+const nodeBase = {
   absWorkingDir: ROOT,
-  entryPoints: NODE_ENTRIES,
   outdir: DIST,
   outExtension: { '.js': '.mjs' },
   bundle: true,
-  // Commands reached through import() (experiment, validate…) become chunks loaded on demand.
-  splitting: true,
-  // Chunks sit beside the entries: workers/dist-url.ts finds dist/ from any bundled file.
-  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   // ES module builds first: jsonc-parser's `main` is a UMD build whose require() calls esbuild
@@ -46,7 +34,23 @@ const nodeOptions = {
   logLevel: 'warning',
 };
 
-/** esbuild options of the report's page script: one minified browser script for a <script> element. */
+/**
+ * The command line. Commands reached through import() (run, experiment, validate…) become
+ * chunks loaded on demand; chunks sit beside the entry, so workers/dist-url.ts finds dist/
+ * from any bundled file.
+ */
+const cliOptions = { ...nodeBase, entryPoints: { cli: 'src/cli/cli.ts' }, splitting: true, chunkNames: '[name]-[hash]' };
+
+/**
+ * Each worker is one file of its own holding only what it runs: chunks shared with the command
+ * line would make every thread load what only the main thread needs (mathjs's units, ajv).
+ */
+const workerOptions = [
+  { ...nodeBase, entryPoints: { 'experiment-worker': 'workers/experiment-entry.ts' } },
+  { ...nodeBase, entryPoints: { 'engine-worker': 'workers/node-entry.ts' } },
+];
+
+/** The report's page script: one minified browser script for a <script> element. */
 const reportOptions = {
   absWorkingDir: ROOT,
   entryPoints: { 'report-page': 'src/experiment/report-page.ts' },
@@ -59,14 +63,16 @@ const reportOptions = {
   logLevel: 'warning',
 };
 
+const ALL = [cliOptions, ...workerOptions, reportOptions];
+
 /** Builds dist/ once (clearing it first), or keeps rebuilding it with `watch`. */
 export async function buildCli({ watch = false } = {}) {
   rmSync(DIST, { recursive: true, force: true });
   if (!watch) {
-    await Promise.all([esbuild.build(nodeOptions), esbuild.build(reportOptions)]);
+    await Promise.all(ALL.map((options) => esbuild.build(options)));
     return;
   }
-  const contexts = await Promise.all([esbuild.context(nodeOptions), esbuild.context(reportOptions)]);
+  const contexts = await Promise.all(ALL.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((c) => c.watch()));
   process.stderr.write('build:cli: watching; dist/ is rebuilt on every change (Ctrl-C to stop)\n');
 }
