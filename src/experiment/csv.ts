@@ -1,4 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build: the package's main build uses Node's Buffer at load, and this module runs
+// in the page (the app's exports and ensemble report) as well as in Node.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { ExperimentSpec, RunRecord } from './spec';
 
 // The project's one CSV writer: `exocascade run --csv`, the app's metric export and an
