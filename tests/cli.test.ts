@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine';
 import { METRIC_NAMES } from '../src/engine/metrics';
 import { ENGINE_VERSION } from '../src/engine/version';
@@ -24,6 +24,7 @@ function runJson(...args: string[]): Record<string, unknown> & { stateHash: stri
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'exocascade-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('exocascade run', () => {
   it('prints one JSON object whose stateHash repeats for a seed and changes with the seed', () => {
