@@ -1,24 +1,10 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources with no build step: from a cached esbuild bundle of
-// src/cli/main.ts (bin/bundle-cache.mjs; rebuilt whenever a source changes), or through tsx
-// if no bundle can be had (esbuild missing, read-only install) or EXOCASCADE_BUNDLE=0.
-import { bundlingEnabled, cachedBundle } from './bundle-cache.mjs';
-
-async function loadMain() {
-  if (bundlingEnabled()) {
-    const url = await cachedBundle('src/cli/main.ts', 'cli').catch(() => null);
-    if (url) return (await import(url.href)).main;
-  }
-  const { register } = await import('tsx/esm/api');
-  register();
-  return (await import('../src/cli/main.ts')).main;
+// The exocascade command: the command line built into dist/ by `npm run build:cli` (which
+// `npm ci` runs). From the TypeScript sources without building: `npx tsx src/cli/cli.ts …`.
+try {
+  await import('../dist/cli.mjs');
+} catch (err) {
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes('dist/cli.mjs')) throw err;
+  process.stderr.write('exocascade: dist/cli.mjs is missing; build it with `npm run build:cli` (npm ci does this)\n');
+  process.exitCode = 1;
 }
-
-// `exocascade catalog | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (err) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
-
-const main = await loadMain();
-process.exitCode = await main(process.argv.slice(2));

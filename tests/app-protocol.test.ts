@@ -3,6 +3,7 @@ import { transfer } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine';
 import { readFrame } from '../src/engine/frame';
+import { FIELD_NAMES } from '../src/world/world-params';
 import { parseScenario } from '../src/scenario/resolve';
 import type { AdvanceResult } from '../src/protocol/engine-api';
 import { EngineHost } from '../workers/engine-host';
@@ -142,14 +143,47 @@ describe('worker protocol: frames, layout, inspection', () => {
     expect([...cell!.cargo].sort()).toEqual([...e.config.cargo].sort());
   });
 
-  it('summarises a region: field means and agents by state', () => {
+  it('lists with a cell\'s lineage exactly the metastasis events that lineage founded', () => {
+    const h = host(1);
+    h.step(300);
+    const e = new Engine(parseScenario(TEXT, FILE, { seed: 1 }));
+    e.run(300);
+    const metastases = e.events.filter((ev) => ev.type === 'metastasis');
+    expect(metastases.length).toBeGreaterThan(0);
+    const t = e.world.pools.tumour;
+    const founders = new Set(metastases.map((ev) => ev.data.lineage));
+    const row = Array.from({ length: t.count }, (_, i) => i).find((i) => founders.has(t.cols.lineage[i]))!;
+    expect(row).toBeGreaterThanOrEqual(0);
+    const lineage = t.cols.lineage[row];
+    const cell = h.inspectAgent('tumour', t.id[row])!;
+    expect(cell.lineage?.id).toBe(lineage);
+    expect(cell.lineage?.events).toEqual(metastases.filter((ev) => ev.data.lineage === lineage));
+  });
+
+  it('summarises a region: field means, resident cells by state and their mean education, as the engine holds them', () => {
     const h = host();
     h.step(30);
+    const e = new Engine(parseScenario(TEXT, FILE, { seed: 5 }));
+    e.run(30);
     const lung = h.layout().regions.find((r) => r.name === 'lung')!;
     const r = h.inspectRegion(lung.id)!;
-    expect(Object.keys(r.fieldMeans)).toEqual(h.layout().fieldNames);
-    expect(r.agents.stroma).toBeDefined();
-    expect(r.meanEducation).not.toBeNull();
+    const fields = e.world.regions[lung.id].fields;
+    expect(r.fieldMeans).toEqual(Object.fromEntries(FIELD_NAMES.map((f) => [f, fields[f].total() / fields[f].values.length])));
+    const s = e.world.pools.stroma;
+    let residents = 0;
+    let educated = 0;
+    let education = 0;
+    for (let i = 0; i < s.count; i++) {
+      if (s.cols.region[i] !== lung.id) continue;
+      residents++;
+      if (s.cols.education[i] >= 0.5) educated++;
+      education += s.cols.education[i];
+    }
+    expect(residents).toBeGreaterThan(0);
+    const byState = Object.entries(r.agents.stroma ?? {});
+    expect(byState.reduce((n, [, k]) => n + k, 0)).toBe(residents);
+    expect(byState.filter(([label]) => label.endsWith(', educated')).reduce((n, [, k]) => n + k, 0)).toBe(educated);
+    expect(r.meanEducation).toBe(education / residents);
     expect(h.inspectRegion(99)).toBeNull();
   });
 });

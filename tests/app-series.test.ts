@@ -6,6 +6,7 @@ import { STEPS, organOfMetric, stepOfMetric } from '../src/app/steps';
 import { LessonWatch } from '../src/app/ui/lesson';
 import { METRIC_NAMES } from '../src/engine/metrics';
 import { cargoForCancerType } from '../src/catalog/index';
+import type { SimEvent } from '../src/engine/events';
 
 function store(names: string[], rows: number[][]): SeriesStore {
   const s = new SeriesStore();
@@ -13,6 +14,12 @@ function store(names: string[], rows: number[][]): SeriesStore {
   s.push(0, Float64Array.from(rows.flat()));
   return s;
 }
+
+/** A metastasis event as the engine records one. */
+const METASTASIS: SimEvent = {
+  tick: 1, type: 'metastasis', module: 'colonisation',
+  data: { organ: 'lung', x: 1, y: 2, colony: 3, lineage: 4, clone: 0, leftTick: 0, cloaked: false, arrestedIn: 'lung', nicheOnArrival: 0.5, invadedTick: 0, arrestedTick: 0, extravasatedTick: 1, foundedTick: 1, primingCargo: [] },
+};
 
 describe('metric history on the page', () => {
   it('stores rows by tick, overwriting overlaps and growing past its initial capacity', () => {
@@ -28,14 +35,22 @@ describe('metric history on the page', () => {
     expect(s.column('missing').length).toBe(0);
   });
 
-  it('exports tidy long CSV: one tick,metric,value row per tick and metric', () => {
-    const csv = metricsCsv(store(['x.one', 'y'], [[0, 0.5], [3, 1.25]]));
-    expect(csv).toBe('tick,metric,value\n0,x.one,0\n0,y,0.5\n1,x.one,3\n1,y,1.25\n');
+  it('exports the CLI\'s tidy long CSV: one row per tick and metric, each naming its run (seed, scenario hash, versions, what-ifs)', () => {
+    const run = { scenario: 'scenarios/breast.json', scenarioName: 'Breast cancer', scenarioHash: 'h1', seed: 7, whatIfs: ['ko:a', 'dose:b=2'], tick: 1, stateHash: 's', engineVersion: 'e', catalogVersion: 'c', tickHours: 0.5 };
+    const csv = metricsCsv(store(['x.one', 'y'], [[0, 0.5], [3, 1.25]]), run);
+    expect(csv).toBe([
+      'seed,tick,hours,metric,value,scenario_hash,engine_version,catalog_version,what_ifs',
+      '7,0,0,x.one,0,h1,e,c,"ko:a,dose:b=2"',
+      '7,0,0,y,0.5,h1,e,c,"ko:a,dose:b=2"',
+      '7,1,0.5,x.one,3,h1,e,c,"ko:a,dose:b=2"',
+      '7,1,0.5,y,1.25,h1,e,c,"ko:a,dose:b=2"',
+      '',
+    ].join('\n'));
   });
 
   it('exports JSON with series by name, events and the run identity', () => {
-    const run = { scenario: 'scenarios/breast.json', scenarioName: 'Breast cancer', scenarioHash: 'h', seed: 7, whatIfs: ['ko:a'], tick: 1, stateHash: 's', engineVersion: 'e', catalogVersion: 'c' };
-    const doc = JSON.parse(metricsJson(store(['m'], [[1], [2]]), [{ tick: 1, type: 't', module: 'x', data: {} }], run));
+    const run = { scenario: 'scenarios/breast.json', scenarioName: 'Breast cancer', scenarioHash: 'h', seed: 7, whatIfs: ['ko:a'], tick: 1, stateHash: 's', engineVersion: 'e', catalogVersion: 'c', tickHours: 2 };
+    const doc = JSON.parse(metricsJson(store(['m'], [[1], [2]]), [METASTASIS], run));
     expect(doc.series).toEqual({ m: [1, 2] });
     expect(doc.run.seed).toBe(7);
     expect(doc.events).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { ENGINE_VERSION } from '../src/engine/version';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,14 +8,16 @@ import { applyFragment } from '../src/calibrate/param-space';
 import { quantile, weightedQuantile } from '../src/calibrate/quantile';
 import { hashJson } from '../src/core/hash';
 import { Engine } from '../src/engine/engine';
-import { parseCsv } from '../src/experiment/tidy-csv';
+import { parse } from 'csv-parse/sync';
+
+const parseCsv = (text: string): string[][] => parse(text) as string[][];
 import { resolveScenario } from '../src/scenario/resolve';
 
 const { main } = await import('../src/cli/main');
 
 // A calibration on a tiny budget, through the real command: two presets, two parameters, 6
 // particles × 3 generations, 2 seeds, 20-tick runs. Targets on a metric today's engine has.
-const PARAMS = ['modules.emt-invasion.intravasationRatePerHour', 'modules.niche-growth.colonisationFloor'];
+const PARAMS = ['modules.emt-invasion.intravasationRatePerHour', 'modules.colonisation.colonisationFloor'];
 const OUTPUTS = ['particles.csv', 'posterior.json', 'calibrated.json', 'report.html'];
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -88,8 +91,8 @@ describe('exocascade calibrate', () => {
     const last = particles(ref).filter((r) => r[0] === 2);
     const w = last.map((r) => r[2]);
     expect(c.modules['emt-invasion'].intravasationRatePerHour).toBe(weightedQuantile(last.map((r) => r[5]), w, 0.5));
-    expect(c.modules['niche-growth'].colonisationFloor).toBe(weightedQuantile(last.map((r) => r[6]), w, 0.5));
-    expect(c.provenance).toMatchObject({ targets: { file: targets, hash: hashJson(readFileSync(targets, 'utf8')) }, engineVersion: '0.1.0', seed: 4, seeds: [1, 2], particles: 6, generations: 3 });
+    expect(c.modules['colonisation'].colonisationFloor).toBe(weightedQuantile(last.map((r) => r[6]), w, 0.5));
+    expect(c.provenance).toMatchObject({ targets: { file: targets, hash: hashJson(readFileSync(targets, 'utf8')) }, engineVersion: ENGINE_VERSION, seed: 4, seeds: [1, 2], particles: 6, generations: 3 });
     expect(c.provenance.command).toContain('--particles 6 --generations 3 --quantile 0.5 --seeds 1..2 --seed 4');
     const { provenance: _p, ...fragment } = c;
     const config = resolveScenario(applyFragment(JSON.parse(readFileSync('scenarios/breast.json', 'utf8')), fragment), 'breast + calibrated');

@@ -30,7 +30,7 @@ describe('the cascade', () => {
     expect(m['ctc.killed.nk'] + m['ctc.killed.t']).toBeGreaterThan(0); // 3: protection
     expect(max('ctc.cloaked')).toBeGreaterThan(0);
     expect(m['tcells.exhausted']).toBeGreaterThan(0);
-    expect(m['exosomes.uptake.lung']).toBeGreaterThan(m['exosomes.uptake.bone']); // 4: organotropism (α6β4/α6β1 → lung)
+    expect(m['exosomes.homed.lung']).toBeGreaterThan(m['exosomes.homed.bone']); // 4: organotropism (α6β4/α6β1 → lung)
     expect(ORGANS.reduce((a, o) => a + m[`ctc.arrested.${o}`], 0)).toBeGreaterThan(0);
     expect(Math.min(m['niche.lung'], m['niche.bone'])).toBeGreaterThan(0); // 5: niche (integrins → lung, miR-940 → bone) and growth
     expect(m['metastases.total']).toBeGreaterThan(0);
@@ -49,7 +49,8 @@ describe('the cascade', () => {
       expect(typeof e.data.cloaked).toBe('boolean');
       expect(Array.isArray(e.data.primingCargo)).toBe(true);
     }
-    expect(events[0].tick * 2).toBe(m['time.firstMetastasis']);
+    // time.firstMetastasis is in hours: the tick of the first metastasis event times the tick length.
+    expect(events[0].tick * run.config.tickHours).toBe(m['time.firstMetastasis']);
   });
 
   it('keeps rule modules free of cargo names: they read effects only', () => {
@@ -80,10 +81,20 @@ describe('what-if operations', () => {
   });
 
   it('depleting all NK cells at tick 0 leaves no NK kills, and more CTCs survive to arrest', () => {
-    const base = metrics([]);
-    const m = metrics(['deplete:nk@0']);
-    expect(base['ctc.killed.nk']).toBeGreaterThan(0);
-    expect(m['ctc.killed.nk']).toBe(0);
+    const arrested = (mm: Record<string, number>) => ORGANS.reduce((s, o) => s + mm[`ctc.arrested.${o}`], 0);
+    let baseArrests = 0;
+    let depletedArrests = 0;
+    for (let seed = 1; seed <= 3; seed++) {
+      const base = runFor(config('breast', { seed }), TICKS).metrics();
+      const m = runFor(config('breast', { seed, whatIfs: ['deplete:nk@0'] }), TICKS).metrics();
+      expect(base['ctc.killed.nk'], `seed ${seed}`).toBeGreaterThan(0);
+      expect(m['ctc.killed.nk'], `seed ${seed}`).toBe(0);
+      // Survival to arrest: the share of the cells that entered the blood which reach a capillary bed.
+      expect(arrested(m) / m['ctc.intravasated'], `seed ${seed}`).toBeGreaterThan(arrested(base) / base['ctc.intravasated']);
+      baseArrests += arrested(base);
+      depletedArrests += arrested(m);
+    }
+    expect(depletedArrests).toBeGreaterThan(1.2 * baseArrests);
   });
 
   it('depleting platelets prevents cloaking', () => {
@@ -108,17 +119,30 @@ describe('presets follow Table 1 qualitatively', () => {
   // A colony in the organ the primary itself sits in is intra-organ spread, which Table 1 (distant
   // organotropic metastasis) does not list.
   const primaryOrgan: Record<string, string> = { hcc: 'liver', lung: 'lung' };
-  const presets = readdirSync('scenarios').filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => f.slice(0, -5));
+  const presets = readdirSync('scenarios').filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => f.slice(0, -5)).sort();
+  // Long enough that every preset metastasises in a few seeds: the check means nothing on a
+  // run in which no cell ever colonised an organ.
+  const RUN_HOURS = 1200;
+  const SEEDS = [1, 2, 3, 4];
+  // Table 1 lists where each cancer metastasises; registries also record rarer sites it leaves
+  // out (colon cancer reaches bone in 0.8% of patients, Qiu et al. 2015), so an unlisted organ may
+  // hold a few metastases but never more than a tenth of them.
+  const UNLISTED_AT_MOST = 0.1;
   for (const preset of presets) {
-    it(`${preset}: metastases land only in organs Table 1 lists for its cancer type`, () => {
-      const c = config(preset, { seed: 1 });
-      const allowed: string[] = [...organsForCancerType(c.cancerType as CancerTypeId), primaryOrgan[c.cancerType] ?? 'none'];
-      const seen = new Set<string>();
-      for (let seed = 1; seed <= 3; seed++) {
-        const mm = runFor(config(preset, { seed }), c.ticks).metrics();
-        for (const o of ORGANS) if (mm[`metastases.${o}`] > 0) seen.add(o);
+    const c = config(preset, { seed: 1 });
+    const listed: string[] = organsForCancerType(c.cancerType as CancerTypeId);
+    const unlisted = ORGANS.filter((o) => !listed.includes(o) && o !== primaryOrgan[c.cancerType]);
+    const where = unlisted.length ? `at most ${UNLISTED_AT_MOST * 100}% in ${unlisted.join(', ')}, which Table 1 does not list for ${c.cancerType}` : `Table 1 lists every distant organ for ${c.cancerType}`;
+    it(`${preset}: metastases land in the organs Table 1 lists (they occur; ${where})`, () => {
+      const byOrgan: Record<string, number> = Object.fromEntries(ORGANS.map((o) => [o, 0]));
+      for (const seed of SEEDS) {
+        const mm = runFor(config(preset, { seed }), Math.round(RUN_HOURS / c.tickHours)).metrics();
+        for (const o of ORGANS) byOrgan[o] += mm[`metastases.${o}`];
       }
-      expect([...seen].filter((o) => !allowed.includes(o))).toEqual([]);
+      const total = ORGANS.reduce((n, o) => n + byOrgan[o], 0);
+      expect(total, `${preset}: no metastasis in ${SEEDS.length} seeds × ${RUN_HOURS} h, so where they land was never tested`).toBeGreaterThan(0);
+      const outside = unlisted.reduce((n, o) => n + byOrgan[o], 0);
+      expect(outside / total, `${preset}: ${JSON.stringify(byOrgan)}`).toBeLessThanOrEqual(UNLISTED_AT_MOST);
     });
   }
 

@@ -413,6 +413,7 @@ describe('evidence weights and assumptions', () => {
   it('marks as assumptions exactly the effects no evidence states, each with its reason', () => {
     const assumed = CATALOG.flatMap((c) => c.effects.filter((x) => x.assumption).map((x) => `${c.id} ${x.effect}`)).sort();
     expect(assumed).toEqual([
+      'cemip homing',
       'circ-iars vessel.permeability',
       'immunomodulatory-proangiogenic-factors tcell.suppress',
       'mir-503 niche.prime',

@@ -1,19 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine';
 import { METRIC_NAMES } from '../src/engine/metrics';
-import { worthPriming } from '../src/experiment/jit-primer';
-import { loadScenarioFile } from '../src/scenario/load-file';
+import { ENGINE_VERSION } from '../src/engine/version';
+import { loadScenarioFile } from '../src/node/scenario-file';
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/exocascade.mjs', ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function runJson(...args: string[]): Record<string, unknown> & { stateHash: string; metrics: Record<string, number> } {
+function runJson(...args: string[]): Record<string, unknown> & { stateHash: string; ticks: number; tickHours: number; whatIfs: string[]; metrics: Record<string, number> } {
   const r = cli('run', ...args, '--json');
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -23,6 +24,7 @@ function runJson(...args: string[]): Record<string, unknown> & { stateHash: stri
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'exocascade-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('exocascade run', () => {
   it('prints one JSON object whose stateHash repeats for a seed and changes with the seed', () => {
@@ -35,8 +37,7 @@ describe('exocascade run', () => {
     expect(b.stateHash).toBe(a.stateHash);
     expect(c.stateHash).not.toBe(a.stateHash);
     expect(c.scenarioHash).toBe(a.scenarioHash);
-    // The CLI primes the JIT before a run this long; the run is the engine's own all the same.
-    expect(worthPriming(loadScenarioFile('scenarios/breast.json', { seed: 7, ticks: 300 }))).toBe(true);
+    // The built CLI (dist/) runs the engine that the sources here run.
     const here = new Engine(loadScenarioFile('scenarios/breast.json', { seed: 7, ticks: 300 }));
     here.run(300);
     expect(a.stateHash).toBe(here.stateHash());
@@ -75,14 +76,52 @@ describe('exocascade run', () => {
     expect(rest.stateHash).toBe(whole.stateHash);
   });
 
-  it('writes the metric series as tidy long CSV: tick,metric,value for every tick and metric', () => {
+  it('refuses (exit 2) to --restore a snapshot saved by another engine version, naming the file and both versions', () => {
+    const snap = join(tmp, 'snap-old.json');
+    runJson('scenarios/breast.json', '--seed', '4', '--snapshot-at', '5', '--snapshot-out', snap);
+    const ok = runJson('scenarios/breast.json', '--seed', '4', '--ticks', '8', '--restore', snap);
+    expect(ok.ticks).toBe(8);
+    writeFileSync(snap, JSON.stringify({ ...JSON.parse(readFileSync(snap, 'utf8')), engineVersion: '0.0.1-old' }));
+    const r = cli('run', 'scenarios/breast.json', '--seed', '4', '--ticks', '8', '--restore', snap, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${snap} was saved by engine 0.0.1-old; this is engine ${ENGINE_VERSION}`);
+  });
+
+  it('writes the metric series as tidy long CSV: a row per tick and metric, each with the run\'s seed and scenario hash', () => {
     const file = join(tmp, 'series.csv');
-    const r = runJson('scenarios/breast.json', '--ticks', '20', '--csv', file);
-    const lines = readFileSync(file, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('tick,metric,value');
-    expect(lines).toHaveLength(1 + 21 * METRIC_NAMES.length);
-    const last = lines.filter((l) => l.startsWith('20,exosomes.released,'));
-    expect(last).toEqual([`20,exosomes.released,${r.metrics['exosomes.released']}`]);
+    const r = runJson('scenarios/breast.json', '--ticks', '20', '--seed', '3', '--what-if', 'ko:mir-105', '--csv', file);
+    const rows = parseCsv(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(21 * METRIC_NAMES.length);
+    expect(Object.keys(rows[0])).toEqual(['seed', 'tick', 'hours', 'metric', 'value', 'scenario_hash', 'engine_version', 'catalog_version', 'what_ifs']);
+    expect(new Set(rows.map((row) => `${row.seed}|${row.scenario_hash}|${row.engine_version}|${row.what_ifs}`))).toEqual(new Set([`3|${r.scenarioHash}|${ENGINE_VERSION}|ko:mir-105`]));
+    const last = rows.filter((row) => row.tick === '20' && row.metric === 'exosomes.released');
+    expect(last.map((row) => [Number(row.hours), Number(row.value)])).toEqual([[20 * r.tickHours, r.metrics['exosomes.released']]]);
+  });
+});
+
+describe('exocascade run --tick-hours', () => {
+  const file = join(tmp, 'two-days.json');
+  writeFileSync(file, JSON.stringify({ name: 'two days', cancerType: 'breast', tickHours: 2, duration: '2 d', whatIfs: ['deplete:nk@1d'] }));
+
+  it('changes the tick length and keeps the simulated time; --json reports ticks and tickHours', () => {
+    const own = runJson(file);
+    expect([own.ticks, own.tickHours]).toEqual([24, 2]);
+    expect(own.whatIfs).toEqual(['deplete:nk@12=1']);
+    for (const [option, ticks, tickHours] of [['4', 12, 4], ['30 min', 96, 0.5], ['1.5h', 32, 1.5]] as const) {
+      const r = runJson(file, '--tick-hours', option);
+      expect([r.ticks, r.tickHours], option).toEqual([ticks, tickHours]);
+      // The what-if written as a time acts at the same simulated time.
+      expect(r.whatIfs, option).toEqual([`deplete:nk@${24 / tickHours}=1`]);
+    }
+    // --ticks counts ticks of the given length.
+    expect(runJson(file, '--tick-hours', '4', '--ticks', '5').ticks).toBe(5);
+  });
+
+  it('exits 2 naming --tick-hours when it is not a time', () => {
+    const r = cli('run', file, '--tick-hours', '3 cells', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: --tick-hours: "3 cells" is not a quantity`);
   });
 });
 

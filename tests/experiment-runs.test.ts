@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const { main } = await import('../src/cli/main');
 const { METRIC_NAMES } = await import('../src/engine/metrics');
+const { ENGINE_VERSION } = await import('../src/engine/version');
 type RunRecord = import('../src/experiment/spec').RunRecord;
 
 // Small experiments, run through the real command: 24 ticks, 3 seeds, four arms of which two
@@ -82,20 +83,10 @@ describe('experiment runs', () => {
     for (const m of METRIC_NAMES) expect(summary.effects.same[m].paired.ci ?? [0, 0]).toEqual([0, 0]);
   });
 
-  it('writes byte-identical outputs in-process, on two bundled workers and on a tsx-loaded worker', async () => {
+  it('writes byte-identical outputs in-process (the sources) and on two workers (the built dist/)', async () => {
     const dir = join(root, 'inproc');
     expect((await experiment(dir, '--workers', '0')).code).toBe(0);
     expect(outputs(dir)).toEqual(outputs(ref));
-    // The unbundled fallback (workers/experiment-worker.mjs through tsx) must agree as well.
-    vi.stubEnv('EXOCASCADE_BUNDLE', '0');
-    try {
-      const tsxDir = join(root, 'tsx-worker');
-      const r = await experiment(tsxDir, '--workers', '1');
-      expect(r.stdout).toContain('1 worker');
-      expect(outputs(tsxDir)).toEqual(outputs(ref));
-    } finally {
-      vi.unstubAllEnvs();
-    }
   });
 
   it('merges shards 1/3 + 2/3 + 3/3 into the unsharded outputs byte for byte', async () => {
@@ -179,5 +170,78 @@ describe('experiment runs', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain('12 runs (0 run now, 12 resumed');
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('engine versions', () => {
+  const OLD = '0.0.1-old';
+  /** A copy of the reference experiment whose manifest and/or one record claim another engine version. */
+  const copyWithOldEngine = (name: string, what: { manifest: boolean; record: boolean }) => {
+    const dir = join(root, name);
+    cpSync(ref, dir, { recursive: true });
+    if (what.manifest) {
+      const m = JSON.parse(readFileSync(join(dir, 'experiment.json'), 'utf8'));
+      writeFileSync(join(dir, 'experiment.json'), JSON.stringify({ ...m, engineVersion: OLD }));
+    }
+    if (what.record) {
+      const recs = records(dir);
+      recs[3] = { ...recs[3], engineVersion: OLD };
+      writeFileSync(join(dir, 'runs.jsonl'), recs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    }
+    return dir;
+  };
+
+  it('refuses to resume a directory whose experiment was run by another engine version (exit 2), changing nothing', async () => {
+    const dir = copyWithOldEngine('old-manifest', { manifest: true, record: false });
+    const before = readFileSync(join(dir, 'runs.jsonl'));
+    const r = await experiment(dir, '--workers', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot be resumed by this experiment: it was run by engine ${OLD} / catalog`);
+    expect(r.stderr).toContain(`this is engine ${ENGINE_VERSION}`);
+    expect(readFileSync(join(dir, 'runs.jsonl'))).toEqual(before);
+  });
+
+  it('refuses to resume from a record made by another engine version, naming the run (exit 2)', async () => {
+    const dir = copyWithOldEngine('old-record', { manifest: false, record: true });
+    const rec = records(dir)[3];
+    const r = await experiment(dir, '--workers', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`run (${rec.arm}, seed ${rec.seed}) has engine ${OLD}, expected ${ENGINE_VERSION}`);
+  });
+
+  it('refuses to merge directories run by another engine version (exit 2), writing nothing', async () => {
+    const dir = copyWithOldEngine('old-merge', { manifest: true, record: true });
+    const out = join(root, 'old-merged');
+    const r = await cli(['merge', dir, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${dir} cannot be merged here: it was run by engine ${OLD} / catalog`);
+    expect(existsSync(out)).toBe(false);
+    // The same records under this engine's version merge fine: the version is the only reason.
+    const ok = await cli(['merge', ref, '--out', join(root, 'same-merged')]);
+    expect(ok.code).toBe(0);
+  });
+});
+
+describe('tick length on experiment and validate', () => {
+  it('experiment --tick-hours runs the same simulated time in ticks of the given length', async () => {
+    const dir = join(root, 'tick-hours');
+    const r = await cli(['experiment', SCENARIO, '--arm', 'late=deplete:nk@1d', '--seeds', '1..2', '--ticks', '24', '--tick-hours', '4', '--workers', '0', '--quiet', '--out', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const spec = JSON.parse(readFileSync(join(dir, 'experiment.json'), 'utf8'));
+    // --ticks 24 counts ticks of 4 h; the arm's what-if at 1 day is tick 6.
+    expect([spec.ticks, spec.tickHours]).toEqual([24, 4]);
+    expect(spec.arms[1].whatIfs).toEqual(['deplete:nk@6=1']);
+    expect(records(dir).map((rec) => rec.ticks)).toEqual([24, 24, 24, 24]);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect([summary.ticks, summary.tickHours]).toEqual([24, 4]);
+  });
+
+  it('validate --tick-hours keeps each claim\'s simulated time', async () => {
+    const r = await cli(['validate', '--claim', 'pd-l1-tcells', '--seeds', '2', '--tick-hours', '4', '--json']);
+    expect(r.stderr).toBe('');
+    const [claim] = JSON.parse(r.stdout) as { id: string; ticks: number }[];
+    // The melanoma preset runs 300 ticks of 2 h = 600 h = 150 ticks of 4 h.
+    expect([claim.id, claim.ticks]).toEqual(['pd-l1-tcells', 150]);
   });
 });

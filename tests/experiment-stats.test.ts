@@ -16,7 +16,8 @@ import { GridSyntaxError, gridJobs, parseArm, parseArms, parseSeeds, parseShard,
 import { headlineMetrics, organGroup } from '../src/experiment/headline';
 import { describe, paired, welch } from '../src/experiment/stats';
 import { tQuantile } from '../src/experiment/t-quantile';
-import { csvQuote, csvValue, parseCsv } from '../src/experiment/tidy-csv';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { csvValue, tidyCsv } from '../src/experiment/csv';
 import { fmt, fmtPercent, niceStep } from '../src/experiment/format';
 
 // Expected numbers are literals from printed t tables (to 6 figures) and from scipy 1.17
@@ -156,11 +157,12 @@ group('arm, seed and shard syntax', () => {
 
 group('formatting', () => {
   it('quotes CSV fields per RFC 4180 and writes non-finite numbers as NA/Inf', () => {
-    expect(csvQuote('ko:a,ko:b')).toBe('"ko:a,ko:b"');
-    expect(csvQuote('say "hi"')).toBe('"say ""hi"""');
-    expect(csvQuote('plain')).toBe('plain');
-    expect([NaN, Infinity, -Infinity, 0.1, 3].map(csvValue)).toEqual(['NA', 'Inf', '-Inf', '0.1', '3']);
-    expect(parseCsv('a,b\n"x,y","q""r"\n')).toEqual([['a', 'b'], ['x,y', 'q"r']]);
+    const fields = ['ko:a,ko:b', 'say "hi"', 'two\nlines', 'plain'];
+    const text = tidyCsv(['a', 'b', 'c', 'd'], [fields, [NaN, Infinity, -Infinity, 0.1]]);
+    expect(text).toBe('a,b,c,d\n"ko:a,ko:b","say ""hi""","two\nlines",plain\nNA,Inf,-Inf,0.1\n');
+    // A standard parser reads back exactly what was written.
+    expect(parseCsv(text)).toEqual([['a', 'b', 'c', 'd'], fields, ['NA', 'Inf', '-Inf', '0.1']]);
+    expect([NaN, Infinity, -Infinity, 0.1, 3, undefined].map(csvValue)).toEqual(['NA', 'Inf', '-Inf', '0.1', '3', 'NA']);
   });
 
   it('formats numbers for people with three figures and a true minus sign', () => {

@@ -1,3 +1,4 @@
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../src/scenario/errors';
 import { parseScenario, resolveScenario } from '../src/scenario/resolve';
@@ -84,5 +85,10 @@ describe('scenario validation', () => {
   it('ships a scenario.schema.json identical to the schema the code builds', () => {
     const onDisk = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8'));
     expect(onDisk).toEqual(scenarioSchema());
+  });
+
+  it('builds a valid draft-07 JSON Schema (the validator skips this check to compile faster)', () => {
+    const ajv = new Ajv({ strict: true, strictTypes: false, allowUnionTypes: true });
+    expect(ajv.validateSchema(scenarioSchema()), JSON.stringify(ajv.errors)).toBe(true);
   });
 });

@@ -3,17 +3,20 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ENGINE_VERSION } from '../src/engine/version';
 import { elementaryEffects, morrisAnalyze } from '../src/calibrate/morris';
 import { allParams, fromUnit } from '../src/calibrate/param-space';
 import type { DesignFile } from '../src/calibrate/sensitivity';
-import { parseCsv } from '../src/experiment/tidy-csv';
+import { parse } from 'csv-parse/sync';
+
+const parseCsv = (text: string): string[][] => parse(text) as string[][];
 import type { RunRecord } from '../src/experiment/spec';
 
 const { main } = await import('../src/cli/main');
 
 // A small screen through the real command: two parameters, 3 trajectories (9 design points),
 // 2 seeds, 24 ticks. The numbers in sensitivity.csv are recomputed here from runs.jsonl.
-const PARAMS = 'modules.emt-invasion.intravasationRatePerHour,modules.tumour-growth.doublingTimeHours';
+const PARAMS = 'modules.tumour-growth.doublingTimeHours,modules.emt-invasion.intravasationRatePerHour';
 const OUTPUTS = ['sensitivity.csv', 'sensitivity.json', 'report.html'];
 const POINTS = 3 * 3;
 const RUNS = POINTS * 2;
@@ -54,13 +57,15 @@ describe('exocascade sensitivity', () => {
     expect(records(ref)).toHaveLength(RUNS);
   });
 
-  it('runs each design point with the parameter values of its unit-cube row (log scale for the doubling time)', () => {
+  it('runs each design point with the parameter values of its unit-cube row (log scale for the intravasation rate)', () => {
     const d = JSON.parse(readFileSync(join(ref, 'design.json'), 'utf8')) as DesignFile;
     const dims = PARAMS.split(',').map((id) => allParams().find((p) => p.id === id)!);
     expect(d.params.map((p) => p.log)).toEqual([false, true]);
     d.rows.forEach((row, i) => expect(d.values[i]).toEqual(row.map((u, j) => fromUnit(dims[j], u))));
-    // the doubling time at u = 1/3 of [1, 10000] h on a log scale is 10000^(1/3) ≈ 21.5 h
-    expect(fromUnit(dims[1], 1 / 3)).toBeCloseTo(21.544, 2);
+    // the intravasation rate at u = 1/3 of [0.015, 1.5] per hour on a log scale is 0.015 · 100^(1/3) ≈ 0.0696
+    expect(fromUnit(dims[1], 1 / 3)).toBeCloseTo(0.015 * Math.cbrt(100), 10);
+    // the doubling time at u = 1/3 of [15, 72] h on a linear scale is 34 h
+    expect(fromUnit(dims[0], 1 / 3)).toBeCloseTo(34, 10);
   });
 
   it('writes the Morris indices that the runs give, recomputed from runs.jsonl', () => {
@@ -81,7 +86,7 @@ describe('exocascade sensitivity', () => {
       });
     }
     // intravasation drives intravasated cells: its effect is positive and the larger one
-    const intra = rows.find((r) => r[0] === PARAMS.split(',')[0] && r[1] === 'ctc.intravasated')!;
+    const intra = rows.find((r) => r[0] === PARAMS.split(',')[1] && r[1] === 'ctc.intravasated')!;
     expect(Number(intra[3])).toBeGreaterThan(0);
     expect(intra[6]).toBe('1');
   });
@@ -91,7 +96,7 @@ describe('exocascade sensitivity', () => {
     expect(html).not.toMatch(/<script|https?:\/\//);
     expect(html.match(/<svg class="chart"/g)).toHaveLength(2);
     const json = JSON.parse(readFileSync(join(ref, 'sensitivity.json'), 'utf8'));
-    expect(json.provenance).toMatchObject({ engineVersion: '0.1.0', seed: 5, seeds: [1, 2], trajectories: 3, levels: 4, runs: RUNS });
+    expect(json.provenance).toMatchObject({ engineVersion: ENGINE_VERSION, seed: 5, seeds: [1, 2], trajectories: 3, levels: 4, runs: RUNS });
     expect(json.provenance.scenario.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(json.provenance.command).toBe(`exocascade sensitivity scenarios/breast.json --params ${PARAMS} --metrics ctc.intravasated,cells.primary --trajectories 3 --levels 4 --seeds 1..2 --seed 5 --ticks 24`);
   });

@@ -1,6 +1,6 @@
 import { forbidMathRandom } from '../src/core/random-guard';
 
-// seedrandom's package index (loaded by mathjs for its random functions) mixes one Math.random()
+// seedrandom's package index (loaded by mathjs, whose units the scenario resolver uses) mixes one Math.random()
 // value into a pool when it loads; no simulation state comes from it. Load it before the guard.
 await import('seedrandom');
 

@@ -3,22 +3,20 @@ import '../src/experiment/worker-guard';
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { primeForArms } from '../src/experiment/jit-primer';
 import { runOne, type ArmConfig, type RunJob } from '../src/experiment/run-one';
 import type { ExperimentWorkerApi } from '../src/experiment/pool';
 import type { RunRecord } from '../src/experiment/spec';
 
-// Node worker_threads adaptor for the experiment pool: receives the resolved arm configs once
-// and runs whole (arm, seed) jobs, so one message each way per run is all the pool costs.
+// Node worker_threads adaptor for the experiment pool (built into dist/experiment-worker.mjs):
+// receives the resolved arm configs once and runs whole (arm, seed) jobs, so one message each
+// way per run is all the pool costs.
 if (!parentPort) throw new Error('experiment-entry must run in a worker thread');
 
 let arms: Record<string, ArmConfig> = {};
 
 const api: ExperimentWorkerApi = {
-  load(armConfigs: Record<string, ArmConfig>): boolean {
+  load(armConfigs: Record<string, ArmConfig>): void {
     arms = armConfigs;
-    // Warm the JIT on a small world before the first real run (see jit-primer.ts).
-    return primeForArms(armConfigs);
   },
   run(job: RunJob): RunRecord {
     const arm = arms[job.arm];

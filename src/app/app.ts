@@ -304,6 +304,7 @@ export class App {
       run: {
         scenario: presetById(this.state.preset ?? '')?.file ?? 'edited scenario', scenarioName: run.name, scenarioHash: run.scenarioHash,
         seed: run.seed, whatIfs: run.whatIfs, tick: this.client.tick, stateHash, engineVersion: ENGINE_VERSION, catalogVersion: CATALOG_VERSION,
+        tickHours: run.tickHours,
       },
     }));
   }

@@ -1,4 +1,5 @@
 import type { SimEvent } from '../engine/events';
+import { seriesCsv } from '../experiment/csv';
 import type { SeriesStore } from './series-store';
 
 /** What identifies a run in an export: enough to reproduce it with the CLI. */
@@ -12,15 +13,13 @@ export interface RunIdentity {
   stateHash: string;
   engineVersion: string;
   catalogVersion: string;
+  /** Simulated hours per tick. */
+  tickHours: number;
 }
 
-/** Metrics as tidy long CSV: one `tick,metric,value` row per tick and metric, ticks in order. */
-export function metricsCsv(store: SeriesStore): string {
-  const lines = ['tick,metric,value'];
-  for (let t = 0; t < store.length; t++) {
-    store.names.forEach((name, k) => lines.push(`${t},${name},${store.at(k, t)}`));
-  }
-  return lines.join('\n') + '\n';
+/** Metrics as tidy long CSV (the CLI's `run --csv` format): one row per tick and metric, each naming the run. */
+export function metricsCsv(store: SeriesStore, run: RunIdentity): string {
+  return seriesCsv(run, store.names, store.length, (t, k) => store.at(k, t));
 }
 
 /** Metrics, events and the run's identity as one JSON document (series by metric name). */

@@ -18,7 +18,7 @@ export function exportRun(kind: 'csv' | 'json' | 'png' | 'scenario', ctx: Export
   const stem = exportStem(ctx.run);
   switch (kind) {
     case 'csv':
-      download(`${stem}.csv`, metricsCsv(ctx.series), 'text/csv');
+      download(`${stem}.csv`, metricsCsv(ctx.series, ctx.run), 'text/csv');
       break;
     case 'json':
       download(`${stem}.json`, metricsJson(ctx.series, ctx.events, ctx.run), 'application/json');

@@ -17,11 +17,6 @@ export function formatSimTime(tick: number, tickHours: number): string {
   return `day ${day}, ${h} h`;
 }
 
-/** A metric name as a short label: the part after the step prefix, dots to spaces. */
-export function metricLabel(name: string): string {
-  return name.replace(/\./g, ' ');
-}
-
 /** A metric value in few characters, for tables: .29, ~0 (below .005), 1.2k, 34k. */
 export function formatCompact(v: number): string {
   if (!Number.isFinite(v)) return '—';

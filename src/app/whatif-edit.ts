@@ -1,4 +1,5 @@
-import { formatWhatIf, parseWhatIf, type Depletable, type WhatIf } from '../scenario/whatif';
+import type { Depletable } from '../engine/depletable';
+import { formatWhatIf, parseWhatIf, type WhatIf, type WhatIfInput, type WhatIfTime } from '../scenario/whatif';
 
 /**
  * Edits of the UI's what-if list (canonical strings, the same ones `--what-if` takes). Each edit
@@ -11,7 +12,15 @@ export interface Timed {
   fraction: number;
 }
 
-function parsed(list: readonly string[]): Array<{ text: string; w: WhatIf | null }> {
+/**
+ * A timed what-if's schedule in ticks, when it was written with a tick. One written with a time
+ * in hours (`deplete:nk@2d`) stays as written: its tick depends on the scenario's tick length.
+ */
+function timed(w: { at: WhatIfTime; fraction: number }): Timed | null {
+  return 'ticks' in w.at ? { tick: w.at.ticks, fraction: w.fraction } : null;
+}
+
+function parsed(list: readonly string[]): Array<{ text: string; w: WhatIfInput | null }> {
   return list.map((text) => {
     try {
       return { text, w: parseWhatIf(text) };
@@ -21,12 +30,12 @@ function parsed(list: readonly string[]): Array<{ text: string; w: WhatIf | null
   });
 }
 
-function replace(list: readonly string[], drop: (w: WhatIf) => boolean, add: WhatIf | null): string[] {
+function replace(list: readonly string[], drop: (w: WhatIfInput) => boolean, add: WhatIf | null): string[] {
   const kept = parsed(list).filter((x) => !x.w || !drop(x.w)).map((x) => x.text);
   return add ? [...kept, formatWhatIf(add)] : kept;
 }
 
-const cargoOf = (w: WhatIf): string | null => ('cargo' in w ? w.cargo : null);
+const cargoOf = (w: WhatIfInput): string | null => ('cargo' in w ? w.cargo : null);
 
 /** Cargo ids knocked out by the list. */
 export function knockouts(list: readonly string[]): Set<string> {
@@ -66,7 +75,7 @@ export function withDose(list: readonly string[], cargo: string, scale: number):
 /** Depletion schedule of a population in the list, or null. */
 export function depletionOf(list: readonly string[], population: Depletable): Timed | null {
   const d = parsed(list).find((x) => x.w?.op === 'deplete' && x.w.population === population)?.w;
-  return d?.op === 'deplete' ? { tick: d.tick, fraction: d.fraction } : null;
+  return d?.op === 'deplete' ? timed(d) : null;
 }
 
 /** Sets or clears a population's depletion. */
@@ -77,7 +86,7 @@ export function withDepletion(list: readonly string[], population: Depletable, t
 /** Secretion block in the list, or null. */
 export function secretionBlockOf(list: readonly string[]): Timed | null {
   const d = parsed(list).find((x) => x.w?.op === 'block-secretion')?.w;
-  return d?.op === 'block-secretion' ? { tick: d.tick, fraction: d.fraction } : null;
+  return d?.op === 'block-secretion' ? timed(d) : null;
 }
 
 /** Sets or clears the secretion block. */
@@ -88,18 +97,14 @@ export function withSecretionBlock(list: readonly string[], t: Timed | null): st
 /** Effect blocks in the list, by effect id. */
 export function effectBlocks(list: readonly string[]): Map<string, Timed> {
   const out = new Map<string, Timed>();
-  for (const x of parsed(list)) if (x.w?.op === 'block') out.set(x.w.effect, { tick: x.w.tick, fraction: x.w.fraction });
+  for (const x of parsed(list)) {
+    const t = x.w?.op === 'block' ? timed(x.w) : null;
+    if (t && x.w?.op === 'block') out.set(x.w.effect, t);
+  }
   return out;
 }
 
 /** Sets or clears the block of one effect class (e.g. an anti-PD-L1 as `tcell.suppress`). */
 export function withEffectBlock(list: readonly string[], effect: string, t: Timed | null): string[] {
   return replace(list, (w) => w.op === 'block' && w.effect === effect, t ? { op: 'block', effect, ...t } : null);
-}
-
-/** Drops list entries that mention cargo the scenario neither packages nor knocks in. */
-export function withoutStaleCargo(list: readonly string[], packaged: ReadonlySet<string>): string[] {
-  return parsed(list)
-    .filter((x) => !x.w || x.w.op === 'ki' || cargoOf(x.w) === null || packaged.has(cargoOf(x.w)!))
-    .map((x) => x.text);
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../experiment/store';
-import { csvQuote, csvValue } from '../experiment/tidy-csv';
+import { tidyCsv, type CsvCell } from '../experiment/csv';
 import type { Generation } from './abc-smc';
 import type { CalibrationCheck, CalibrationManifest } from './calibrate';
 import { calibrationReport, fitReport } from './calibrate-report';
@@ -50,13 +50,11 @@ export interface PosteriorParam {
 
 /** particles.csv: generation, particle, weight, distance, epsilon, then one column per parameter (its value). */
 export function particlesCsv(params: readonly ParamDim[], gens: readonly Generation[]): string {
-  const lines = [['generation', 'particle', 'weight', 'distance', 'epsilon', ...params.map((d) => csvQuote(d.id))].join(',')];
+  const rows: CsvCell[][] = [];
   for (const g of gens) {
-    g.particles.forEach((p, i) => {
-      lines.push([String(g.t), String(i), csvValue(p.weight), csvValue(p.distance), csvValue(g.epsilon), ...params.map((d, j) => csvValue(fromUnit(d, p.u[j])))].join(','));
-    });
+    g.particles.forEach((p, i) => rows.push([g.t, i, p.weight, p.distance, g.epsilon, ...params.map((d, j) => fromUnit(d, p.u[j]))]));
   }
-  return `${lines.join('\n')}\n`;
+  return tidyCsv(['generation', 'particle', 'weight', 'distance', 'epsilon', ...params.map((d) => d.id)], rows);
 }
 
 /** Weighted marginals of the last generation, in parameter units (quantiles transform exactly). */

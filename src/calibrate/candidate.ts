@@ -1,5 +1,5 @@
 import type { ArmConfig } from '../experiment/run-one';
-import { readScenarioText } from '../experiment/experiment';
+import { readScenarioText } from '../node/scenario-file';
 import { observe, targetDistance, totalDistance, type MetricRow } from './distance';
 import type { ScenarioFragment } from './param-space';
 import { fragmentConfig, parseScenarioJson } from './point-config';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { escapeHtml, fmt } from '../experiment/format';
 import { writeFileAtomic } from '../experiment/store';
-import { csvQuote, csvValue } from '../experiment/tidy-csv';
+import { tidyCsv, type CsvCell } from '../experiment/csv';
 import { metricValue } from './distance';
 import { elementaryEffects, morrisAnalyze } from './morris';
 import type { DesignFile } from './sensitivity';
@@ -56,16 +56,15 @@ export function analyseDesign(d: DesignFile, records: readonly (readonly Record<
 /** sensitivity.csv text (RFC 4180, '\n', NA for undefined numbers). */
 export function sensitivityCsv(d: DesignFile, rows: readonly SensitivityRow[]): string {
   const byId = new Map(d.params.map((p) => [p.id, p]));
-  const lines = [SENSITIVITY_COLUMNS.join(',')];
-  for (const r of rows) {
+  const out: CsvCell[][] = rows.map((r) => {
     const p = byId.get(r.parameter)!;
-    lines.push([
-      csvQuote(r.parameter), csvQuote(r.metric), csvValue(r.muStar), csvValue(r.mu), csvValue(r.sigma), csvValue(r.muStarConf), String(r.rank),
-      csvValue(p.lo), csvValue(p.hi), p.log ? 'TRUE' : 'FALSE', p.documented ? 'TRUE' : 'FALSE', csvQuote(p.unit),
-      String(d.trajectories), String(d.levels), String(d.seeds.length), d.scenario.hash, csvQuote(d.engineVersion),
-    ].join(','));
-  }
-  return `${lines.join('\n')}\n`;
+    return [
+      r.parameter, r.metric, r.muStar, r.mu, r.sigma, r.muStarConf, r.rank,
+      p.lo, p.hi, p.log ? 'TRUE' : 'FALSE', p.documented ? 'TRUE' : 'FALSE', p.unit,
+      d.trajectories, d.levels, d.seeds.length, d.scenario.hash, d.engineVersion,
+    ];
+  });
+  return tidyCsv(SENSITIVITY_COLUMNS, out);
 }
 
 /** The method in one paragraph (report and JSON). */

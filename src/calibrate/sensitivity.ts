@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CATALOG_VERSION } from '../catalog/index';
 import { METRIC_NAMES } from '../engine/metrics';
 import { ENGINE_VERSION } from '../engine/version';
-import { readScenarioText } from '../experiment/experiment';
+import { readScenarioText } from '../node/scenario-file';
 import { gridJobs, runKey, shardJobs, type Shard } from '../experiment/grid';
 import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';

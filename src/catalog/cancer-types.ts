@@ -75,21 +75,9 @@ export const CANCER_TYPES: readonly CancerType[] = [
 const BY_LABEL: ReadonlyMap<string, CancerTypeId> = new Map(
   CANCER_TYPES.flatMap((c) => [...c.table2Labels, ...c.table1Labels].map((l) => [l, c.id] as const)),
 );
-const ID_SET: ReadonlySet<string> = new Set<string>(CANCER_TYPE_IDS);
 
 /** The cancer-type id for a verbatim Table 1 or Table 2 label, or undefined if unknown. */
 export function cancerTypeIdForLabel(label: string): CancerTypeId | undefined {
   return BY_LABEL.get(label);
 }
 
-/** True when `s` is a cancer-type id. */
-export function isCancerTypeId(s: string): s is CancerTypeId {
-  return ID_SET.has(s);
-}
-
-/** The cancer type with this id (throws on an unknown id: ids are a closed set). */
-export function getCancerType(id: CancerTypeId): CancerType {
-  const found = CANCER_TYPES.find((c) => c.id === id);
-  if (!found) throw new Error(`unknown cancer type id '${id}'`);
-  return found;
-}

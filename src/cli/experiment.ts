@@ -6,7 +6,7 @@ import { BASELINE, GridSyntaxError, parseArms, parseSeeds, parseShard } from '..
 import { formatDuration } from '../experiment/progress';
 import { ExperimentDirError, RUNS_FILE } from '../experiment/store';
 import type { Summary } from '../experiment/summary';
-import { UsageError, intOption } from './usage';
+import { UsageError, intOption, timeOption } from './usage';
 
 /** Parses `--workers auto|N` (N ≥ 0; 0 runs in this process without threads). */
 export function parseWorkers(value: string | undefined): number | 'auto' {
@@ -54,6 +54,7 @@ export async function experimentCommand(argv: string[], write: (s: string) => vo
       arm: { type: 'string', multiple: true },
       seeds: { type: 'string' },
       ticks: { type: 'string' },
+      'tick-hours': { type: 'string' },
       workers: { type: 'string' },
       shard: { type: 'string' },
       out: { type: 'string' },
@@ -77,7 +78,7 @@ export async function experimentCommand(argv: string[], write: (s: string) => vo
     const every = intOption(values['trajectory-every'], 'trajectory-every');
     if (every === 0) throw new UsageError('--trajectory-every must be at least 1');
     const options = {
-      scenarioFile: positionals[0], arms, seeds, ticks: intOption(values.ticks, 'ticks'), trajectoryEvery: every,
+      scenarioFile: positionals[0], arms, seeds, ticks: intOption(values.ticks, 'ticks'), tickHours: timeOption(values['tick-hours']), trajectoryEvery: every,
       workers: parseWorkers(values.workers), shard, out, progress: values.quiet ? null : process.stderr,
     };
     process.once('SIGINT', onSigint);

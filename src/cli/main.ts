@@ -1,8 +1,5 @@
 import { ScenarioError } from '../scenario/errors';
-import { scenarioSchema } from '../scenario/schema';
-import { benchCommand } from './bench';
-import { runCommand } from './run';
-import { USAGE, UsageError } from './usage';
+import { InputError, USAGE, UsageError } from './usage';
 
 const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 
@@ -11,11 +8,12 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Each command is loaded when it is asked for, so a command starts without the others.
       case 'run':
-        return runCommand(rest, write);
+        return (await import('./run')).runCommand(rest, write);
       case 'bench':
-        return await benchCommand(rest, write);
-      case 'experiment': // loaded on demand: its statistics (mathjs) cost ~0.5 s of startup
+        return await (await import('./bench')).benchCommand(rest, write);
+      case 'experiment':
         return await (await import('./experiment')).experimentCommand(rest, write);
       case 'merge':
         return (await import('./merge')).mergeCommand(rest, write);
@@ -28,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'calibrate':
         return await (await import('./calibrate')).calibrateCommand(rest, write);
       case 'schema':
-        write(JSON.stringify(scenarioSchema(), null, 2));
+        write(JSON.stringify((await import('../scenario/schema')).scenarioSchema(), null, 2));
         return 0;
       case undefined:
       case 'help':
@@ -40,8 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof ScenarioError) {
-      process.stderr.write(`${err.message}\n`);
+    if (err instanceof ScenarioError || err instanceof InputError) {
+      process.stderr.write(`${err instanceof InputError ? 'exocascade: ' : ''}${err.message}\n`);
       return 2;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -1,16 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Engine, type Snapshot } from '../engine/engine';
-import { ENGINE_VERSION } from '../engine/version';
-import { primeIfWorthIt } from '../experiment/jit-primer';
+import { ENGINE_VERSION, SNAPSHOT_FORMAT } from '../engine/version';
 import { CATALOG_VERSION } from '../catalog/index';
-import { loadScenarioFile } from '../scenario/load-file';
+import { loadScenarioFile } from '../node/scenario-file';
 import { scenarioHash } from '../scenario/resolve';
 import { formatWhatIf } from '../scenario/whatif';
+import { seriesCsv } from '../experiment/csv';
+import { METRIC_NAMES } from '../engine/metrics';
 import { cascadeSummary } from './cascade-summary';
-import { seriesCsv } from './csv';
 import { writeEvents } from './events-file';
-import { UsageError, intOption } from './usage';
+import { InputError, UsageError, intOption, timeOption } from './usage';
 
 /** The machine-readable result of `exocascade run --json`. */
 export interface RunResult {
@@ -18,6 +18,7 @@ export interface RunResult {
   scenarioName: string;
   scenarioHash: string;
   seed: number;
+  /** Ticks run, and the simulated hours per tick. */
   ticks: number;
   tickHours: number;
   stateHash: string;
@@ -36,6 +37,7 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     options: {
       seed: { type: 'string' },
       ticks: { type: 'string' },
+      'tick-hours': { type: 'string' },
       'what-if': { type: 'string', multiple: true },
       json: { type: 'boolean' },
       csv: { type: 'string' },
@@ -53,29 +55,24 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
   if ((snapshotAt === undefined) !== (values['snapshot-out'] === undefined)) {
     throw new UsageError('--snapshot-at and --snapshot-out go together');
   }
-  const config = loadScenarioFile(file, { seed, ticks: ticksOpt, whatIfs: values['what-if'] ?? [] });
+  const config = loadScenarioFile(file, { seed, ticks: ticksOpt, tickHours: timeOption(values['tick-hours']), whatIfs: values['what-if'] ?? [] });
 
   let engine: Engine;
   if (values.restore) {
     const snap = JSON.parse(readFileSync(values.restore, 'utf8')) as Snapshot;
+    checkSnapshotVersion(snap, values.restore);
     if (scenarioHash(snap.config) !== scenarioHash(config)) {
       throw new UsageError(`${values.restore} was saved from a different scenario or what-ifs than ${file}`);
     }
     if (seed !== undefined && seed !== snap.config.seed) throw new UsageError(`--seed ${seed} differs from the snapshot's seed ${snap.config.seed}`);
     engine = Engine.restore(snap);
   } else {
-    // A structured clone, as the JIT primer's world is made from: the two then share V8
-    // object shapes, so code compiled on the primer fits this run (see jit-primer.ts).
-    engine = new Engine(structuredClone(config));
+    engine = new Engine(config);
   }
-  const target = snapshotAt ?? ticksOpt ?? config.ticks;
+  const target = snapshotAt ?? config.ticks;
   if (target < engine.tick) throw new UsageError(`target tick ${target} is before the snapshot's tick ${engine.tick}`);
-  // A fresh process compiles the engine while it runs; for a long run the JIT primer first (a
-  // separate small world; it changes nothing here) saves more than it costs (~0.13 s for ~0.4 s).
-  primeIfWorthIt(engine.config, target - engine.tick);
   engine.run(target - engine.tick);
   if (snapshotAt !== undefined) writeFileSync(values['snapshot-out']!, JSON.stringify(engine.snapshot()));
-  if (values.csv) writeFileSync(values.csv, seriesCsv(engine.series));
 
   const result: RunResult = {
     scenario: file,
@@ -91,6 +88,9 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
     metrics: engine.metrics(),
     events: engine.events.length,
   };
+  if (values.csv) {
+    writeFileSync(values.csv, seriesCsv(result, METRIC_NAMES, engine.series.length, (t, k) => engine.series[t][k]));
+  }
   if (values.events) {
     writeEvents(values.events, engine.events, {
       scenario: file, scenarioHash: result.scenarioHash, seed: result.seed, tickHours: result.tickHours, engineVersion: ENGINE_VERSION,
@@ -98,4 +98,15 @@ export function runCommand(argv: string[], out: (s: string) => void): number {
   }
   out(values.json ? JSON.stringify(result) : cascadeSummary(result).join('\n'));
   return 0;
+}
+
+/**
+ * Refuses a snapshot of another snapshot format or engine version: it would continue under
+ * rules other than the ones it was made with (exit 2, naming the file).
+ */
+function checkSnapshotVersion(snap: Snapshot, file: string): void {
+  if (snap.format !== SNAPSHOT_FORMAT) throw new InputError(`${file}: snapshot format ${snap.format}; this exocascade reads format ${SNAPSHOT_FORMAT}`);
+  if (snap.engineVersion !== ENGINE_VERSION) {
+    throw new InputError(`${file} was saved by engine ${snap.engineVersion}; this is engine ${ENGINE_VERSION}, which would not continue it the same way. Rerun from the scenario, or restore it with the exocascade of engine ${snap.engineVersion}`);
+  }
 }

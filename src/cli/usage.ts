@@ -1,6 +1,9 @@
 /** A command-line mistake: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}
 
+/** An input file that cannot be used as asked (message names it and why): exit code 2, no usage. */
+export class InputError extends Error {}
+
 /** Parses a non-negative integer option or throws a UsageError naming the option. */
 export function intOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -8,15 +11,25 @@ export function intOption(value: string | undefined, name: string): number | und
   return Number(value);
 }
 
+/**
+ * Parses a time option such as `--tick-hours`: a bare number is hours; anything else is passed
+ * on as a quantity ("30 min", "0.5 h"), which the scenario resolver converts and, if it is not
+ * a time, reports against the option.
+ */
+export function timeOption(value: string | undefined): number | string | undefined {
+  if (value === undefined) return undefined;
+  return /^\s*(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value) ? Number(value) : value;
+}
+
 /** Top-level help text. */
 export const USAGE = `exocascade — tumour-derived exosomes and the metastatic cascade
 
 usage:
-  exocascade run <scenario.json> [--seed N] [--ticks N] [--what-if OP]... [--json] [--csv FILE]
-                 [--snapshot-at T --snapshot-out FILE] [--restore FILE]
+  exocascade run <scenario.json> [--seed N] [--ticks N] [--tick-hours H] [--what-if OP]... [--json]
+                 [--csv FILE] [--snapshot-at T --snapshot-out FILE] [--restore FILE]
   exocascade experiment <scenario.json> [--arm NAME=WHATIF[,WHATIF...]]... --seeds 1..50
-                 [--ticks N] [--workers auto|N] [--shard i/n] [--trajectory-every K] [--quiet]
-                 --out DIR
+                 [--ticks N] [--tick-hours H] [--workers auto|N] [--shard i/n] [--trajectory-every K]
+                 [--quiet] --out DIR
                  baseline plus each arm over the seeds (same seed = same random streams);
                  resumable; writes DIR/runs.jsonl, results.csv, summary.json, report.html.
                  --seeds: a..b, lists and mixes (1..5,9); --workers 0 runs in-process;
@@ -37,12 +50,17 @@ usage:
   exocascade bench [--json] [--quick]
   exocascade catalog [--search TEXT] [--json]
                  the cargo catalog from the review: effects and evidence (Table 2 rows, prose)
-  exocascade validate [--seeds N] [--claim ID]... [--workers auto|N] [--json] [--quiet]
-  exocascade validate --convergence [--seeds N] [--preset ID]... [--workers auto|N] [--json]
-                 the tick length is a resolution: outcomes at 2-h and 0.5-h ticks agree
+  exocascade validate [--seeds N] [--tick-hours H] [--claim ID]... [--workers auto|N] [--json] [--quiet]
                  checks the review's findings: effects by a minimal size, controls within a
                  margin (paired ensembles at the presets' run length, 95% CIs); exit 1 when a
                  claim fails
+  exocascade validate --convergence [--seeds N] [--preset ID]... [--workers auto|N] [--json]
+                 the tick length is a resolution: outcomes at 2-h and 0.5-h ticks agree
   exocascade schema                 print the scenario JSON Schema
+
+--tick-hours H: the tick length (hours, or a time such as "30 min"); the simulated time stays
+                 the scenario's, so a run takes round(hours / H) ticks unless --ticks is given
+what-if times (@T): a bare number is a tick; a time with a unit (@48h, @2d, @90min) is rounded to
+                 the nearest tick
 
 exit codes: 0 ok, 2 bad scenario or bad arguments, 1 any other failure (or a failed claim)`;

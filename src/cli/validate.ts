@@ -4,7 +4,7 @@ import { CLAIMS } from '../validate/claims';
 import { runClaims, type ClaimResult } from '../validate/run-claims';
 import { CLOSE, NOISE_LIMIT, runConvergence, type ConvergenceRow } from '../validate/convergence';
 import { parseWorkers } from './experiment';
-import { UsageError, intOption } from './usage';
+import { UsageError, intOption, timeOption } from './usage';
 
 /** One check of a claim as a line of the human report. */
 function checkLine(r: ClaimResult, c: ClaimResult['checks'][number]): string {
@@ -37,6 +37,7 @@ export async function validateCommand(argv: string[], out: (s: string) => void):
     args: argv,
     options: {
       seeds: { type: 'string' }, claim: { type: 'string', multiple: true }, json: { type: 'boolean' }, workers: { type: 'string' }, quiet: { type: 'boolean' },
+      'tick-hours': { type: 'string' },
       convergence: { type: 'boolean' }, preset: { type: 'string', multiple: true },
     },
   });
@@ -50,7 +51,9 @@ export async function validateCommand(argv: string[], out: (s: string) => void):
   }
   const ids = values.claim ?? CLAIMS.map((c) => c.id);
   for (const id of ids) if (!CLAIMS.some((c) => c.id === id)) throw new UsageError(`unknown claim "${id}"; claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
-  const results = await runClaims(CLAIMS.filter((c) => ids.includes(c.id)), { seeds, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr });
+  const results = await runClaims(CLAIMS.filter((c) => ids.includes(c.id)), {
+    seeds, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr, tickHours: timeOption(values['tick-hours']),
+  });
   if (values.json) out(JSON.stringify(results));
   else {
     for (const r of results) {

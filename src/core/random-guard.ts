@@ -4,7 +4,9 @@
  * comlink, which draws message ids for its transport — those never touch simulation state.
  */
 export function forbidMathRandom(): void {
+  // eslint-disable-next-line no-restricted-properties -- the guard keeps the real one for comlink
   const real = Math.random; // det-ok: the guard itself
+  // eslint-disable-next-line no-restricted-properties -- the guard replaces it
   Math.random = function guardedRandom(): number { // det-ok: the guard itself
     const stack = new Error().stack ?? '';
     if (/[\\/]comlink[\\/]/.test(stack)) return real(); // det-ok: transport message ids only

@@ -1,11 +1,55 @@
-/** A simulation event with provenance, e.g. a metastasis and the lineage that founded it. */
-export interface SimEvent {
+// Events the engine records as they happen, with their provenance. One type per kind of event,
+// joined in SimEvent (a union discriminated by `type`), so a reader switches on the type and
+// gets its payload typed; a new kind of event is a new member here.
+
+/** Fields every event has. */
+interface EventBase {
   /** Tick when it happened. */
   tick: number;
-  /** Dot-separated type, e.g. 'metastasis', 'step.first.emt'. */
-  type: string;
   /** Module that emitted it. */
   module: string;
-  /** Plain-data details (ids, organ, niche level, cargo…). */
-  data: Record<string, string | number | boolean | string[] | null>;
+}
+
+/** A colony reached metastasis size: where it is and the lineage that founded it. */
+export interface MetastasisEvent extends EventBase {
+  type: 'metastasis';
+  data: {
+    /** Organ of the colony ('primary' for spread within the primary region). */
+    organ: string;
+    /** Colony position, µm. */
+    x: number;
+    y: number;
+    /** Colony id (generational). */
+    colony: number;
+    /** Lineage and clone of the founding cell. */
+    lineage: number;
+    clone: number;
+    /** Tick the founding cell left the primary. */
+    leftTick: number;
+    /** Whether it was ever cloaked by platelets in the blood. */
+    cloaked: boolean;
+    /** Organ whose capillary bed it arrested in. */
+    arrestedIn: string;
+    /** Niche level of that organ when it arrived. */
+    nicheOnArrival: number;
+    /** Ticks the founding cell began invading, lodged in the organ and left the vessel. */
+    invadedTick: number;
+    arrestedTick: number;
+    extravasatedTick: number;
+    /** Tick the colony was founded. */
+    foundedTick: number;
+    /** Packaged cargo ids whose effects prime a niche in this organ. */
+    primingCargo: string[];
+  };
+}
+
+/** A simulation event with provenance: one of the event types above. */
+export type SimEvent = MetastasisEvent;
+
+/** The tumour lineage an event concerns, or null for an event about none. */
+export function lineageOf(e: SimEvent): number | null {
+  switch (e.type) {
+    case 'metastasis':
+      return e.data.lineage;
+  }
 }

@@ -1,6 +1,6 @@
 import type { RngStream } from '../core/rng';
 import { effectIndex } from './cargo-tables';
-import { DEPLETABLE } from '../scenario/whatif';
+import { DEPLETABLE } from './depletable';
 import type { EffectId } from '../catalog/effects';
 import { ImmuneType } from './kinds';
 import type { World } from './world';

@@ -1,6 +1,6 @@
 import { FieldGrid } from '../core/field-grid';
 import type { RunConfig } from '../scenario/config';
-import { DEPLETABLE } from '../scenario/whatif';
+import { DEPLETABLE } from './depletable';
 import { REGIONS, type Region } from '../world/regions';
 import { buildVesselGraph, type VesselGraph } from '../world/vessels';
 import { FIELD_NAMES, type FieldName } from '../world/world-params';

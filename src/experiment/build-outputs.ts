@@ -3,7 +3,7 @@ import { buildReportData, organBars } from './report-data';
 import { reportHtml, type ReportAssets } from './report-html';
 import type { ExperimentSpec, RunRecord } from './spec';
 import { buildSummary, summaryJson, type Summary } from './summary';
-import { resultsCsv } from './tidy-csv';
+import { resultsCsv } from './csv';
 
 /** An experiment's three outputs as text, plus the summary object. */
 export interface ExperimentOutputs {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ScenarioError } from '../scenario/errors';
+import { readScenarioText } from '../node/scenario-file';
 import { gridJobs, runKey, shardJobs, type ArmSpec, type Shard } from './grid';
 import type { OutputsWritten } from './outputs';
 import { ExperimentPool, resolveWorkerCount, runInProcess, type PoolStats } from './pool';
@@ -18,6 +17,8 @@ export interface ExperimentOptions {
   arms: ArmSpec[];
   seeds: number[];
   ticks?: number;
+  /** Tick length (hours or a time quantity); the scenario's simulated time is kept. */
+  tickHours?: number | string;
   trajectoryEvery?: number;
   workers: number | 'auto';
   shard: Shard | null;
@@ -43,28 +44,18 @@ export interface ExperimentResult {
   wallMs: number;
 }
 
-/** Reads the scenario file, naming it in the error if it cannot be read. */
-export function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ScenarioError(file, [{ path: '', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
-  }
-}
-
 /** Runs (or resumes) an experiment and writes its outputs. */
 export async function runExperiment(opts: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now(); // det-ok: reported wall time only
   const slice = shardJobs(gridJobs(opts.arms.map((a) => a.name), opts.seeds), opts.shard);
-  // Spawn before anything else: the worker script is a cached bundle (ready in milliseconds),
-  // and everything below is synchronous work that would otherwise hold back the threads'
-  // start-up instead of overlapping it.
+  // Spawn before anything else: everything below is synchronous work that would otherwise
+  // hold back the threads' start-up instead of overlapping it.
   const threads = resolveWorkerCount(opts.workers, slice.length);
-  let pool: ExperimentPool | null = threads > 0 ? await ExperimentPool.spawn(threads) : null;
+  let pool: ExperimentPool | null = threads > 0 ? ExperimentPool.spawn(threads) : null;
   let store: RunStore | null = null;
   try {
     const text = readScenarioText(opts.scenarioFile);
-    const { spec, arms } = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, trajectoryEvery: opts.trajectoryEvery });
+    const { spec, arms } = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, tickHours: opts.tickHours, trajectoryEvery: opts.trajectoryEvery });
     store = RunStore.open(opts.out, spec, opts.shard);
     const done = store.done;
     const todo = slice.filter((j) => !done.has(runKey(j.arm, j.seed)));
@@ -77,8 +68,7 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
       progress?.step();
     };
     // pool.run hands every thread its first job before it returns; only then load the outputs
-    // (and mathjs behind them, a few hundred ms of this thread's time), so that work overlaps
-    // the runs. A shard never needs them.
+    // module, so that work overlaps the runs. A shard never needs them.
     const running = pool ? pool.run(jobs, arms, onResult) : null;
     pool = null; // run() closes the pool itself
     const outputsModule = opts.shard ? null : import('./outputs');

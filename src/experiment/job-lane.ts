@@ -29,16 +29,15 @@ export class JobQueue<J> {
  * `stopped()`, calling `onResult` with each result in this lane's order and the milliseconds
  * from when the worker could start that job (it had been sent and the job before it was back)
  * until its result was here. Rejects with the first failed job's error; jobs queued behind it
- * are abandoned. Returns how many jobs were sent while another was still out.
+ * are abandoned.
  */
 export async function runLane<J, R>(
   queue: JobQueue<J>,
   send: (job: J) => Promise<R>,
   onResult: (result: R, spanMs: number) => void,
   stopped: () => boolean = () => false,
-): Promise<number> {
+): Promise<void> {
   const out: { result: Promise<R>; sentAt: number }[] = [];
-  let ahead = 0;
   let backAt = performance.now(); // det-ok: pool timing only
   const push = () => {
     const result = send(queue.take());
@@ -48,15 +47,11 @@ export async function runLane<J, R>(
   };
   while (!stopped() && (out.length > 0 || queue.left > 0)) {
     if (out.length === 0 && queue.left > 0) push();
-    if (out.length === 1 && queue.left >= queue.lanes) {
-      push();
-      ahead++;
-    }
+    if (out.length === 1 && queue.left >= queue.lanes) push();
     const head = out.shift()!;
     const result = await head.result;
     const now = performance.now(); // det-ok: pool timing only
     onResult(result, now - Math.max(head.sentAt, backAt));
     backAt = now;
   }
-  return ahead;
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutputs, orderedRecords, type OutputsWritten } from './outputs';
-import { specIdentity, specOf, type ExperimentSpec, type Manifest, type RunRecord } from './spec';
+import { specIdentity, specOf, versionConflict, type ExperimentSpec, type Manifest, type RunRecord } from './spec';
 import { ExperimentDirError, MANIFEST_FILE, RUNS_FILE, indexRecords, readManifest, readRunsFile, writeFileAtomic } from './store';
 
 // `exocascade merge`: combines the directories of a sharded experiment (or of any partial runs
@@ -48,6 +48,8 @@ export function mergeExperimentDirs(dirs: readonly string[], out: string): Merge
     if (!existsSync(dir)) throw new ExperimentDirError(`${dir}: no such directory`);
     const m = readManifest(dir);
     if (!m) throw new ExperimentDirError(`${dir}: no ${MANIFEST_FILE}; is this an experiment --out directory?`);
+    const why = versionConflict(m);
+    if (why) throw new ExperimentDirError(`${dir} cannot be merged here: ${why}. Merge it with the exocascade that ran it.`);
     return { dir, m };
   });
   const spec = specOf(manifests[0].m);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { distUrl } from '../../workers/dist-url';
 import { buildOutputs } from './build-outputs';
 import { gridJobs, runKey } from './grid';
 import type { ReportAssets } from './report-html';
@@ -50,9 +51,10 @@ export function writeOutputs(dir: string, spec: ExperimentSpec, records: readonl
 let cached: ReportAssets | null = null;
 
 /**
- * Reads uPlot's IIFE build and CSS from node_modules (Node only; a browser caller passes its
- * own copies to reportHtml). The installed version is pinned in package.json, so reports built
- * from the same records are the same bytes.
+ * Reads uPlot's IIFE build and CSS from node_modules and the page script from dist/ (Node only;
+ * the browser imports the same files, see src/app/ensemble/report-page.ts). The installed
+ * uPlot is pinned in package.json and the page script is built from the sources, so reports
+ * built from the same records are the same bytes.
  */
 export function loadReportAssets(): ReportAssets {
   if (!cached) {
@@ -60,6 +62,7 @@ export function loadReportAssets(): ReportAssets {
     cached = {
       uplotJs: readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
       uplotCss: readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'),
+      pageScript: readFileSync(distUrl('report-page.js'), 'utf8'),
     };
   }
   return cached;

@@ -3,10 +3,9 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { distUrl } from '../../workers/dist-url';
 import { JobQueue, runLane } from './job-lane';
-import { primeForArms } from './jit-primer';
 import { runOne, type ArmConfig, type RunJob } from './run-one';
-import { experimentWorkerUrl } from './worker-bundle';
 import type { RunRecord } from './spec';
 
 // A small worker_threads pool for experiment runs. Threads are spawned first thing, so their
@@ -17,24 +16,16 @@ import type { RunRecord } from './spec';
 
 /** What an experiment worker exposes over comlink (workers/experiment-entry.ts). */
 export interface ExperimentWorkerApi {
-  /**
-   * Keeps the resolved arm configs for the runs that follow, then warms the JIT if the runs
-   * are long enough (jit-primer.ts); returns whether it did.
-   */
-  load(arms: Record<string, ArmConfig>): boolean;
+  /** Keeps the resolved arm configs for the runs that follow. */
+  load(arms: Record<string, ArmConfig>): void;
   /** Runs one job to completion. */
   run(job: RunJob): RunRecord;
 }
 
-/** What the pool measured (wall-clock, for benchmarks and the final summary). */
+/** How the runs were done (for the final summary). */
 export interface PoolStats {
+  /** Worker threads used (0: in this process). */
   workers: number;
-  /** Per worker used: milliseconds from spawn until it had the arm configs (and was primed). */
-  startupMs: number[];
-  /** Workers that ran the JIT primer before their first job (in-process: 1 if this thread did). */
-  primed: number;
-  /** Jobs sent to a thread while it still had another to finish (0 in-process). */
-  queuedAhead: number;
 }
 
 /** Resolves `--workers auto` (one per core) or a given count, never more than there are jobs. */
@@ -46,21 +37,23 @@ export function resolveWorkerCount(requested: number | 'auto', jobs: number): nu
 interface Handle {
   worker: Worker;
   api: Comlink.Remote<ExperimentWorkerApi>;
-  spawnedAt: number;
   closed: boolean;
   /** Rejects when the thread dies (crash, out of memory): comlink would otherwise wait forever. */
   died: Promise<never>;
 }
 
-function spawn(script: URL, spawnedAt: number): Handle {
-  const worker = new Worker(script);
+/** The experiment worker's script, built by `npm run build:cli` (workers/experiment-entry.ts). */
+const WORKER_SCRIPT = distUrl('experiment-worker.mjs');
+
+function spawn(): Handle {
+  const worker = new Worker(WORKER_SCRIPT);
   const api = Comlink.wrap<ExperimentWorkerApi>(nodeEndpoint(worker));
   const died = new Promise<never>((_, reject) => {
     worker.once('error', (err) => reject(err));
     worker.once('exit', (code) => reject(new Error(`experiment worker exited with code ${code}`)));
   });
   died.catch(() => undefined); // observed through Promise.race below; avoid an unhandled rejection
-  return { worker, api, spawnedAt, closed: false, died };
+  return { worker, api, closed: false, died };
 }
 
 async function close(h: Handle): Promise<void> {
@@ -71,31 +64,22 @@ async function close(h: Handle): Promise<void> {
   await h.worker.terminate();
 }
 
-/**
- * Runs jobs one after another in this thread (`--workers 0`): no spawn, handy for tests. Long
- * runs are primed first, as a worker's are, so this thread's JIT starts from the same place.
- */
+/** Runs jobs one after another in this thread (`--workers 0`): no spawn, handy for tests. */
 export async function runInProcess(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
-  const primed = jobs.length > 0 && primeForArms(arms) ? 1 : 0;
   for (const job of jobs) {
     onResult(runOne(arms[job.arm], job));
     // Let signal handlers and stream writes run between runs.
     await new Promise((r) => setImmediate(r));
   }
-  return { workers: 0, startupMs: [], primed, queuedAhead: 0 };
+  return { workers: 0 };
 }
 
 /** A set of experiment worker threads; `close()` must be called (run() does it). */
 export class ExperimentPool {
   private constructor(private readonly handles: Handle[]) {}
 
-  /**
-   * Spawns `size` threads as soon as the worker script is ready (a cached bundle, see
-   * worker-bundle.ts); they load the engine while the caller prepares the jobs.
-   */
-  static async spawn(size: number): Promise<ExperimentPool> {
-    const started = performance.now(); // det-ok: pool timing only
-    const script = await experimentWorkerUrl();
+  /** Spawns `size` threads; they load the engine while the caller prepares the jobs. */
+  static spawn(size: number): ExperimentPool {
     // With a worker on every core, V8's parallel scavenger has no idle core for its helper
     // threads: each young-generation collection in one worker woke helpers that preempted the
     // other workers (a 2-worker default experiment: ~1,300 forced context switches, 1,100
@@ -103,7 +87,7 @@ export class ExperimentPool {
     // it next to nothing. The flag is process-wide and read at each scavenge, so setting it
     // now is safe; broader GC flags (single-threaded GC) are not, once the heap is running.
     if (size >= availableParallelism()) setFlagsFromString('--no-parallel-scavenge');
-    return new ExperimentPool(Array.from({ length: size }, () => spawn(script, started)));
+    return new ExperimentPool(Array.from({ length: size }, () => spawn()));
   }
 
   /** Threads spawned. */
@@ -132,21 +116,15 @@ export class ExperimentPool {
   private async runJobs(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void, keepOpen: boolean): Promise<PoolStats> {
     const used = this.handles.slice(0, Math.min(this.handles.length, jobs.length));
     const closingUnused = keepOpen ? Promise.resolve([]) : Promise.all(this.handles.slice(used.length).map(close));
-    const startupMs: number[] = [];
-    let primed = 0;
-    let queuedAhead = 0;
     let failed = false;
     const queue = new JobQueue(jobs, used.length);
     // A lane sends the arm configs and its first job at once, without waiting for the reply to
     // the first (the thread works through its messages in order), then keeps a job queued
     // behind the running one (job-lane.ts).
     const lane = async (h: Handle): Promise<void> => {
-      const loaded = Promise.race([h.api.load(arms), h.died]).then((didPrime) => {
-        startupMs.push(performance.now() - h.spawnedAt); // det-ok: pool timing only
-        if (didPrime) primed++;
-      });
+      const loaded = Promise.race([h.api.load(arms), h.died]);
       loaded.catch(() => undefined); // a failed load fails the first run too; rethrown below
-      queuedAhead += await runLane(queue, (job) => Promise.race([h.api.run(job), h.died]), onResult, () => failed);
+      await runLane(queue, (job) => Promise.race([h.api.run(job), h.died]), onResult, () => failed);
       await loaded;
     };
     try {
@@ -158,7 +136,7 @@ export class ExperimentPool {
       if (keepOpen && failed) await this.close();
       else if (!keepOpen) await Promise.all([closingUnused, ...used.map(close)]);
     }
-    return { workers: used.length, startupMs, primed, queuedAhead };
+    return { workers: used.length };
   }
 
   /** Closes every thread without running anything (e.g. when preparation failed). */

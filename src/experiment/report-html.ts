@@ -1,14 +1,15 @@
 import { BASELINE } from './grid';
 import { escapeHtml, fmt, fmtInterval, fmtPercent, fmtSigned } from './format';
 import type { ReportData } from './report-data';
-import { REPORT_SCRIPT } from './report-script';
 import { intervalGlyph, organChart, type OrganChartInput } from './report-svg';
 import { excludesZero } from './stats';
 import type { Summary } from './summary';
-/** uPlot's script and stylesheet, inlined so the report opens offline. */
+/** What the page inlines so it opens offline: uPlot's script and stylesheet, and the page's own script. */
 export interface ReportAssets {
   uplotJs: string;
   uplotCss: string;
+  /** dist/report-page.js: src/experiment/report-page.ts compiled by `npm run build:cli`. */
+  pageScript: string;
 }
 
 // report.html: one self-contained page (uPlot inlined, no network) that answers "what did each
@@ -123,7 +124,7 @@ export function reportHtml(input: ReportInput): string {
     'The numbers behind this page are in <code>results.csv</code> (one row per arm × seed × metric) and <code>summary.json</code>.</p></section>');
   parts.push(`</main><script>${input.assets.uplotJs.replace(/<\/script/gi, '<\\/script')}</script>`);
   parts.push(`<script type="application/json" id="report-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
-  parts.push(`<script>${REPORT_SCRIPT}</script></body></html>\n`);
+  parts.push(`<script>${input.assets.pageScript.replace(/<\/script/gi, '<\\/script')}</script></body></html>\n`);
   return parts.join('\n');
 }
 

@@ -3,7 +3,7 @@ import { METRIC_NAMES } from '../engine/metrics';
 import { ENGINE_VERSION } from '../engine/version';
 import { ScenarioError } from '../scenario/errors';
 import { parseScenario, scenarioHash } from '../scenario/resolve';
-import { formatWhatIf, parseWhatIf } from '../scenario/whatif';
+import { formatWhatIf } from '../scenario/whatif';
 import { GridSyntaxError, type ArmSpec } from './grid';
 import type { ArmConfig } from './run-one';
 import { SPEC_FORMAT, defaultTrajectoryEvery, type ExperimentSpec } from './spec';
@@ -13,6 +13,8 @@ export interface SpecOptions {
   seeds: number[];
   /** Run length; the scenario's own when omitted. */
   ticks?: number;
+  /** Tick length (hours or a time quantity); the scenario's own when omitted (its simulated time is kept). */
+  tickHours?: number | string;
   /** Trajectory step; about 100 samples per run when omitted. */
   trajectoryEvery?: number;
 }
@@ -30,11 +32,12 @@ export interface ResolvedExperiment {
  */
 export function buildSpec(scenarioText: string, file: string, arms: readonly ArmSpec[], opts: SpecOptions): ResolvedExperiment {
   const configs: Record<string, ArmConfig> = {};
-  const base = parseScenario(scenarioText, file, { ticks: opts.ticks });
+  const time = { ticks: opts.ticks, tickHours: opts.tickHours };
+  const base = parseScenario(scenarioText, file, time);
   const infos = arms.map((arm) => {
     let config;
     try {
-      config = parseScenario(scenarioText, file, { ticks: opts.ticks, whatIfs: arm.whatIfs });
+      config = parseScenario(scenarioText, file, { ...time, whatIfs: arm.whatIfs });
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       // Overrides are labelled "--what-if #k" by the resolver; say which arm and text instead.
@@ -46,7 +49,9 @@ export function buildSpec(scenarioText: string, file: string, arms: readonly Arm
     }
     const hash = scenarioHash(config);
     configs[arm.name] = { config, scenarioHash: hash };
-    return { name: arm.name, whatIfs: arm.whatIfs.map((w) => formatWhatIf(parseWhatIf(w))), scenarioHash: hash };
+    // The arm's own what-ifs come last in its config, resolved (a time in hours is a tick now).
+    const own = config.whatIfs.slice(config.whatIfs.length - arm.whatIfs.length);
+    return { name: arm.name, whatIfs: own.map(formatWhatIf), scenarioHash: hash };
   });
   const every = opts.trajectoryEvery ?? defaultTrajectoryEvery(base.ticks);
   if (!(Number.isInteger(every) && every >= 1)) throw new GridSyntaxError(`--trajectory-every must be a positive integer, got ${every}`);

@@ -1,3 +1,5 @@
+import { CATALOG_VERSION } from '../catalog/index';
+import { ENGINE_VERSION } from '../engine/version';
 import type { Shard } from './grid';
 
 // The data an experiment directory holds: the experiment's identity (experiment.json) and one
@@ -75,20 +77,30 @@ export function trajectoryTicks(ticks: number, every: number): number[] {
 }
 
 /**
+ * Why runs made by `have`'s engine and catalog cannot be used by this program (null if they
+ * can): another engine version draws other trajectories, so its records are never mixed with,
+ * resumed or merged into this one's.
+ */
+export function versionConflict(have: { engineVersion: string; catalogVersion: string }): string | null {
+  if (have.engineVersion === ENGINE_VERSION && have.catalogVersion === CATALOG_VERSION) return null;
+  return `it was run by engine ${have.engineVersion} / catalog ${have.catalogVersion}; this is engine ${ENGINE_VERSION} / catalog ${CATALOG_VERSION}`;
+}
+
+/**
  * Why a directory's spec cannot hold this experiment's runs (null if it can). Seeds and extra
  * arms may differ — a rerun may extend an experiment — but an arm's definition, the scenario,
  * run length, trajectory step, versions and metric set may not.
  */
 export function specConflict(have: ExperimentSpec, want: ExperimentSpec): string | null {
+  if (have.engineVersion !== want.engineVersion || have.catalogVersion !== want.catalogVersion) {
+    return `it was run by engine ${have.engineVersion} / catalog ${have.catalogVersion}; this is engine ${want.engineVersion} / catalog ${want.catalogVersion}`;
+  }
   if (have.scenario.hash !== want.scenario.hash) {
     return `it holds runs of scenario "${have.scenario.name}" (${have.scenario.file}, hash ${have.scenario.hash}); this experiment is "${want.scenario.name}" (${want.scenario.file}, hash ${want.scenario.hash})`;
   }
   if (have.ticks !== want.ticks) return `it holds runs of ${have.ticks} ticks; this experiment runs ${want.ticks}`;
   if (have.trajectoryEvery !== want.trajectoryEvery) {
     return `its trajectories keep every ${have.trajectoryEvery} ticks; this experiment keeps every ${want.trajectoryEvery}`;
-  }
-  if (have.engineVersion !== want.engineVersion || have.catalogVersion !== want.catalogVersion) {
-    return `it was run by engine ${have.engineVersion} / catalog ${have.catalogVersion}; this is engine ${want.engineVersion} / catalog ${want.catalogVersion}`;
   }
   if (have.metricNames.join('\n') !== want.metricNames.join('\n')) return 'it was run with a different set of metrics (the engine changed)';
   for (const arm of want.arms) {

@@ -1,10 +1,8 @@
-import { mean as mjMean, sqrt as mjSqrt, std as mjStd } from 'mathjs/number';
 import { tQuantile } from './t-quantile';
 
-// Descriptive statistics and effect sizes of an ensemble, with mathjs for the sums and
-// t-quantile.ts for the critical values. Every function is pure and order-deterministic (the
-// caller passes values in seed order), so a report is the same bytes however the runs were
-// scheduled. Undefined quantities (an sd from one value, a CI from a zero standard error with
+// Descriptive statistics and effect sizes of an ensemble, with t-quantile.ts for the critical
+// values. Every function is pure and order-deterministic (sums run in the order the caller
+// passes values, seed order), so a report is the same bytes however the runs were scheduled. Undefined quantities (an sd from one value, a CI from a zero standard error with
 // no degrees of freedom) are null, which is also what JSON can carry.
 
 /** Confidence level of every interval in the experiment outputs. */
@@ -44,22 +42,29 @@ export interface PairedDiff {
 
 const t975 = (df: number): number => tQuantile(1 - (1 - CONFIDENCE) / 2, df);
 
-function sampleSd(xs: readonly number[]): number {
-  return mjStd(xs as number[], 'unbiased') as unknown as number;
+/** Arithmetic mean (left-to-right sum over the count); only for a non-empty sample. */
+function mean(xs: readonly number[]): number {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  return sum / xs.length;
 }
 
-function sqrt(x: number): number {
-  return mjSqrt(x) as number;
+/** Sample standard deviation (n − 1 denominator) around the mean; only for n ≥ 2. */
+function sampleSd(xs: readonly number[]): number {
+  const m = mean(xs);
+  let ss = 0;
+  for (const x of xs) ss += (x - m) * (x - m);
+  return Math.sqrt(ss / (xs.length - 1));
 }
 
 /** Mean, sd and 95% CI of the mean (mean ± t(0.975, n−1)·sd/√n). */
 export function describe(xs: readonly number[]): Describe {
   const n = xs.length;
   if (n === 0) return { n, mean: null, sd: null, ci: null };
-  const m = mjMean(xs as number[]) as number;
+  const m = mean(xs);
   if (n < 2) return { n, mean: m, sd: null, ci: null };
   const sd = sampleSd(xs);
-  const half = t975(n - 1) * (sd / sqrt(n));
+  const half = t975(n - 1) * (sd / Math.sqrt(n));
   return { n, mean: m, sd, ci: [m - half, m + half] };
 }
 
@@ -70,7 +75,7 @@ export function describe(xs: readonly number[]): Describe {
  */
 export function welch(a: readonly number[], b: readonly number[]): WelchDiff {
   if (a.length < 2 || b.length < 2) {
-    const diff = a.length && b.length ? (mjMean(a as number[]) as number) - (mjMean(b as number[]) as number) : null;
+    const diff = a.length && b.length ? mean(a) - mean(b) : null;
     return { diff, se: null, df: null, ci: null };
   }
   // x*x rather than x ** 2: ** may round differently across JS engines (DESIGN §7).
@@ -78,11 +83,11 @@ export function welch(a: readonly number[], b: readonly number[]): WelchDiff {
   const sb = sampleSd(b);
   const va = (sa * sa) / a.length;
   const vb = (sb * sb) / b.length;
-  const diff = (mjMean(a as number[]) as number) - (mjMean(b as number[]) as number);
+  const diff = mean(a) - mean(b);
   const se2 = va + vb;
   if (se2 === 0) return { diff, se: 0, df: null, ci: [diff, diff] };
   const df = (se2 * se2) / ((va * va) / (a.length - 1) + (vb * vb) / (b.length - 1));
-  const se = sqrt(se2);
+  const se = Math.sqrt(se2);
   const half = t975(df) * se;
   return { diff, se, df, ci: [diff - half, diff + half] };
 }

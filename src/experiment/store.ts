@@ -121,10 +121,10 @@ function checkRecord(rec: RunRecord, spec: ExperimentSpec, where: string): void 
   const arm = spec.arms.find((a) => a.name === rec.arm);
   if (!arm) return;
   const bad =
-    rec.scenarioHash !== arm.scenarioHash ? `scenario hash ${rec.scenarioHash}, expected ${arm.scenarioHash} for arm ${arm.name}` :
-    rec.ticks !== spec.ticks ? `${rec.ticks} ticks, expected ${spec.ticks}` :
     rec.engineVersion !== spec.engineVersion ? `engine ${rec.engineVersion}, expected ${spec.engineVersion}` :
-    rec.catalogVersion !== spec.catalogVersion ? `catalog ${rec.catalogVersion}, expected ${spec.catalogVersion}` : null;
+    rec.catalogVersion !== spec.catalogVersion ? `catalog ${rec.catalogVersion}, expected ${spec.catalogVersion}` :
+    rec.scenarioHash !== arm.scenarioHash ? `scenario hash ${rec.scenarioHash}, expected ${arm.scenarioHash} for arm ${arm.name}` :
+    rec.ticks !== spec.ticks ? `${rec.ticks} ticks, expected ${spec.ticks}` : null;
   if (bad) throw new ExperimentDirError(`${where}: run (${rec.arm}, seed ${rec.seed}) has ${bad}; use a fresh --out directory for a different experiment`);
 }
 

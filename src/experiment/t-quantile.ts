@@ -2,7 +2,7 @@ import { dexp, dlog } from '../core/detmath';
 
 // Student's t quantile, computed deterministically.
 //
-// mathjs has no inverse t distribution, and a lookup table with interpolation is poor between
+// No dependency here offers an inverse t distribution, and a lookup table with interpolation is poor between
 // small degrees of freedom (Welch's df is fractional, often 2–10, where t moves fast). So the
 // quantile is found by bisection on the exact tail probability
 //     P(T > t) = ½ · I_{ν/(ν+t²)}(ν/2, ½)

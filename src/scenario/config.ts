@@ -18,8 +18,6 @@ export interface RunConfig {
   readonly tickHours: number;
   /** Ticks to run. */
   readonly ticks: number;
-  /** Ticks between frames sent to a renderer. */
-  readonly frameEveryTicks: number;
   /** Cargo ids the tumour packages, sorted (after knockouts and knock-ins). */
   readonly cargo: readonly string[];
   /** Whether cargo effects the catalog marks as assumptions count (scenario `assumedEffects`, default true). */

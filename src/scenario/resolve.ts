@@ -10,14 +10,17 @@ import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
 import { DRAINAGES, type Drainage } from '../world/vessels';
 import type { RunConfig } from './config';
 import { ScenarioError, type ScenarioIssue } from './errors';
+import { jsonSyntaxError } from './json-text';
 import { didYouMean } from './suggest';
 import { scenarioValidator } from './validator';
-import { DEPLETABLE, WhatIfSyntaxError, parseWhatIf, type WhatIf } from './whatif';
+import { convertQuantities } from './scenario-units';
+import { runLength, type TimeOverrides } from './run-length';
+import { WhatIfSyntaxError, parseWhatIf, resolveWhatIf, type WhatIf } from './whatif';
+import { DEPLETABLE } from '../engine/depletable';
 
 /** Changes applied on top of a scenario file (from the CLI, the UI or an experiment arm). */
-export interface ScenarioOverrides {
+export interface ScenarioOverrides extends TimeOverrides {
   seed?: number;
-  ticks?: number;
   /** What-if strings added after the file's own. */
   whatIfs?: readonly string[];
 }
@@ -28,8 +31,13 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
-function describe(e: ErrorObject): ScenarioIssue {
+/**
+ * An ajv error as an issue at its path. `written` holds the text of values that were quantity
+ * strings, so a message about one shows what the file says and the number it became.
+ */
+function describe(e: ErrorObject, written: ReadonlyMap<string, string>): ScenarioIssue {
   const at = e.instancePath;
+  const shown = (v: unknown) => (written.has(at) ? `"${written.get(at)}" (= ${JSON.stringify(v)})` : JSON.stringify(v));
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
@@ -39,12 +47,12 @@ function describe(e: ErrorObject): ScenarioIssue {
     case 'required':
       return { path: at, message: `missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
     case 'type':
-      return { path: at, message: `expected ${(e.params as { type: string }).type}, got ${JSON.stringify(e.data)}` };
+      return { path: at, message: `expected ${(e.params as { type: string }).type}, got ${shown(e.data)}` };
     case 'minimum':
     case 'maximum': {
       const s = e.parentSchema as { minimum?: number; maximum?: number; description?: string };
       const unit = s.description?.match(/\[([^\]]+)\]/)?.[1];
-      return { path: at, message: `${JSON.stringify(e.data)} is out of range: expected ${s.minimum ?? '-∞'} to ${s.maximum ?? '∞'}${unit ? ` (${unit})` : ''}` };
+      return { path: at, message: `${shown(e.data)} is out of range: expected ${s.minimum ?? '-∞'} to ${s.maximum ?? '∞'}${unit ? ` (${unit})` : ''}` };
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: string[] }).allowedValues;
@@ -67,7 +75,7 @@ interface ScenarioFile {
   seed?: number;
   tickHours?: number;
   ticks?: number;
-  frameEveryTicks?: number;
+  duration?: number;
   cargo?: string[];
   extraCargo?: string[];
   doses?: Record<string, number>;
@@ -84,10 +92,12 @@ interface ScenarioFile {
  * path of every problem; nothing is returned for a bad scenario.
  */
 export function resolveScenario(data: unknown, file: string, overrides: ScenarioOverrides = {}): RunConfig {
-  const schemaIssues = validate(data).map(describe);
+  const converted = convertQuantities(data);
+  const schemaIssues = [...converted.issues, ...validate(converted.data).map((e) => describe(e, converted.written))];
   if (schemaIssues.length) throw new ScenarioError(file, dedupe(schemaIssues));
-  const s = data as ScenarioFile;
+  const s = converted.data as ScenarioFile;
   const issues: ScenarioIssue[] = [];
+  const time = runLength(s, overrides, issues);
 
   const typeIds = CANCER_TYPES.map((c) => c.id as string);
   if (!typeIds.includes(s.cancerType)) {
@@ -116,7 +126,7 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
   for (const [text, path] of texts) {
     let w: WhatIf;
     try {
-      w = parseWhatIf(text);
+      w = resolveWhatIf(parseWhatIf(text), time.tickHours);
     } catch (err) {
       if (err instanceof WhatIfSyntaxError) { issues.push({ path, message: err.message }); continue; }
       throw err;
@@ -149,9 +159,8 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
     cancerType: s.cancerType,
     drainage: drainageMix(s.drainage ?? defaultDrainage(s.cancerType)),
     seed: overrides.seed ?? s.seed ?? 1,
-    tickHours: s.tickHours ?? 2,
-    ticks: overrides.ticks ?? s.ticks ?? 300,
-    frameEveryTicks: s.frameEveryTicks ?? 1,
+    tickHours: time.tickHours,
+    ticks: time.ticks,
     cargo: [...cargo].sort(),
     assumedEffects: s.assumedEffects ?? true,
     doses,
@@ -169,14 +178,16 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ScenarioError(file, [{ path: '', message: `not valid JSON: ${(err as Error).message}` }]);
+    const at = jsonSyntaxError(text);
+    const where = at ? `at line ${at.line}, column ${at.column}: ${at.message}` : (err as Error).message;
+    throw new ScenarioError(file, [{ path: '', message: `not valid JSON ${where}` }]);
   }
   return resolveScenario(data, file, overrides);
 }
 
 /** Hash identifying the scenario content of a config (everything but seed and run length). */
 export function scenarioHash(config: RunConfig): string {
-  return hashJson({ ...config, seed: undefined, ticks: undefined, frameEveryTicks: undefined });
+  return hashJson({ ...config, seed: undefined, ticks: undefined });
 }
 
 function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {

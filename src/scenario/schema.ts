@@ -2,22 +2,39 @@ import { CATALOG } from '../catalog/index';
 import type { ParamSpecs } from '../engine/params';
 import { MODULES } from '../engine/schedule';
 import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
+import { QUANTITY_PATTERN, mathUnitOf } from './quantity';
+import { DEFAULT_TICK_HOURS, DEFAULT_TICKS, MAX_TICKS, TICK_HOURS_RANGE } from './run-length';
+import { WHATIF_FORMS, WHATIF_TIME_HELP } from './whatif';
 
 /** A JSON Schema object (draft-07 subset used here). */
 export type JsonSchema = Record<string, unknown>;
 
+/** A number, or (for a value with a physical unit) a quantity string converted to that unit at resolution. */
+function valueSchema(integer: boolean | undefined, unit: string): JsonSchema {
+  const type = integer ? 'integer' : 'number';
+  const unitOf = mathUnitOf(unit);
+  // minimum and maximum apply to numbers only, pattern to strings only (JSON Schema).
+  return unitOf ? { type: [type, 'string'], pattern: QUANTITY_PATTERN } : { type };
+}
+
 function paramsSchema(specs: ParamSpecs, title: string): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const [key, s] of Object.entries(specs)) {
+    const quantity = mathUnitOf(s.unit) ? ` A quantity string in any unit of the same dimension is converted to ${s.unit}, e.g. ${quantityExample(s.unit)}.` : '';
     properties[key] = {
-      type: s.integer ? 'integer' : 'number',
+      ...valueSchema(s.integer, s.unit),
       minimum: s.min,
       maximum: s.max,
       default: s.default,
-      description: `${s.doc} [${s.unit}]${s.range ? ` Plausible range: ${s.range[0]} to ${s.range[1]}.` : ''} Source: ${s.source}`,
+      description: `${s.doc} [${s.unit}].${quantity}${s.range ? ` Plausible range: ${s.range[0]} to ${s.range[1]}.` : ''} Source: ${s.source}`,
     };
   }
   return { type: 'object', title, additionalProperties: false, properties };
+}
+
+function quantityExample(unit: string): string {
+  const u = mathUnitOf(unit);
+  return u === 'h^-1' ? '"0.5 /h" or "12 /d"' : u === 'h' ? '"36 h" or "1.5 d"' : u === 'um' ? '"20 um"' : u === 'um/h' ? '"10 um/h"' : '"400 um^2/h"';
 }
 
 /**
@@ -51,9 +68,15 @@ export function scenarioSchema(): JsonSchema {
         description: 'venous drainage of the primary, one route or the share of each: caval (lung is the first capillary bed), portal (liver first), pulmonary (arterial beds first) or vertebral (bone marrow first, Batson 1940). Default: portal for colorectal, gastric and pancreatic, pulmonary for lung, vertebral for prostate, caval otherwise',
       },
       seed: { type: 'integer', minimum: 0, maximum: 4294967295, default: 1, description: 'run seed (0 is a valid seed)' },
-      tickHours: { type: 'number', minimum: 0.05, maximum: 48, default: 2, description: 'simulated hours per tick' },
-      ticks: { type: 'integer', minimum: 0, maximum: 1000000, default: 300, description: 'ticks to run' },
-      frameEveryTicks: { type: 'integer', minimum: 1, maximum: 1000, default: 1, description: 'ticks between frames sent to the renderer' },
+      tickHours: {
+        ...valueSchema(false, 'hours'), minimum: TICK_HOURS_RANGE.min, maximum: TICK_HOURS_RANGE.max, default: DEFAULT_TICK_HOURS,
+        description: 'simulated hours per tick (the resolution; --tick-hours overrides it and keeps the simulated time): hours, or a time such as "30 min"',
+      },
+      ticks: { type: 'integer', minimum: 0, maximum: MAX_TICKS, default: DEFAULT_TICKS, description: 'run length in ticks of tickHours (or give "duration" instead)' },
+      duration: {
+        ...valueSchema(false, 'hours'), minimum: 0,
+        description: 'run length as simulated time, instead of "ticks": hours, or a time such as "25 d"; the run takes round(duration / tickHours) ticks',
+      },
       cargo: {
         type: 'array', items: { type: 'string' }, uniqueItems: true,
         description: 'catalog ids the tumour packages; default: every entry with evidence for the cancer type',
@@ -76,7 +99,7 @@ export function scenarioSchema(): JsonSchema {
       modules: { type: 'object', additionalProperties: false, properties: modules, description: 'rule-module parameters by module id' },
       whatIfs: {
         type: 'array', items: { type: 'string' },
-        description: 'ko:<cargo>, ki:<cargo>, dose:<cargo>=<x>, deplete:<population>@<tick>[=<fraction>], block-secretion@<tick>=<fraction>, block:<effect>@<tick>=<fraction>',
+        description: `${WHATIF_FORMS.join(', ')}; ${WHATIF_TIME_HELP}`,
       },
     },
   };

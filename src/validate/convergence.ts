@@ -1,5 +1,5 @@
 import { BatchRunner } from '../calibrate/runner';
-import { readScenarioText } from '../experiment/experiment';
+import { readScenarioText } from '../node/scenario-file';
 import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';
 import { welch, type Interval } from '../experiment/stats';

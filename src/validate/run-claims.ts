@@ -1,5 +1,5 @@
 import { BatchRunner } from '../calibrate/runner';
-import { readScenarioText } from '../experiment/experiment';
+import { readScenarioText } from '../node/scenario-file';
 import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';
 import { paired, type Interval } from '../experiment/stats';
@@ -60,6 +60,8 @@ export interface RunClaimsOptions {
   workers: number | 'auto';
   progress: ProgressSink | null;
   scenarioDir?: string;
+  /** Tick length (hours, or a time such as "30 min") to run at, keeping each preset's simulated time; default: the preset's own. */
+  tickHours?: number | string;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -98,7 +100,7 @@ export async function runClaims(claims: readonly Claim[], opts: RunClaimsOptions
     if (arms[name]) return;
     const file = `${dir}/${scenario}.json`;
     if (!texts.has(file)) texts.set(file, readScenarioText(file));
-    const config = parseScenario(texts.get(file)!, file, { whatIfs: [...whatIfs] });
+    const config = parseScenario(texts.get(file)!, file, { whatIfs: [...whatIfs], tickHours: opts.tickHours });
     arms[name] = { config, scenarioHash: scenarioHash(config) };
     ticksOf.set(scenario, config.ticks);
   };

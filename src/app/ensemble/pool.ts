@@ -38,10 +38,6 @@ export interface EnsembleOutcome {
   /** Why it failed (status 'failed'). */
   error: string | null;
   workers: number;
-  /** Per worker: ms from spawn until it held the arm configs (and was primed). */
-  startupMs: number[];
-  /** Workers that ran the JIT primer before their first run (runs of 100+ ticks). */
-  primed: number;
   /**
    * Per run: ms beyond the run's own compute time from when its worker could start it (sent,
    * and the run before it back) until its record was here (messaging, cloning).
@@ -55,7 +51,7 @@ class Cancelled extends Error {}
 
 /**
  * A pool of ensemble workers for one experiment: the first worker resolves the arms, every
- * worker then receives the resolved configs (and primes its JIT for long runs), and all pull
+ * worker then receives the resolved configs, and all pull
  * whole (arm, seed) runs from one queue in the CLI's canonical order (seed-major), each holding
  * one run queued behind the one it runs (src/experiment/job-lane.ts). Results arrive in completion order; cancel() terminates the
  * workers at once (runs in progress are dropped, finished ones kept).
@@ -84,9 +80,8 @@ export class EnsemblePool {
    */
   async run(request: EnsembleRequest, onPrepared: (spec: ExperimentSpec) => void, onResult: (rec: RunRecord, done: number, total: number) => void): Promise<EnsembleOutcome> {
     const started = performance.now();
-    const spawnedAt = performance.now();
     this.endpoints = Array.from({ length: this.size }, (_, k) => this.spawn(k));
-    const outcome: EnsembleOutcome = { status: 'done', spec: null, records: [], error: null, workers: this.size, startupMs: [], primed: 0, overheadMs: [], wallMs: 0 };
+    const outcome: EnsembleOutcome = { status: 'done', spec: null, records: [], error: null, workers: this.size, overheadMs: [], wallMs: 0 };
     const guard = <T>(ep: EnsembleEndpoint, p: Promise<T>): Promise<T> => Promise.race([p, ep.died, this.cancelled]);
     try {
       const first = this.endpoints[0];
@@ -106,10 +101,8 @@ export class EnsemblePool {
       outcome.workers = used.length;
       const queue = new JobQueue(jobs, used.length);
       const lane = async (ep: EnsembleEndpoint): Promise<void> => {
-        // Every worker, the first included, takes the resolved configs as a structured clone
-        // and primes its JIT on them (see src/experiment/jit-primer.ts), all at once.
-        if (await guard(ep, ep.api.load(prepared.arms))) outcome.primed++;
-        outcome.startupMs.push(performance.now() - spawnedAt);
+        // Every worker, the first included, takes the resolved configs as a structured clone.
+        await guard(ep, ep.api.load(prepared.arms));
         await runLane(queue, (job) => guard(ep, ep.api.run(job)), (rec, spanMs) => {
           outcome.overheadMs.push(Math.max(0, spanMs - rec.wallMs));
           outcome.records.push(rec);

@@ -28,12 +28,8 @@ export type PrepareResult =
 export interface EnsembleWorkerApi {
   /** Resolves the request (buildSpec) and keeps the arm configs for later runs. */
   prepare(request: EnsembleRequest): PrepareResult;
-  /**
-   * Keeps the resolved arm configs for the runs that follow (every worker of a pool, the one
-   * that resolved them included), then primes the JIT if the runs are long enough; returns
-   * whether it did.
-   */
-  load(arms: Record<string, ArmConfig>): boolean;
+  /** Keeps the resolved arm configs for the runs that follow (every worker of a pool, the one that resolved them included). */
+  load(arms: Record<string, ArmConfig>): void;
   /** Runs one (arm, seed) to completion: runOne, as the CLI's workers do. */
   run(job: RunJob): RunRecord;
 }

@@ -1,5 +1,4 @@
 import { GridSyntaxError } from '../../experiment/grid';
-import { primeForArms } from '../../experiment/jit-primer';
 import { buildSpec } from '../../experiment/resolve-arms';
 import { runOne, type ArmConfig } from '../../experiment/run-one';
 import { ScenarioError } from '../../scenario/errors';
@@ -25,7 +24,6 @@ export function createEnsembleWorkerApi(): EnsembleWorkerApi {
     },
     load(armConfigs) {
       arms = armConfigs;
-      return primeForArms(armConfigs);
     },
     run(job) {
       const arm = arms[job.arm];

@@ -1,5 +1,5 @@
 import { EFFECT_IDS, EFFECTS } from '../../catalog/index';
-import { DEPLETABLE, type Depletable } from '../../scenario/whatif';
+import { DEPLETABLE, type Depletable } from '../../engine/depletable';
 import { h, replaceChildren } from '../dom';
 import {
   depletionOf, effectBlocks, secretionBlockOf, withDepletion, withEffectBlock, withSecretionBlock, type Timed,

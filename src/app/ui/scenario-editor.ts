@@ -1,6 +1,6 @@
 import type { ScenarioIssue } from '../../scenario/errors';
 import { debounce, h, replaceChildren } from '../dom';
-import { locatePointer, syntaxErrorSpot, type TextSpot } from '../json-locate';
+import { jsonSyntaxError, locatePointer, type TextSpot } from '../../scenario/json-text';
 
 /** An issue placed in the text (spot null when the path cannot be found, e.g. a CLI what-if). */
 interface PlacedIssue extends ScenarioIssue {
@@ -10,7 +10,7 @@ interface PlacedIssue extends ScenarioIssue {
 function place(text: string, issues: readonly ScenarioIssue[]): PlacedIssue[] {
   return issues.map((i) => ({
     ...i,
-    spot: i.path === '' ? syntaxErrorSpot(text, i.message) ?? locatePointer(text, '') : i.path.startsWith('/') ? locatePointer(text, i.path) : null,
+    spot: i.path === '' ? jsonSyntaxError(text) ?? locatePointer(text, '') : i.path.startsWith('/') ? locatePointer(text, i.path) : null,
   }));
 }
 

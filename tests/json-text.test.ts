@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstSyntaxError, lineColumn, locatePointer, syntaxErrorSpot } from '../src/app/json-locate';
+import { jsonSyntaxError, lineColumn, locatePointer } from '../src/scenario/json-text';
+import { parseScenario } from '../src/scenario/resolve';
 
 const TEXT = `{
   "name": "Breast",
@@ -37,30 +38,26 @@ describe('locating a validator path in scenario text', () => {
 
   it('falls back to the deepest part found for a path that is not there', () => {
     expect(locatePointer(TEXT, '/modules/missing/x')!.line).toBe(5);
+    expect(locatePointer(TEXT, '/whatIfs/7')!.line).toBe(4);
   });
 
-  it('places a JSON syntax error from the parser message', () => {
-    const bad = '{\n  "a": 1,\n  "b": }';
-    let message = '';
-    try {
-      JSON.parse(bad);
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(syntaxErrorSpot(bad, message)!.line).toBe(3);
-    expect(syntaxErrorSpot(bad, 'no position here')!.line).toBe(3);
-    expect(syntaxErrorSpot('{"a": [1, 2,]}', '')!.offset).toBe(12);
-    expect(syntaxErrorSpot('{"a": 1}', '')).toBeNull();
+  it('places the first syntax error and says what was expected', () => {
+    expect(jsonSyntaxError('{\n  "a": 1,\n  "b": }')).toMatchObject({ line: 3, column: 8, message: 'value expected' });
+    expect(jsonSyntaxError('{"a": [1, 2,]}')).toMatchObject({ offset: 12, message: 'value expected' });
+    expect(jsonSyntaxError('{"a": tru}')!.offset).toBe(6);
+    expect(jsonSyntaxError('{"a": 1} x')).toMatchObject({ offset: 9, message: 'invalid symbol' });
+    expect(jsonSyntaxError('{"a" 1}')).toMatchObject({ offset: 5, message: 'colon expected' });
+    expect(jsonSyntaxError('{"a": 1} // note')).not.toBeNull(); // strict JSON: no comments
+    expect(jsonSyntaxError(TEXT)).toBeNull();
   });
 
-  it('accepts valid JSON and finds the first error of invalid JSON', () => {
-    expect(firstSyntaxError(TEXT)).toBe(-1);
-    expect(firstSyntaxError('{"a": tru}')).toBe(6);
-    expect(firstSyntaxError('{"a": 1} x')).toBe(9);
-    expect(firstSyntaxError('{"a" 1}')).toBe(5);
+  it('names the line and column of a syntax error in a scenario file', () => {
+    expect(() => parseScenario('{\n  "name": "x",\n  "cancerType": }', 'scenarios/broken.json'))
+      .toThrow('scenarios/broken.json: (top level): not valid JSON at line 3, column 17: value expected');
   });
 
   it('converts offsets to 1-based line and column', () => {
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
   });
 });
