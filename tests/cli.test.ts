@@ -135,6 +135,16 @@ describe('exocascade catalog and what-ifs', () => {
     expect(out.count).toBe(out.entries.length);
   });
 
+  it('marks an assumed effect as such, with its reason and how to leave it out', () => {
+    const r = cli('catalog', '--search', 'circ-iars');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('effects: invasion.boost, vessel.permeability [assumed]');
+    expect(r.stdout).toContain('assumed vessel.permeability: the row says only "enhance metastases"');
+    expect(r.stdout).toContain('"assumedEffects": false');
+    const plain = cli('catalog', '--search', 'mir-10b');
+    expect(plain.stdout).not.toContain('[assumed]');
+  });
+
   it('records the what-ifs applied in --json output, in canonical form', () => {
     const r = runJson('scenarios/melanoma.json', '--ticks', '5', '--what-if', 'ko:pd-l1', '--what-if', 'deplete:nk@3');
     expect(r.whatIfs).toEqual(['ko:pd-l1', 'deplete:nk@3=1']);

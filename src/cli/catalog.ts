@@ -12,8 +12,9 @@ export function catalogCommand(argv: string[], out: (s: string) => void): number
   }
   out(`${entries.length} of ${CATALOG.length} catalog entries (catalog ${CATALOG_VERSION})`);
   for (const e of entries) {
-    const effects = e.effects.map((f) => `${f.effect}${f.strength === 1 ? '' : `×${f.strength}`}${f.organs ? `(${Object.keys(f.organs).join('/')})` : ''}`).join(', ');
-    out(`\n${e.id} — ${e.name} [${e.class}]  effects: ${effects}`);
+    const effects = e.effects.map((f) => `${f.effect}${f.strength === 1 ? '' : `×${f.strength}`}${f.organs ? `(${Object.keys(f.organs).join('/')})` : ''}${f.assumption ? ' [assumed]' : ''}`).join(', ');
+    out(`\n${e.id} — ${e.name} [${e.class}]  effects: ${effects}  evidence weight ${Number(e.evidenceWeight.toFixed(3))}`);
+    for (const f of e.effects) if (f.assumption) out(`  assumed ${f.effect}: ${f.assumption} (leave out with "assumedEffects": false)`);
     for (const ev of e.evidence) {
       out(`  ${ev.source === 'table2' ? `Table 2 row ${ev.row}` : 'prose'}: ${ev.cancerType}; targets ${ev.targetCells}; ${ev.regulation}; ${ev.step}; ${ev.reference}`);
     }
