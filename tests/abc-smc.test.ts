@@ -55,6 +55,19 @@ describe('ABC-SMC on a Gaussian mean with a known posterior', () => {
     }
   });
 
+  it('keeps shrinking ε past a plateau of tied distances (parameter sets where nothing happens)', async () => {
+    // Most of the prior does nothing at all and every such point scores the same distance, 1.
+    const plateau: Evaluate = async (batch) => batch.map((p) => (p.u[0] < 0.85 ? 1 : Math.abs(p.u[0] - 0.9)));
+    const r = await abcSmc({ dims: 1, particles: 100, generations: 4, quantile: 0.3, seed: 2 }, plateau);
+    const g = r.generations;
+    // The 30% quantile of generation 0 is the plateau itself, so generation 1 takes ε = 1 …
+    expect(g[1].epsilon).toBe(1);
+    // … and from then on ε falls below it rather than staying there (the plateau is left behind).
+    expect(g[2].epsilon).toBeLessThan(1);
+    expect(g[3].epsilon).toBeLessThan(g[2].epsilon);
+    expect(Math.max(...g[3].particles.map((p) => p.distance))).toBeLessThan(1);
+  });
+
   it('gives the same particles whatever the batch size, and evaluates fewer proposals with adaptive batches', async () => {
     const a = { n: 0 };
     const b = { n: 0 };

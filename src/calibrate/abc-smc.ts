@@ -138,6 +138,22 @@ export interface AbcHooks {
   onBatch?: (info: { t: number; epsilon: number; accepted: number; proposed: number }) => void;
 }
 
+/**
+ * The next tolerance: the quantile of the previous generation's distances, or, when that does
+ * not fall below the previous tolerance (a mass of particles tied at one distance — typically
+ * parameter sets where nothing happens at all, which every target scores the same), the quantile
+ * of the distances strictly below it, so every generation asks for more than the last.
+ */
+export function nextEpsilon(prev: Generation, q: number): number {
+  const distances = prev.particles.map((p) => p.distance);
+  const eps = quantile(distances, q);
+  // Generation 0's tolerance is Infinity (null once read back from its JSON file).
+  const last = typeof prev.epsilon === 'number' ? prev.epsilon : Infinity;
+  if (!(eps >= last)) return eps;
+  const below = distances.filter((d) => d < last);
+  return below.length > 0 ? quantile(below, q) : eps;
+}
+
 /** Runs ABC-SMC from `resume` (completed generations, possibly none) to `generations`. */
 export async function abcSmc(opts: AbcOptions, evaluate: Evaluate, hooks: AbcHooks = {}): Promise<AbcResult> {
   const n = opts.particles;
@@ -145,7 +161,7 @@ export async function abcSmc(opts: AbcOptions, evaluate: Evaluate, hooks: AbcHoo
   const maxProposals = opts.maxProposals ?? 100 * n;
   for (let t = gens.length; t < opts.generations; t++) {
     const prev = t > 0 ? gens[t - 1] : null;
-    const epsilon = prev ? quantile(prev.particles.map((p) => p.distance), opts.quantile) : Infinity;
+    const epsilon = prev ? nextEpsilon(prev, opts.quantile) : Infinity;
     const kernel = prev ? kernelOf(prev) : null;
     const accepted: { p: Proposal; d: number }[] = [];
     let next = 0;
