@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkTarget, observe, targetDistance, totalDistance, type MetricRow } from '../src/calibrate/distance';
-import { TargetsError, loadTargetsFile, validateTargets, type Target, type TargetContext } from '../src/calibrate/targets';
+import { TargetsError, loadTargetsFile, runKeyOf, runsOf, validateTargets, type Target, type TargetContext } from '../src/calibrate/targets';
 import { METRIC_NAMES } from '../src/engine/metrics';
 
 const PRESETS = ['breast', 'pancreatic', 'melanoma', 'colorectal', 'hcc', 'lung', 'gastric', 'prostate'];
@@ -114,8 +114,33 @@ const rows: MetricRow[] = [
 ];
 
 function target(over: Partial<Target>): Target {
-  return { id: 't', preset: 'breast', observable: { type: 'metric', metric: 'x' }, kind: 'interval', min: null, max: null, value: null, tolerance: null, margin: 0.01, scale: null, weight: 1, source: 's', note: null, ...over };
+  return { id: 't', preset: 'breast', whatIfs: [], observable: { type: 'metric', metric: 'x' }, kind: 'interval', min: null, max: null, value: null, tolerance: null, margin: 0.01, scale: null, weight: 1, source: 's', note: null, ...over };
 }
+
+describe('effect targets (an experiment: the preset with what-ifs against the preset as written)', () => {
+  it('observes the relative change of a metric\'s mean over the same seeds, and nothing when the baseline mean is 0', () => {
+    const base = [{ 'metastases.lung': 4 }, { 'metastases.lung': 6 }];
+    const arm = [{ 'metastases.lung': 1 }, { 'metastases.lung': 3 }];
+    expect(observe({ type: 'change', metric: 'metastases.lung' }, arm, base)).toEqual([(2 - 5) / 5]);
+    expect(observe({ type: 'change', metric: 'metastases.lung' }, arm, [{ 'metastases.lung': 0 }])[0]).toBeNaN();
+    const t = target({ whatIfs: ['ko:itga6b4'], observable: { type: 'change', metric: 'metastases.lung' }, max: -0.2 });
+    expect(targetDistance(t, [-0.6])).toBe(0);
+    expect(targetDistance(t, [0.1])).toBeCloseTo(0.3, 12);
+  });
+
+  it('needs what-ifs for a change, runs each (preset, what-ifs) once and the baseline of every change', () => {
+    const ctx = { metrics: ['metastases.lung', 'x'], presets: ['breast', 'pancreatic'] };
+    const bad = () => validateTargets({ targets: [{ id: 'a', preset: 'breast', observable: { change: 'metastases.lung' }, kind: 'interval', max: -0.2, source: 'Hoshino et al. 2015' }] }, 'f.json', ctx);
+    expect(bad).toThrow(/\/targets\/0\/whatIfs: a "change" observable compares the preset with what-ifs applied/);
+    const file = validateTargets({ targets: [
+      { id: 'a', preset: 'breast', whatIfs: ['ko:itga6b4'], observable: { change: 'metastases.lung' }, kind: 'interval', max: -0.2, source: 'Hoshino et al. 2015' },
+      { id: 'b', preset: 'pancreatic', whatIfs: ['ko:mif'], observable: { change: 'metastases.lung' }, kind: 'interval', max: -0.2, source: 'Costa-Silva et al. 2015' },
+      { id: 'c', preset: 'breast', observable: { metric: 'x' }, kind: 'interval', min: 0, source: 'a source text' },
+    ] }, 'f.json', ctx);
+    expect(runsOf(file).map((r) => r.key)).toEqual(['breast', 'breast|ko:itga6b4', 'pancreatic', 'pancreatic|ko:mif']);
+    expect(file.targets.map(runKeyOf)).toEqual(['breast|ko:itga6b4', 'pancreatic|ko:mif', 'breast']);
+  });
+});
 
 describe('observables', () => {
   it('pools metastases over seeds for shares, or counts involved seeds', () => {

@@ -20,6 +20,7 @@ export function describeObservable(o: Observable): string {
     case 'ratio': return `mean ${o.numerator} / mean ${o.denominator}`;
     case 'shares': return `share of distant metastases (${o.pool === 'seeds' ? 'seeds with the organ involved' : 'colonies pooled over seeds'}; among ${o.among.join(', ')})`;
     case 'fraction': return `fraction of seeds with ${o.metrics.join(' + ')}${o.atLeast !== null ? ` ≥ ${o.atLeast}` : ''}${o.atMost !== null ? ` ≤ ${o.atMost}` : ''}`;
+    case 'change': return `relative change of the mean of ${o.metric} against the preset as written (same seeds)`;
   }
 }
 
@@ -47,7 +48,7 @@ export function targetsTable(targets: TargetsFile, check: CalibrationCheck): str
   const rows = targets.targets.map((t, i) => {
     const c = check.checks[i];
     const values = c.values.map((v, k) => `${t.observable.type === 'shares' ? `${h(t.observable.organs[k])} ` : ''}${fmt(v)} <span class="meta">[${fmt(c.band[k][0])}, ${fmt(c.band[k][1])}]</span>`).join('<br>');
-    return `<tr class="${c.met ? 'pass' : 'fail'}"><td><code>${h(t.id)}</code><div class="note">${h(describeObservable(t.observable))}</div></td><td>${h(t.preset)}</td><td>${h(describeTarget(t))}</td>` +
+    return `<tr class="${c.met ? 'pass' : 'fail'}"><td><code>${h(t.id)}</code><div class="note">${h(describeObservable(t.observable))}</div></td><td>${h(t.whatIfs.length ? `${t.preset}, ${t.whatIfs.join(', ')}` : t.preset)}</td><td>${h(describeTarget(t))}</td>` +
       `<td class="num">${values}</td><td>${bandChart(t, c)}</td><td>${c.met ? 'met' : 'not met'}</td><td class="num">${fmt(c.metShare * 100)}%</td><td class="num">${fmt(c.distance)}</td><td class="num">${fmt(t.weight)}</td>` +
       `<td class="note">${h(t.source.length > 90 ? `${t.source.slice(0, 87)}…` : t.source)}</td></tr>`;
   });

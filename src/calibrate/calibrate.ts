@@ -16,7 +16,7 @@ import { fragmentOf, type ParamDim, type ScenarioFragment } from './param-space'
 import { valuesOf } from './point-config';
 import { weightedQuantile } from './quantile';
 import { BatchRunner } from './runner';
-import { loadTargetsFile, type TargetsFile } from './targets';
+import { loadTargetsFile, runKeyOf, type TargetsFile } from './targets';
 
 // `exocascade calibrate`: ABC-SMC of the chosen parameters against a targets file. The run
 // directory holds calibration.json (what fixes the run), evaluations.jsonl (every evaluated
@@ -209,6 +209,6 @@ export async function checkPoint(ctx: Parameters<typeof evaluateCandidates>[0], 
 export async function checkFragment(ctx: Parameters<typeof evaluateCandidates>[0], fragment: ScenarioFragment, seed: number, point: { choice: PointChoice; u: number[]; values: number[] }): Promise<CalibrationCheck> {
   const results = await evaluateCandidates(ctx, [{ key: 'check', label: 'chosen point', fragment }], 'check of the chosen point', () => undefined);
   const r = results.get('check')!;
-  const checks = ctx.targets.targets.map((t) => checkTarget(t, r.rows[t.preset], seed));
+  const checks = ctx.targets.targets.map((t) => checkTarget(t, r.rows[runKeyOf(t)], seed, undefined, r.rows[t.preset]));
   return { ...point, fragment, seeds: [...ctx.seeds], checks, distance: r.total };
 }

@@ -4,24 +4,28 @@ import { observe, targetDistance, totalDistance, type MetricRow } from './distan
 import type { ScenarioFragment } from './param-space';
 import { fragmentConfig, parseScenarioJson } from './point-config';
 import type { BatchRunner } from './runner';
-import { metricsRead, presetsOf, type TargetsFile } from './targets';
+import { metricsRead, runKeyOf, runsOf, type TargetsFile } from './targets';
 
 // Evaluating candidates for a calibration: a candidate (a scenario fragment) runs every preset
 // the targets name over the seeds; the final metrics the targets read are kept per preset and
 // seed, and the targets' distances computed. All candidates of a batch go to the pool at once.
 
-/** A preset scenario, parsed once. */
+/** One ensemble a candidate runs: a preset scenario (parsed once) as written or with what-ifs. */
 export interface Preset {
+  /** The run's key (runKeyOf: the preset id, with "|what-ifs" when it has any). */
   id: string;
   file: string;
   data: unknown;
+  whatIfs: string[];
 }
 
-/** Reads the presets the targets name from `dir` (scenarios/<id>.json). */
+/** Reads the presets the targets name from `dir` (scenarios/<id>.json), one entry per run they need. */
 export function loadPresets(targets: TargetsFile, dir: string): Preset[] {
-  return presetsOf(targets).map((id) => {
-    const file = `${dir}/${id}.json`;
-    return { id, file, data: parseScenarioJson(readScenarioText(file), file) };
+  const parsed = new Map<string, unknown>();
+  return runsOf(targets).map((run) => {
+    const file = `${dir}/${run.preset}.json`;
+    if (!parsed.has(file)) parsed.set(file, parseScenarioJson(readScenarioText(file), file));
+    return { id: run.key, file, data: parsed.get(file), whatIfs: run.whatIfs };
   });
 }
 
@@ -46,7 +50,7 @@ export interface CandidateResult {
 
 /** Distances of every target from a candidate's rows. */
 export function scoreRows(targets: TargetsFile, rows: Record<string, readonly MetricRow[]>): { distances: number[]; total: number } {
-  const distances = targets.targets.map((t) => targetDistance(t, observe(t.observable, rows[t.preset])));
+  const distances = targets.targets.map((t) => targetDistance(t, observe(t.observable, rows[runKeyOf(t)], rows[t.preset])));
   return { distances, total: totalDistance(targets.targets, distances) };
 }
 
@@ -72,8 +76,8 @@ export async function evaluateCandidates(ctx: EvaluatorContext, candidates: read
   for (const c of candidates) {
     const rows: Record<string, MetricRow[]> = {};
     for (const p of ctx.presets) {
-      const arm = `${c.key}|${p.id}`;
-      arms[arm] = fragmentConfig(p.data, p.file, c.fragment, c.label, ctx.ticks);
+      const arm = `${c.key}#${p.id}`;
+      arms[arm] = fragmentConfig(p.data, p.file, c.fragment, c.label, ctx.ticks, p.whatIfs);
       rows[p.id] = new Array<MetricRow>(ctx.seeds.length);
       for (const seed of ctx.seeds) jobs.push({ arm, seed });
     }
@@ -81,7 +85,7 @@ export async function evaluateCandidates(ctx: EvaluatorContext, candidates: read
   }
   const results = new Map<string, CandidateResult>();
   await ctx.runner.run(arms, jobs, (rec) => {
-    const cut = rec.arm.lastIndexOf('|');
+    const cut = rec.arm.indexOf('#');
     const key = rec.arm.slice(0, cut);
     const preset = rec.arm.slice(cut + 1);
     const p = pending.get(key)!;

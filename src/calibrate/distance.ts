@@ -25,9 +25,14 @@ const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / 
  * seeds with ≥ 1 metastasis in the organ / Σ_among of that count (0 when nothing metastasised);
  * fraction: share of seeds where the (summed) metric is ≥ atLeast and ≤ atMost.
  */
-export function observe(o: Observable, rows: readonly MetricRow[]): number[] {
+export function observe(o: Observable, rows: readonly MetricRow[], baseline: readonly MetricRow[] = []): number[] {
   if (!rows.length) return o.type === 'shares' ? o.organs.map(() => NaN) : [NaN];
   switch (o.type) {
+    case 'change': {
+      const a = mean(rows.map((r) => metricValue(r, o.metric)));
+      const b = mean(baseline.map((r) => metricValue(r, o.metric)));
+      return [baseline.length === 0 || b === 0 ? NaN : (a - b) / Math.abs(b)];
+    }
     case 'metric':
       return [mean(rows.map((r) => metricValue(r, o.metric)))];
     case 'ratio': {
@@ -52,9 +57,9 @@ export function observe(o: Observable, rows: readonly MetricRow[]): number[] {
   }
 }
 
-/** Whether the observable is a proportion in [0, 1] (shares, fractions): its natural scale is 1. */
+/** Whether the observable is a proportion (shares, fractions) or a relative change: its natural scale is 1. */
 function proportion(o: Observable): boolean {
-  return o.type === 'shares' || o.type === 'fraction';
+  return o.type === 'shares' || o.type === 'fraction' || o.type === 'change';
 }
 
 /**
@@ -115,15 +120,16 @@ export const BOOTSTRAP_RESAMPLES = 1000;
  * Checks a target on its preset's rows (seed order): the value(s), the distance, and a 95%
  * percentile band from resampling seeds with replacement (stream named by the target id).
  */
-export function checkTarget(t: Target, rows: readonly MetricRow[], seed: number, resamples = BOOTSTRAP_RESAMPLES): TargetCheck {
-  const values = observe(t.observable, rows);
+export function checkTarget(t: Target, rows: readonly MetricRow[], seed: number, resamples = BOOTSTRAP_RESAMPLES, baseline: readonly MetricRow[] = []): TargetCheck {
+  const values = observe(t.observable, rows, baseline);
   const distance = targetDistance(t, values);
   const s = new Stream(seed, `bootstrap/${t.id}`);
   const boots: number[][] = values.map(() => []);
   let met = 0;
   for (let b = 0; b < resamples; b++) {
-    const sample = rows.map(() => rows[s.int(rows.length)]);
-    const v = observe(t.observable, sample);
+    // Seeds are resampled in pairs: a what-if run and the baseline run of the same seed.
+    const picks = rows.map(() => s.int(rows.length));
+    const v = observe(t.observable, picks.map((k) => rows[k]), baseline.length ? picks.map((k) => baseline[k]) : baseline);
     v.forEach((x, k) => boots[k].push(x));
     if (targetDistance(t, v) === 0) met++;
   }

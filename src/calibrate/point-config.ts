@@ -25,8 +25,8 @@ export function valuesOf(space: readonly ParamDim[], unit: readonly number[]): n
  * The ArmConfig of a scenario with a fragment applied. A value the scenario schema rejects
  * throws ScenarioError naming the file, the point (`label`) and the path.
  */
-export function fragmentConfig(data: unknown, file: string, fragment: ScenarioFragment, label: string, ticks?: number): ArmConfig {
-  const config = resolveScenario(applyFragment(data, fragment), `${file} (${label})`, { ticks });
+export function fragmentConfig(data: unknown, file: string, fragment: ScenarioFragment, label: string, ticks?: number, whatIfs: readonly string[] = []): ArmConfig {
+  const config = resolveScenario(applyFragment(data, fragment), `${file} (${label})`, { ticks, whatIfs: [...whatIfs] });
   return { config, scenarioHash: scenarioHash(config) };
 }
 

@@ -23,13 +23,20 @@ export type Observable =
   | { type: 'metric'; metric: string }
   | { type: 'ratio'; numerator: string; denominator: string }
   | { type: 'shares'; organs: string[]; among: string[]; pool: SharePool }
-  | { type: 'fraction'; metrics: string[]; atLeast: number | null; atMost: number | null };
+  | { type: 'fraction'; metrics: string[]; atLeast: number | null; atMost: number | null }
+  /** Relative change of a metric's mean under the target's what-ifs, against the preset as written (same seeds). */
+  | { type: 'change'; metric: string };
 
 /** One target after validation. */
 export interface Target {
   id: string;
   /** Scenario preset id (scenarios/<preset>.json). */
   preset: string;
+  /**
+   * What-ifs the preset runs with for this target (an experiment: a knockout, a depletion);
+   * empty for the preset as written.
+   */
+  whatIfs: string[];
   observable: Observable;
   kind: 'ordering' | 'interval' | 'value';
   /** interval: bounds (null = unbounded on that side). */
@@ -73,8 +80,8 @@ export interface TargetContext {
 /** Default ordering margin for shares and fractions (one percentage point). */
 export const DEFAULT_SHARE_MARGIN = 0.01;
 
-const TARGET_KEYS = ['id', 'preset', 'observable', 'kind', 'min', 'max', 'value', 'tolerance', 'margin', 'scale', 'weight', 'source', 'note'];
-const OBSERVABLE_KEYS = ['metric', 'ratio', 'share', 'shares', 'fraction'];
+const TARGET_KEYS = ['id', 'preset', 'whatIfs', 'observable', 'kind', 'min', 'max', 'value', 'tolerance', 'margin', 'scale', 'weight', 'source', 'note'];
+const OBSERVABLE_KEYS = ['metric', 'ratio', 'share', 'shares', 'fraction', 'change'];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -123,7 +130,11 @@ export function validateTargets(data: unknown, file: string, ctx: TargetContext)
     const weight = t.weight ?? 1;
     if (!isNum(weight) || weight <= 0) bad(`${at}/weight`, `expected a positive number, got ${JSON.stringify(t.weight)}`);
     if (t.scale !== undefined && !(isNum(t.scale) && t.scale > 0)) bad(`${at}/scale`, `expected a positive number, got ${JSON.stringify(t.scale)}`);
+    const whatIfs = t.whatIfs === undefined ? [] : Array.isArray(t.whatIfs) && t.whatIfs.every((w) => typeof w === 'string' && w.trim() !== '')
+      ? (t.whatIfs as string[]).map((w) => w.trim())
+      : (bad(`${at}/whatIfs`, 'expected a list of what-ifs, e.g. ["ko:mif"]'), []);
     const obs = observable(t.observable, `${at}/observable`);
+    if (obs?.type === 'change' && whatIfs.length === 0) bad(`${at}/whatIfs`, 'a "change" observable compares the preset with what-ifs applied: give "whatIfs"');
     const kind = t.kind;
     if (kind !== 'ordering' && kind !== 'interval' && kind !== 'value') bad(`${at}/kind`, `expected "ordering", "interval" or "value", got ${JSON.stringify(kind)}`);
     const num = (k: string): number | null => {
@@ -151,7 +162,7 @@ export function validateTargets(data: unknown, file: string, ctx: TargetContext)
     if (kind !== 'ordering' && obs?.type === 'shares' && obs.organs.length !== 1) bad(`${at}/observable`, `a target of kind "${String(kind)}" looks at one organ: use {"share": "<organ>"}`);
     if (issues.length > n0 || !obs) return;
     targets.push({
-      id: t.id as string, preset: t.preset as string, observable: obs, kind: kind as Target['kind'],
+      id: t.id as string, preset: t.preset as string, whatIfs, observable: obs, kind: kind as Target['kind'],
       min, max, value, tolerance, margin: margin ?? DEFAULT_SHARE_MARGIN, scale: (t.scale as number | undefined) ?? null,
       weight: weight as number, source: (t.source as string).trim(), note: (t.note as string | undefined) ?? null,
     });
@@ -169,6 +180,11 @@ export function validateTargets(data: unknown, file: string, ctx: TargetContext)
       unknownKeys(o, ['metric'], at);
       const m = metric(o.metric, `${at}/metric`);
       return m && issues.length === n0 ? { type: 'metric', metric: m } : null;
+    }
+    if (w === 'change') {
+      unknownKeys(o, ['change'], at);
+      const m = metric(o.change, `${at}/change`);
+      return m && issues.length === n0 ? { type: 'change', metric: m } : null;
     }
     if (w === 'ratio') {
       unknownKeys(o, ['ratio'], at);
@@ -228,6 +244,35 @@ export function presetsOf(t: TargetsFile): string[] {
   return [...new Set(t.targets.map((x) => x.preset))];
 }
 
+/** The run a target reads: its preset, with its what-ifs if it has any ("preset|ko:x,…"). */
+export function runKeyOf(t: Pick<Target, 'preset' | 'whatIfs'>): string {
+  return t.whatIfs.length ? `${t.preset}|${t.whatIfs.join(',')}` : t.preset;
+}
+
+/** One ensemble the targets need: a preset as written, or with what-ifs. */
+export interface TargetRun {
+  key: string;
+  preset: string;
+  whatIfs: string[];
+}
+
+/**
+ * Every ensemble the targets read, in first-use order: each target's run, and for a "change"
+ * target its preset as written too (the baseline it is compared with).
+ */
+export function runsOf(t: TargetsFile): TargetRun[] {
+  const runs = new Map<string, TargetRun>();
+  const add = (preset: string, whatIfs: string[]) => {
+    const key = runKeyOf({ preset, whatIfs });
+    if (!runs.has(key)) runs.set(key, { key, preset, whatIfs });
+  };
+  for (const x of t.targets) {
+    if (x.observable.type === 'change') add(x.preset, []);
+    add(x.preset, x.whatIfs);
+  }
+  return [...runs.values()];
+}
+
 /** Every engine metric an observable reads (derived metrics expanded), for trimming run records. */
 export function metricsRead(o: Observable): string[] {
   const expand = (m: string): string[] => [...(DERIVED_METRICS[m] ?? [m])];
@@ -236,5 +281,6 @@ export function metricsRead(o: Observable): string[] {
     case 'ratio': return [...expand(o.numerator), ...expand(o.denominator)];
     case 'shares': return o.among.map((g) => `metastases.${g}`);
     case 'fraction': return o.metrics.flatMap(expand);
+    case 'change': return expand(o.metric);
   }
 }
