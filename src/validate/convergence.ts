@@ -1,9 +1,9 @@
-import { BatchRunner } from '../calibrate/runner';
 import { readScenarioText } from '../node/scenario-file';
 import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';
 import { welch, type Interval } from '../experiment/stats';
 import { resolveScenario, scenarioHash } from '../scenario/resolve';
+import { runFinals } from './finals';
 
 // The tick length is a resolution: the same scenario over the same simulated time, run with a
 // coarse and a fine tick, must give the same outcomes up to noise (issue 12's acceptance). Each
@@ -91,17 +91,7 @@ export async function runConvergence(opts: ConvergenceOptions): Promise<Converge
       arms[armOf(preset, h)] = { config, scenarioHash: scenarioHash(config) };
     }
   }
-  const seeds = Array.from({ length: opts.seeds }, (_, i) => i + 1);
-  const finals = new Map<string, Record<string, number>[]>();
-  for (const name of Object.keys(arms)) finals.set(name, new Array(seeds.length));
-  const runner = await BatchRunner.start(opts.workers, opts.progress);
-  try {
-    await runner.run(arms, Object.keys(arms).flatMap((arm) => seeds.map((seed) => ({ arm, seed }))), (rec) => {
-      finals.get(rec.arm)![rec.seed - 1] = rec.metrics;
-    }, 'convergence');
-  } finally {
-    await runner.close();
-  }
+  const finals = await runFinals(arms, opts.seeds, opts.workers, opts.progress, 'convergence');
   const rows: ConvergenceRow[] = [];
   for (const preset of presets) {
     for (const [name, of] of Object.entries(CONVERGENCE_OBSERVABLES)) {

@@ -1,9 +1,9 @@
-import { BatchRunner } from '../calibrate/runner';
 import { readScenarioText } from '../node/scenario-file';
 import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';
 import { paired, type Interval } from '../experiment/stats';
 import { parseScenario, scenarioHash } from '../scenario/resolve';
+import { runFinals } from './finals';
 import { DEFAULT_MARGIN, DEFAULT_MIN_EFFECT, type Claim, type ClaimStep } from './claims';
 
 // Runs claims as paired ensembles on the experiment worker pool: every distinct (preset,
@@ -108,17 +108,7 @@ export async function runClaims(claims: readonly Claim[], opts: RunClaimsOptions
     add(c.scenario, []);
     add(c.scenario, c.whatIfs);
   }
-  const seeds = Array.from({ length: opts.seeds }, (_, i) => i + 1);
-  const finals = new Map<string, Record<string, number>[]>();
-  for (const name of Object.keys(arms)) finals.set(name, new Array(seeds.length));
-  const runner = await BatchRunner.start(opts.workers, opts.progress);
-  try {
-    await runner.run(arms, Object.keys(arms).flatMap((arm) => seeds.map((seed) => ({ arm, seed }))), (rec) => {
-      finals.get(rec.arm)![rec.seed - 1] = rec.metrics;
-    }, 'claims');
-  } finally {
-    await runner.close();
-  }
+  const finals = await runFinals(arms, opts.seeds, opts.workers, opts.progress, 'claims');
   return claims.map((claim) => {
     const base = finals.get(armName(claim.scenario, []))!;
     const arm = finals.get(armName(claim.scenario, claim.whatIfs))!;
