@@ -78,6 +78,8 @@ export class App {
   private readonly inspection: Inspection;
   private lastPanels = 0;
   private lastFollow = 0;
+  /** The "Run complete" notice while it is shown (one at most; a restart removes it). */
+  private completeNotice: HTMLElement | null = null;
 
   constructor() {
     this.client = new EngineClient({
@@ -165,7 +167,7 @@ export class App {
     const file = preset ? preset.file : 'edited scenario';
     const res = await this.client.load(text, file, { seed: next.seed ?? undefined, whatIfs: next.whatIfs });
     if (!res.ok) return res.issues;
-    this.state = { ...next, seed: res.seed };
+    this.state = { ...next, preset: preset ? preset.id : null, seed: res.seed };
     this.run = res;
     this.scenarioText = text;
     this.editor.setText(text);
@@ -187,14 +189,28 @@ export class App {
     if (issues.length === 0) return;
     const whatIfProblems = issues.filter((i) => i.path.startsWith('--what-if'));
     if (whatIfProblems.length === issues.length) {
-      this.shell.notify(`Some what-ifs of this link were dropped: ${whatIfProblems.map((i) => i.message).join('; ')}`, 'error');
-      if ((await this.load({ ...next, whatIfs: [] })).length === 0) return;
+      const { kept, dropped } = await this.checkWhatIfs(next, next.whatIfs);
+      this.shell.notify(`This link's ${dropped.length === 1 ? 'what-if' : 'what-ifs'} ${dropped.map((d) => `${d.whatIf} (${d.message})`).join('; ')} ${dropped.length === 1 ? 'was' : 'were'} dropped${kept.length ? `; kept ${kept.join(', ')}` : ''}.`, 'error');
+      if ((await this.load({ ...next, whatIfs: kept })).length === 0) return;
     }
     const text = next.source ?? presetById(next.preset ?? '')?.text ?? '';
     this.shell.notify('The linked scenario has problems (see the Scenario tab); showing the default scenario meanwhile.', 'error');
     await this.load({ preset: DEFAULT_PRESET_ID, source: null, seed: null, whatIfs: [], lesson: next.lesson });
     this.editor.showExternal(text, issues);
     this.shell.show('scenario');
+  }
+
+  /** Splits what-ifs into those the scenario accepts on their own and those it refuses (with why). */
+  private async checkWhatIfs(next: ShareState, whatIfs: readonly string[]): Promise<{ kept: string[]; dropped: Array<{ whatIf: string; message: string }> }> {
+    const text = next.source ?? presetById(next.preset ?? DEFAULT_PRESET_ID)?.text ?? '';
+    const kept: string[] = [];
+    const dropped: Array<{ whatIf: string; message: string }> = [];
+    for (const w of whatIfs) {
+      const issues = await this.client.api.validate(text, 'link', { seed: next.seed ?? undefined, whatIfs: [...kept, w] });
+      if (issues.length === 0) kept.push(w);
+      else dropped.push({ whatIf: w, message: issues.map((i) => i.message).join('; ') });
+    }
+    return { kept, dropped };
   }
 
   private async changeWhatIfs(whatIfs: string[]): Promise<void> {
@@ -338,6 +354,8 @@ export class App {
 
   private onRun(init: InitOk, layout: WorldLayout): void {
     this.layout = layout;
+    this.completeNotice?.remove();
+    this.completeNotice = null;
     const names = layout.metrics.map((m) => m.name);
     const organs = layout.regions.filter((r) => r.id > 0).map((r) => r.name);
     this.series.reset(names);
@@ -380,7 +398,10 @@ export class App {
       this.lastFollow = now;
       void this.inspection.follow();
     }
-    if (res.tick >= this.client.runTicks && known < this.client.runTicks) this.shell.notify(`Run complete: ${res.tick} ticks (${formatSimTime(res.tick, layout.tickHours)}).`);
+    if (res.tick >= this.client.runTicks && known < this.client.runTicks) {
+      this.completeNotice?.remove();
+      this.completeNotice = this.shell.notify(`Run complete: ${res.tick} ticks (${formatSimTime(res.tick, layout.tickHours)}).`);
+    }
   }
 
   private onPlayState(playing: boolean): void {

@@ -1,6 +1,6 @@
 import type { SimEvent } from '../engine/events';
 import { download } from './dom';
-import { exportStem, metricsCsv, metricsJson, type RunIdentity } from './export-data';
+import { exportStem, metricsCsv, metricsJson, runScenarioText, type RunIdentity } from './export-data';
 import type { SeriesStore } from './series-store';
 
 /** What an export needs from the app. */
@@ -13,7 +13,7 @@ export interface ExportContext {
   png(): string;
 }
 
-/** Downloads the run's metrics (CSV or JSON), the map (PNG) or the scenario (JSON). */
+/** Downloads the run's metrics (CSV or JSON), the map (PNG) or the scenario (JSON, with the run's seed and what-ifs). */
 export function exportRun(kind: 'csv' | 'json' | 'png' | 'scenario', ctx: ExportContext): void {
   const stem = exportStem(ctx.run);
   switch (kind) {
@@ -32,7 +32,7 @@ export function exportRun(kind: 'csv' | 'json' | 'png' | 'scenario', ctx: Export
       break;
     }
     case 'scenario':
-      download(`${stem}-scenario.json`, ctx.scenarioText, 'application/json');
+      download(`${stem}-scenario.json`, runScenarioText(ctx.scenarioText, ctx.run.seed, ctx.run.whatIfs), 'application/json');
       break;
   }
 }

@@ -35,6 +35,8 @@ export class MapView {
   private pulsing = false;
   private suspended = false;
   private lastRender = 0;
+  /** The pixi application exists (init finished): nothing draws before. */
+  private initialised = false;
   /** CPU ms of the last render() call (buffer packing and GL submission, not GPU time). */
   renderMs = 0;
   /** Called with a click on the map that was not a drag. */
@@ -47,6 +49,7 @@ export class MapView {
       preference: 'webgl', autoStart: false, resolution: Math.min(2, window.devicePixelRatio || 1), autoDensity: true,
     });
     this.app.ticker.stop();
+    this.initialised = true;
     host.appendChild(this.app.canvas);
     this.atlas = buildAtlas();
     this.world.addChild(this.statics.regions, this.fields.container, this.statics.circulation, this.vessels.graphics,
@@ -154,7 +157,8 @@ export class MapView {
    * a short timeout when frames are throttled (headless browsers only draw when something changed).
    */
   invalidate(): void {
-    if (this.dirty) return;
+    // Before init (e.g. compare's maps, set up on first use) a legend change only records state.
+    if (this.dirty || !this.initialised) return;
     this.dirty = true;
     requestAnimationFrame(this.draw);
     setTimeout(this.draw, 100);
@@ -187,7 +191,7 @@ export class MapView {
   }
 
   private readonly draw = (): void => {
-    if (!this.dirty || this.suspended) return;
+    if (!this.dirty || this.suspended || !this.initialised) return;
     this.dirty = false;
     const now = performance.now();
     if (this.pulsing) {

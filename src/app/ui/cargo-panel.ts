@@ -1,5 +1,5 @@
 import { EFFECTS, getCargo, searchCatalog, type CargoEntry, type CascadeStep } from '../../catalog/index';
-import { h, replaceChildren } from '../dom';
+import { h, keepFocus, replaceChildren } from '../dom';
 import { stepsOfCargo } from '../references';
 import { STEPS } from '../steps';
 import { doseOf, knockins, knockouts, withDose, withKnockin, withKnockout } from '../whatif-edit';
@@ -59,8 +59,10 @@ export class CargoPanel {
         h('summary', {}, h('span', { class: `step-num step-${s.step}` }, String(s.step)), ` ${s.title} `, h('span', { class: 'muted' }, `(${rows.length})`)),
         ...rows.map((e) => this.row(e, !out.has(e.id), kin.has(e.id))));
     });
-    replaceChildren(this.groups, ...sections);
-    this.renderSearch();
+    keepFocus(this.el, () => {
+      replaceChildren(this.groups, ...sections);
+      this.renderSearch();
+    });
   }
 
   private row(entry: CargoEntry, on: boolean, knockedIn: boolean): HTMLElement {
