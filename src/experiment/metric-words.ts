@@ -72,7 +72,8 @@ const PER_ORGAN: Record<string, Words> = {
   'ctc.arrested': ['CTCs arrested in the capillaries', 'CTCs arrested', 'cells'],
   niche: ['Pre-metastatic niche level', 'niche level', '0–1'],
   'bmdc.recruited': ['Bone-marrow-derived cells recruited', 'BMDCs recruited', 'cells'],
-  'cells.extravasated': ['Tumour cells that left the vessels', 'extravasated', 'cells'],
+  // A soft hyphen lets the narrow organ tables break the word where a reader expects.
+  'cells.extravasated': ['Tumour cells that left the vessels', 'extra\u00advasated', 'cells'],
   'cells.dormant': ['Dormant tumour cells', 'dormant', 'cells'],
   metastases: ['Metastases', 'metastases', 'colonies'],
   burden: ['Tumour cells', 'tumour cells', 'cells'],
