@@ -97,6 +97,8 @@ export class App {
   private organs: string[] = [];
   private lastPanels = 0;
   private lastFollow = 0;
+  /** The run being loaded has what-ifs: its charts carry the baseline's ghost. */
+  private ghostWanted = false;
   /** The "Run complete" notice while it is shown (one at most; a restart removes it). */
   private completeNotice: HTMLElement | null = null;
 
@@ -210,8 +212,13 @@ export class App {
     }
     const text = next.source ?? preset!.text;
     const file = preset ? preset.file : 'edited scenario';
+    const wasGhost = this.ghostWanted;
+    this.ghostWanted = next.whatIfs.length > 0;
     const res = await this.client.load(text, file, { seed: next.seed ?? undefined, whatIfs: next.whatIfs });
-    if (!res.ok) return res.issues;
+    if (!res.ok) {
+      this.ghostWanted = wasGhost;
+      return res.issues;
+    }
     this.state = { ...next, preset: preset ? preset.id : null, seed: res.seed, tick: null, camera: null };
     this.run = res;
     this.scenarioText = text;
@@ -483,7 +490,7 @@ export class App {
     this.legend.reset(layout);
     this.cards.reset(names, this.organs, init.cargo);
     this.lesson.onRun(names, this.organs);
-    this.charts.reset(names, this.organs, init.tickHours, init.whatIfs.length > 0 && this.state.whatIfs.length > 0);
+    this.charts.reset(names, this.organs, init.tickHours, this.ghostWanted);
     this.events.reset(init.tickHours);
     this.inspector.close();
     this.controls.setTick(0, init.ticks, init.tickHours);
@@ -499,7 +506,7 @@ export class App {
     this.events.add(res.events);
     // Bursts for the kills of the last few ticks only: a jump of many ticks would light up the whole body.
     this.map.addKills(res.events.filter((e) => e.tick > res.tick - 3));
-    if (this.ghost.active) this.ghost.syncTo(res.tick);
+    if (this.ghostWanted) this.ghost.syncTo(res.tick);
     this.lesson.onAdvance(known, res.tick, this.client.runTicks);
     if (!this.compare.active) this.controls.setTick(res.tick, this.client.runTicks, layout.tickHours);
     const now = performance.now();

@@ -47,6 +47,8 @@ export class GhostRun {
     const gen = ++this.generation;
     this.engine ??= this.make('exocascade-ghost');
     this.layout = null;
+    // The page's run restarts too: from here on it tells us its tick (syncTo), even while this loads.
+    this.wanted = 0;
     const res = await this.engine.init(setup.scenarioText, setup.file, { seed: setup.seed, whatIfs: [] });
     if (gen !== this.generation || !res.ok) return false;
     const layout = await this.engine.layout();
@@ -54,7 +56,6 @@ export class GhostRun {
     this.layout = layout;
     this.series.reset(layout.metrics.map((m) => m.name));
     this.tick = 0;
-    this.wanted = 0;
     this.knownTick = -1;
     this.eventsKnown = 0;
     await this.pump();

@@ -159,6 +159,7 @@ export class FollowController {
       const organ = stage.id === 'invade' || stage.id === 'intravasate' ? 'primary' : stage.id === 'arrest' || stage.id === 'extravasate' || stage.id === 'dormant' ? ev.data.arrestedIn : ev.data.organ;
       const rect = regionRect(layout, organ);
       if (rect) map.highlight.region(rect);
+      if (at) map.highlight.ring(at.x, at.y);
       const x = at?.x ?? (rect ? (rect.x0 + rect.x1) / 2 : 0);
       const y = at?.y ?? (rect ? (rect.y0 + rect.y1) / 2 : 0);
       // The panel sits on the left: keep the cell right of centre.

@@ -7,7 +7,7 @@ import { KILLER_COLOURS } from '../killers';
 /** Radius of a circulating tumour cell on the map (µm: larger than a tissue cell, so the few in the blood are seen). */
 const CTC_RADIUS_UM = 22;
 /** Length of a CTC's trail along its vessel, µm. */
-const TRAIL_UM = 190;
+const TRAIL_UM = 260;
 /** How long a kill burst shows, ms of wall time. */
 export const BURST_MS = 1600;
 
@@ -59,6 +59,8 @@ export class BloodLayer {
   private vessels: readonly LayoutVessel[] = [];
   /** Dimmed (another step is in focus). */
   dim = false;
+  /** The circulating cells drawn in the last frame. */
+  marks: readonly CtcMark[] = [];
 
   constructor() {
     this.container.addChild(this.trails, this.cells, this.bursts);
@@ -76,6 +78,7 @@ export class BloodLayer {
 
   /** Draws this frame's circulating cells with their trails and cloaks. */
   setCells(marks: readonly CtcMark[]): void {
+    this.marks = marks;
     const t = this.trails.clear();
     const c = this.cells.clear();
     const alpha = this.dim ? 0.35 : 1;
@@ -92,7 +95,7 @@ export class BloodLayer {
           const a = (back * k) / pieces;
           const b = (back * (k + 1)) / pieces;
           t.moveTo(m.x + ux * a, m.y + uy * a).lineTo(m.x + ux * b, m.y + uy * b)
-            .stroke({ width: 14 - 2.5 * k, color: 0xffd166, alpha: alpha * (0.55 - 0.12 * k), cap: 'round' });
+            .stroke({ width: 16 - 3 * k, color: 0xffd166, alpha: alpha * (0.75 - 0.17 * k), cap: 'round' });
         }
       }
       if (m.cloaked) {

@@ -1,5 +1,8 @@
 import type { Container } from 'pixi.js';
 
+/** Screen px at the top of the map kept free of the fitted body (the blood tally's strip). */
+const TOP_INSET_PX = 30;
+
 /** A click on the map that was not a drag, in world µm and screen px. */
 export interface MapClick {
   xUm: number;
@@ -38,9 +41,11 @@ export class Camera {
     const { width, height } = this.worldSize();
     const w = this.el.parentElement?.clientWidth || this.el.clientWidth || 1;
     const h = this.el.parentElement?.clientHeight || this.el.clientHeight || 1;
-    this.fitScale = Math.min(w / width, h / height) * 0.98;
+    // The blood tally is a strip along the top of the map: fit the body below it.
+    const top = Math.min(TOP_INSET_PX, h / 4);
+    this.fitScale = Math.min(w / width, (h - top) / height) * 0.98;
     this.world.scale.set(this.fitScale);
-    this.world.position.set((w - width * this.fitScale) / 2, (h - height * this.fitScale) / 2);
+    this.world.position.set((w - width * this.fitScale) / 2, top + (h - top - height * this.fitScale) / 2);
   }
 
   /**

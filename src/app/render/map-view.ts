@@ -176,6 +176,11 @@ export class MapView {
     this.invalidate();
   }
 
+  /** Whether agents in this state are drawn at full strength (true), dimmed (false), or no emphasis is set (null). */
+  emphasised(kind: string, label: string): boolean | null {
+    return this.emphasis ? this.emphasis(kind, label) : null;
+  }
+
   /** The current view: world point at the centre and zoom relative to the fitted view. */
   view(): { x: number; y: number; zoom: number } {
     return this.camera ? this.camera.view() : { x: 0, y: 0, zoom: 1 };

@@ -37,7 +37,7 @@ export class BloodTally {
       h('span', { class: 'tally-head' }, h('span', { class: 'ctc-dot' }), ' CTCs'),
       h('span', {}, 'in blood ', cell('now')), h('span', {}, 'reached an organ ', cell('survived')), h('span', {}, 'lodged elsewhere ', cell('elsewhere')),
       h('span', {}, 'killed: ', killer('nk', 'NK'), killer('t', 'T cell'), killer('shear', 'shear')),
-      h('span', { class: 'muted' }, h('span', { class: 'halo' }), ' cloaked'));
+      h('span', { class: 'muted tally-key' }, h('span', { class: 'halo' }), ' cloaked'));
   }
 
   /** Refreshes from the latest metrics. */

@@ -34,6 +34,8 @@ export class EventLog {
   events: SimEvent[] = [];
   private readonly filter = h('input', { type: 'search', placeholder: 'Filter: metastasis, lung, shear, lineage=12…', 'aria-label': 'Filter events' });
   private readonly count = h('span', { class: 'muted small' });
+  private readonly kind = h('select', { 'aria-label': 'Which events' },
+    h('option', { value: '' }, 'all events'), h('option', { value: 'metastasis' }, 'metastases'), h('option', { value: 'ctc-killed' }, 'CTCs killed'));
   private readonly list = h('ol', { class: 'events', reversed: true });
   private dirty = false;
   private lastDraw = 0;
@@ -46,7 +48,8 @@ export class EventLog {
 
   constructor(private readonly onSelect: (e: SimEvent) => void) {
     this.filter.addEventListener('input', () => this.draw(true));
-    this.el.append(h('div', { class: 'row' }, this.filter, this.count), this.list);
+    this.kind.addEventListener('change', () => this.draw(true));
+    this.el.append(h('div', { class: 'row' }, this.kind, this.count), this.filter, this.list);
   }
 
   /** Clears the log for a new run. */
@@ -75,6 +78,7 @@ export class EventLog {
     const matches: SimEvent[] = [];
     for (let i = this.events.length - 1; i >= 0 && matches.length < SHOW; i--) {
       const e = this.events[i];
+      if (this.kind.value && e.type !== this.kind.value) continue;
       if (!q || `${e.type} ${e.module} ${eventWords(e)} ${eventSummary(e)}`.toLowerCase().includes(q)) matches.push(e);
     }
     setText(this.count, `${this.events.length} event${this.events.length === 1 ? '' : 's'}${matches.length === SHOW ? ` (latest ${SHOW} shown)` : ''}`);

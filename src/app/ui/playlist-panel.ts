@@ -31,7 +31,7 @@ function load(): Playlist {
 export class PlaylistPanel {
   readonly el = h('div', { class: 'playlist-panel' });
   /** The presenter bar (over the map while presenting). */
-  readonly bar = h('div', { class: 'presenter-bar', hidden: true, role: 'toolbar', 'aria-label': 'Lecture', 'data-testid': 'presenter-bar' });
+  readonly bar = h('div', { class: 'presenter-bar', hidden: true, role: 'toolbar', 'aria-label': 'Lecture: PageDown next, PageUp back, Esc stops', tabindex: -1, 'data-testid': 'presenter-bar' });
   playlist: Playlist = load();
   /** Stop shown while presenting, -1 when not presenting. */
   current = -1;
