@@ -74,6 +74,8 @@ export class App {
   readonly trace = new TraceCard();
   readonly playlist: PlaylistPanel;
   readonly tally = new BloodTally();
+  /** Says what the ghost is, over the map, while there is one. */
+  private readonly ghostNote = h('div', { class: 'ghost-note', hidden: true }, h('i'), ' faint cells: the baseline, without your what-ifs');
   /** Compare mode: baseline and what-ifs side by side in two workers (header "Compare"). */
   readonly compare: CompareMode;
   /** The "Run ensemble" dialog. */
@@ -171,7 +173,7 @@ export class App {
       this.client.pause();
       this.compare.pause();
     };
-    for (const el of [this.legend.el, this.tally.el, this.inspector.el, this.lesson.dialog.el, this.follow.panel.el, this.trace.el, this.playlist.bar, this.guide.el]) this.shell.overlay(el);
+    for (const el of [this.legend.el, this.tally.el, this.ghostNote, this.inspector.el, this.lesson.dialog.el, this.follow.panel.el, this.trace.el, this.playlist.bar, this.guide.el]) this.shell.overlay(el);
     this.shell.setTabs([
       { id: 'whatif', title: 'What-if', content: h('div', {}, this.summary.el, this.howSure.el, h('h2', {}, 'Cargo'), this.cargo.el, h('h2', {}, 'Interventions'), this.interventions.el) },
       { id: 'charts', title: 'Charts', content: this.charts.el },
@@ -491,6 +493,7 @@ export class App {
     this.cards.reset(names, this.organs, init.cargo);
     this.lesson.onRun(names, this.organs);
     this.charts.reset(names, this.organs, init.tickHours, this.ghostWanted);
+    this.ghostNote.hidden = !this.ghostWanted;
     this.events.reset(init.tickHours);
     this.inspector.close();
     this.controls.setTick(0, init.ticks, init.tickHours);

@@ -57,7 +57,7 @@ export class DiffCharts {
     this.tickHours = tickHours;
     this.buffers = this.metrics.map(() => new Float64Array(0));
     const keep = names.includes(this.picker.value) ? this.picker.value : this.metrics[0] ?? '';
-    replaceChildren(this.picker, ...names.map((m) => h('option', { value: m, selected: m === keep }, `${metricWords(m).label} (${metricWords(m).unit})`)));
+    replaceChildren(this.picker, ...names.map((m) => h('option', { value: m, selected: m === keep }, metricWords(m).label)));
     this.picker.value = keep;
     this.buildCurves(keep);
     this.cells.clear();
@@ -66,7 +66,8 @@ export class DiffCharts {
       h('tbody', {}, ...this.metrics.map((m) => {
         const cells = [h('td', {}), h('td', {}), h('td', { class: 'diff' })];
         this.cells.set(m, cells);
-        const row = h('tr', { 'data-metric': m, title: 'Chart this metric' }, h('th', { title: m }, metricWords(m).label), ...cells);
+        const w = metricWords(m);
+        const row = h('tr', { 'data-metric': m, title: `${w.label} (${w.unit}) — click to chart it` }, h('th', {}, w.organ ? `${w.short}, ${w.organ.replace('-', ' ')}` : w.short), ...cells);
         row.addEventListener('click', () => this.pick(m));
         return row;
       })));
@@ -80,6 +81,7 @@ export class DiffCharts {
   /** Charts another metric (difference and both arms). */
   pick(metric: string): void {
     this.picker.value = metric;
+    this.table.querySelectorAll('tbody tr').forEach((r) => r.classList.toggle('picked', (r as HTMLElement).dataset.metric === metric));
     this.buildCurves(metric);
     if (this.stores) this.update(...this.stores, true);
   }

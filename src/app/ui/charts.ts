@@ -77,7 +77,10 @@ export class Charts {
       }, [new Float64Array(0), ...series.slice(1).map(() => new Float64Array(0))] as uPlot.AlignedData, box);
       return { plot, metrics: g.metrics, box };
     });
-    replaceChildren(this.el, ...boxes);
+    replaceChildren(this.el,
+      ghost ? h('p', { class: 'charts-note muted' }, 'Dashed, faint lines: the baseline — the same scenario and seed without your what-ifs.') : null,
+      h('p', { class: 'charts-note muted' }, 'Time in days. Click a legend entry to hide or show its line.'),
+      ...boxes);
   }
 
   /** Redraws with the latest data (at most 4 times a second, and only while shown); `ghost` is the baseline's. */
