@@ -13,11 +13,12 @@ import { formatDay, formatSimTime } from './format';
 import { GhostRun } from './ghost-run';
 import { highlightEvent, regionRect } from './highlights';
 import { Inspection } from './inspection';
+import { loadFromLink, openLink, shareMoment } from './links';
 import { LessonController } from './lesson/lesson-controller';
 import { DEFAULT_PRESET_ID, PRESETS, presetById } from './presets';
 import { MapView } from './render/map-view';
 import { SeriesStore } from './series-store';
-import { stateFromQuery, stateToQuery, type ShareState } from './url-state';
+import { stateToQuery, type ShareState } from './url-state';
 import { About } from './ui/about';
 import { BloodTally } from './ui/blood-tally';
 import { CargoPanel } from './ui/cargo-panel';
@@ -91,7 +92,8 @@ export class App {
   private readonly cargo: CargoPanel;
   private readonly interventions: Interventions;
   private readonly summary: WhatIfSummary;
-  private readonly editor: ScenarioEditor;
+  /** The Scenario tab's editor. */
+  readonly editor: ScenarioEditor;
   private readonly charts = new Charts();
   private readonly legend: Legend;
   private readonly about: About;
@@ -240,41 +242,14 @@ export class App {
     return [];
   }
 
-  /**
-   * Loads a state from a link; when it fails, explains why and falls back so the page is never
-   * empty. A link's moment — tick and camera — is applied once the run has loaded.
-   */
-  async loadFromLink(next: ShareState): Promise<void> {
-    this.setProjector(next.projector === true);
-    if (next.lesson) this.lesson.on = true;
-    const issues = await this.load(next);
-    if (issues.length === 0) {
-      await this.applyMoment(next);
-      return;
-    }
-    const whatIfProblems = issues.filter((i) => i.path.startsWith('--what-if'));
-    if (whatIfProblems.length === issues.length) {
-      const { kept, dropped } = await this.checkWhatIfs(next, next.whatIfs);
-      this.shell.notify(`This link's ${dropped.length === 1 ? 'what-if' : 'what-ifs'} ${dropped.map((d) => `${d.whatIf} (${d.message})`).join('; ')} ${dropped.length === 1 ? 'was' : 'were'} dropped${kept.length ? `; kept ${kept.join(', ')}` : ''}.`, 'error');
-      if ((await this.load({ ...next, whatIfs: kept })).length === 0) {
-        await this.applyMoment(next);
-        return;
-      }
-    }
-    const text = next.source ?? presetById(next.preset ?? '')?.text ?? '';
-    this.shell.notify('The linked scenario has problems (see the Scenario tab); showing the default scenario meanwhile.', 'error');
-    await this.load({ preset: DEFAULT_PRESET_ID, source: null, seed: null, whatIfs: [], lesson: next.lesson });
-    this.editor.showExternal(text, issues);
-    this.shell.show('scenario');
+  /** Loads a state from a link, falling back so the page is never empty, then its moment (links.ts). */
+  loadFromLink(next: ShareState): Promise<void> {
+    return loadFromLink(this, next);
   }
 
   /** Opens a link's query in this page (a lecture's moment): its run, tick and camera. */
-  async openLink(query: string): Promise<void> {
-    const next = await stateFromQuery(query);
-    const same = next.preset === this.state.preset && next.source === this.state.source && next.seed === this.run?.seed
-      && next.whatIfs.join('\n') === (this.state.whatIfs ?? []).join('\n');
-    if (!same) await this.loadFromLink({ ...next, lesson: false });
-    else await this.applyMoment(next);
+  openLink(query: string): Promise<void> {
+    return openLink(this, query);
   }
 
   /** Runs (paused) to `tick`, replaying from tick 0 when it lies before the current tick; resolves with the state hash there. */
@@ -289,25 +264,6 @@ export class App {
   /** The state with the moment on screen (tick and camera), as Share and lectures link it. */
   momentState(): ShareState {
     return { ...this.state, lesson: false, tick: this.client.tick, camera: this.map.view(), projector: document.documentElement.classList.contains('projector') };
-  }
-
-  private async applyMoment(next: ShareState): Promise<void> {
-    if (next.tick !== null && next.tick !== undefined && next.tick > 0) await this.goTo(next.tick);
-    if (next.camera) this.map.focus(next.camera.x, next.camera.y, next.camera.zoom);
-    if (next.lesson && !this.lesson.on) this.setLesson(true);
-  }
-
-  /** Splits what-ifs into those the scenario accepts on their own and those it refuses (with why). */
-  private async checkWhatIfs(next: ShareState, whatIfs: readonly string[]): Promise<{ kept: string[]; dropped: Array<{ whatIf: string; message: string }> }> {
-    const text = next.source ?? presetById(next.preset ?? DEFAULT_PRESET_ID)?.text ?? '';
-    const kept: string[] = [];
-    const dropped: Array<{ whatIf: string; message: string }> = [];
-    for (const w of whatIfs) {
-      const issues = await this.client.api.validate(text, 'link', { seed: next.seed ?? undefined, whatIfs: [...kept, w] });
-      if (issues.length === 0) kept.push(w);
-      else dropped.push({ whatIf: w, message: issues.map((i) => i.message).join('; ') });
-    }
-    return { kept, dropped };
   }
 
   private async changeWhatIfs(whatIfs: string[]): Promise<void> {
@@ -430,7 +386,7 @@ export class App {
       reset: () => void this.load(this.state),
       speed: (v) => (this.client.speed = v),
       lesson: (on) => this.setLesson(on),
-      share: () => void this.share(),
+      share: () => void shareMoment(this),
       exportAs: (kind) => void runExport(this, kind),
       goTo: (tick) => void this.goTo(tick),
       projector: (on) => this.setProjector(on),
@@ -460,19 +416,6 @@ export class App {
     this.controls.setProjector(on);
     this.state = { ...this.state, projector: on };
     void this.writeUrl();
-  }
-
-  private async share(): Promise<void> {
-    const url = `${location.origin}${location.pathname}${await stateToQuery(this.momentState())}`;
-    const field = h('input', { class: 'share-url', value: url, readonly: true, onclick: (e: Event) => (e.target as HTMLInputElement).select() });
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      // Clipboard access can be refused (no focus, no permission): the field lets the user copy.
-    }
-    this.shell.notify(copied ? `Link copied. It opens this run at ${formatDay(this.client.tick, this.layout?.tickHours ?? 1)} (tick ${this.client.tick}), in this view:` : 'Copy this link; it opens this run at this moment, in this view:', 'info', field);
   }
 
   private async writeUrl(): Promise<void> {

@@ -125,6 +125,26 @@ describe.skipIf(!chromiumAvailable())('teaching features in Chromium', () => {
     });
   }
 
+  it('the lesson turned on mid-run offers a restart, and after it opens step 1, not a later step', async () => {
+    const { page, problems } = await openPage(h, '?scenario=breast&seed=1&t=200');
+    try {
+      expect(await exo<number>(page, 'x.tick()')).toBe(200);
+      await page.getByLabel('Lesson mode').check();
+      const dialog = page.locator('.lesson-dialog');
+      expect(await dialog.locator('h3').textContent()).toBe('Start the lesson from the beginning?');
+      expect(await exo<boolean>(page, 'x.playing()')).toBe(false);
+      await dialog.getByRole('button', { name: 'Restart from day 0' }).click();
+      await expect.poll(() => exo<number>(page, 'x.tick()')).toBe(0);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await dialog.locator('.choices input').first().waitFor({ timeout: 30_000 });
+      expect(await dialog.locator('h3').textContent()).toBe('Step 1 of 5 · Migration');
+      expect(await exo<number>(page, 'x.tick()')).toBeLessThan(200);
+      expect(problems.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('follow a cell ends at the colony whose id the CLI\'s events give, the cell found at every stage of its path', async () => {
     const events = join(tmp, 'events.jsonl');
     const ran = await cli(['run', 'scenarios/breast.json', '--seed', '1', '--events', events]);
