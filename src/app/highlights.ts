@@ -73,6 +73,8 @@ export function showStep(map: MapView, layout: WorldLayout, item: LessonItem, ev
     map.highlight.paths(layout.vessels);
   }
   if (place.point) map.highlight.ring(place.point.x, place.point.y);
+  // Step 2: ring the tips of the vessels sprouting now.
+  if (item.def.step === 2) for (const t of map.tips().slice(0, 8)) map.highlight.ring(t.x, t.y);
   map.setEmphasis(item.def.emphasis);
   // Zoomed in, the place sits left of centre: the dialog docks on the right.
   map.focus(place.point?.x ?? place.x, place.point?.y ?? place.y, place.zoom, place.zoom > 1 ? 0.3 : 0.5);

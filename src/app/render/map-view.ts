@@ -232,10 +232,19 @@ export class MapView {
     return this.fields.field;
   }
 
+  /** Tip cells of sprouting vessels as last drawn (world µm). */
+  tips(): Array<{ x: number; y: number }> {
+    return this.vessels.tips();
+  }
+
   private recolour(): void {
     const layout = this.layout;
     if (!layout) return;
-    for (const kind of layout.pointKinds) this.colours.set(kind, colourTable(kind, layout.styles[kind] ?? [], this.emphasis));
+    for (const kind of layout.pointKinds) {
+      const lut = colourTable(kind, layout.styles[kind] ?? [], this.emphasis);
+      this.colours.set(kind, lut);
+      this.layers.get(kind)?.recolour(lut);
+    }
   }
 
   /** Puts a point at `anchorX` of the view's width (zoom relative to the fitted view), or fits when zoom is 1. */
