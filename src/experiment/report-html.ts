@@ -2,7 +2,7 @@ import { BASELINE } from './grid';
 import { escapeHtml, fmt, fmtInterval, fmtPercent, fmtSigned } from './format';
 import type { ReportData } from './report-data';
 import { intervalGlyph, organChart, type OrganChartInput } from './report-svg';
-import { isTimeToEvent } from './metric-words';
+import { hasMetricWords, isTimeToEvent, metricWords } from './metric-words';
 import { effectSentence, INTERVAL_WORDS } from './plain-words';
 import { excludesZero } from './stats';
 import type { Summary } from './summary';
@@ -35,7 +35,9 @@ const h = escapeHtml;
 
 function metricCell(name: string, docs: Readonly<Record<string, string>>): string {
   const doc = docs[name];
-  return `<td class="metric"><code>${h(name)}</code>${doc ? `<div class="doc">${h(doc)}</div>` : ''}</td>`;
+  // In words first (a time to an event is reported in the engine's hours), then the id and its definition.
+  const words = hasMetricWords(name) ? `<div class="words">${h(metricWords(name).label)}${isTimeToEvent(name) ? ' (hours)' : ''}</div>` : '';
+  return `<td class="metric">${words}<code>${h(name)}</code>${doc ? `<div class="doc">${h(doc)}</div>` : ''}</td>`;
 }
 
 /** For a time to an event, the runs of an arm that did not reach it ("not reached in 2 of 10 runs"). */
@@ -165,6 +167,7 @@ table.effects { border-collapse: collapse; width: 100%; font-variant-numeric: ta
 .effects td.strong { font-weight: 600; }
 .effects .ci { display: block; font-size: 11.5px; font-weight: 400; }
 .effects .doc { font-size: 11.5px; }
+.effects .words { font-weight: 600; }
 .effects tr.resolved td { background: var(--hi); }
 .effects .censored { display: block; font-size: 11.5px; font-weight: 400; color: #8a4b00; white-space: normal; }
 p.plain { font-size: 15px; max-width: 90ch; margin: 6px 0 10px; }
