@@ -122,7 +122,7 @@ export class App {
     const setWhatIfs = (w: string[]) => void this.changeWhatIfs(w);
     this.cargo = new CargoPanel(setWhatIfs);
     this.cargo.onTrace = (id) => this.traceCargo(id);
-    this.interventions = new Interventions(setWhatIfs, () => this.client.runTicks);
+    this.interventions = new Interventions(setWhatIfs, () => this.client.runTicks, () => this.layout?.tickHours ?? 1);
     this.summary = new WhatIfSummary(setWhatIfs);
     this.editor = new ScenarioEditor(
       (text) => this.client.api.validate(text, 'editor', { seed: this.state.seed ?? undefined, whatIfs: this.state.whatIfs }),

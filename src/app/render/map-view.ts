@@ -33,8 +33,8 @@ export class MapView {
   readonly blood = new BloodLayer();
   private readonly ghostRoot = new Container();
   private ghost: ParticleLayer | null = null;
-  /** Style codes of circulating tumour cells, and which of them are cloaked. */
-  private ctcCodes = new Map<number, boolean>();
+  /** Per tumour style byte: -1 not circulating, 0 a circulating cell, 1 a cloaked one. */
+  private ctcCodes = new Int8Array(256).fill(-1);
   private emphasis: ((kind: string, label: string) => boolean) | null = null;
   private atlas!: Atlas;
   private camera!: Camera;
@@ -93,7 +93,8 @@ export class MapView {
       this.particleRoot.addChild(layer.container);
     }
     this.recolour();
-    this.ctcCodes = new Map((layout.styles.tumour ?? []).filter((c) => c.label.startsWith('circulating')).map((c) => [c.code, c.label.includes('cloaked')]));
+    this.ctcCodes.fill(-1);
+    for (const c of layout.styles.tumour ?? []) if (c.label.startsWith('circulating')) this.ctcCodes[c.code & 255] = c.label.includes('cloaked') ? 1 : 0;
     this.blood.setVessels(layout.vessels);
     this.clearGhost();
     this.camera.fit(false);
@@ -114,9 +115,10 @@ export class MapView {
     if (k >= 0 && !this.hidden.has('tumour')) {
       const xy = f.positions[k];
       const st = f.styles[k];
+      const codes = this.ctcCodes;
       for (let i = 0; i < f.counts[k]; i++) {
-        const cloaked = this.ctcCodes.get(st[i]);
-        if (cloaked !== undefined) marks.push({ x: xy[2 * i], y: xy[2 * i + 1], cloaked });
+        const c = codes[st[i]];
+        if (c >= 0) marks.push({ x: xy[2 * i], y: xy[2 * i + 1], cloaked: c === 1 });
       }
     }
     this.blood.setCells(marks);

@@ -28,7 +28,7 @@ export class Interventions {
   readonly el = h('div', { class: 'interventions' });
   private whatIfs: string[] = [];
 
-  constructor(private readonly onChange: (whatIfs: string[]) => void, private readonly runTicks: () => number) {}
+  constructor(private readonly onChange: (whatIfs: string[]) => void, private readonly runTicks: () => number, private readonly tickHours: () => number = () => 1) {}
 
   /** Shows the what-ifs in force. */
   reset(whatIfs: readonly string[]): void {
@@ -53,6 +53,11 @@ export class Interventions {
     const tick = h('input', { type: 'number', min: 0, max: this.runTicks(), step: 1, value: current?.tick ?? 0, class: 'tick-input', 'aria-label': `${label}: from tick`, 'data-focus-key': `${id}-tick` });
     const fraction = h('input', { type: 'range', min: 0, max: 1, step: 0.05, value: current?.fraction ?? 1, 'aria-label': `${label}: fraction`, 'data-focus-key': `${id}-fraction` });
     const shown = h('output', {}, `${Math.round((current?.fraction ?? 1) * 100)}%`);
+    // What-ifs act at a tick; say which day that is.
+    const day = h('span', { class: 'muted' });
+    const showDay = () => (day.textContent = `(day ${((Math.max(0, Number(tick.value) || 0) * this.tickHours()) / 24).toFixed(1)})`);
+    showDay();
+    tick.addEventListener('input', showDay);
     const emit = () => {
       const t = Math.max(0, Math.floor(Number(tick.value) || 0));
       this.onChange(edit(on.checked ? { tick: t, fraction: Number(fraction.value) } : null));
@@ -63,6 +68,6 @@ export class Interventions {
     tick.addEventListener('change', () => on.checked && emit());
     return h('div', { class: `timed-row${current ? '' : ' off'}` },
       h('label', { class: 'timed-label' }, on, ' ', label),
-      h('span', { class: 'timed-controls' }, 'from tick ', tick, ' remove ', fraction, shown));
+      h('span', { class: 'timed-controls' }, 'from tick ', tick, day, ' remove ', fraction, shown));
   }
 }
