@@ -101,6 +101,8 @@ export class App {
   private organs: string[] = [];
   private lastPanels = 0;
   private lastFollow = 0;
+  /** A go-to jump is running (the lesson does not stop on its ticks). */
+  private jumping = false;
   /** The run being loaded has what-ifs: its charts carry the baseline's ghost. */
   private ghostWanted = false;
   /** The "Run complete" notice while it is shown (one at most; a restart removes it). */
@@ -256,7 +258,14 @@ export class App {
   async goTo(tick: number): Promise<string> {
     const target = Math.max(0, Math.min(tick, this.client.runTicks));
     if (target < this.client.tick) await this.load(this.state);
-    const hash = await this.client.runTo(target);
+    // A jump is not watched by the lesson: its next step opens at the next event after the jump.
+    this.jumping = true;
+    let hash: string;
+    try {
+      hash = await this.client.runTo(target);
+    } finally {
+      this.jumping = false;
+    }
     this.updateAbout(hash, target);
     return hash;
   }
@@ -453,7 +462,7 @@ export class App {
     // Bursts for the kills of the last few ticks only: a jump of many ticks would light up the whole body.
     this.map.addKills(res.events.filter((e) => e.tick > res.tick - 3));
     if (this.ghostWanted) this.ghost.syncTo(res.tick);
-    this.lesson.onAdvance(known, res.tick, this.client.runTicks);
+    if (!this.jumping) this.lesson.onAdvance(known, res.tick, this.client.runTicks);
     if (!this.compare.active) this.controls.setTick(res.tick, this.client.runTicks, layout.tickHours);
     const now = performance.now();
     const paused = !this.client.playing;

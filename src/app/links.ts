@@ -9,7 +9,8 @@ import { stateFromQuery, stateToQuery, type ShareState } from './url-state';
 
 /** Runs to a link's tick and sets its camera (and lesson mode) once its run has loaded. */
 async function applyMoment(app: App, next: ShareState): Promise<void> {
-  if (next.tick !== null && next.tick !== undefined && next.tick > 0) await app.goTo(next.tick);
+  // A lesson starts at the beginning: a lesson link's tick is not jumped to.
+  if (!next.lesson && next.tick !== null && next.tick !== undefined && next.tick > 0) await app.goTo(next.tick);
   if (next.camera) app.map.focus(next.camera.x, next.camera.y, next.camera.zoom);
   if (next.lesson && !app.lesson.on) app.setLesson(true);
 }
