@@ -143,7 +143,7 @@ describe('worker protocol: frames, layout, inspection', () => {
     expect([...cell!.cargo].sort()).toEqual([...e.config.cargo].sort());
   });
 
-  it('lists with a cell\'s lineage exactly the metastasis events that lineage founded', () => {
+  it('lists with a cell\'s lineage exactly the events of that lineage: metastases it founded and its cells killed in the blood', () => {
     const h = host(1);
     h.step(300);
     const e = new Engine(parseScenario(TEXT, FILE, { seed: 1 }));
@@ -157,7 +157,27 @@ describe('worker protocol: frames, layout, inspection', () => {
     const lineage = t.cols.lineage[row];
     const cell = h.inspectAgent('tumour', t.id[row])!;
     expect(cell.lineage?.id).toBe(lineage);
-    expect(cell.lineage?.events).toEqual(metastases.filter((ev) => ev.data.lineage === lineage));
+    const mine = e.events.filter((ev) => ev.data.lineage === lineage);
+    expect(mine.some((ev) => ev.type === 'metastasis')).toBe(true);
+    expect(cell.lineage?.events).toEqual(mine);
+    expect(new Set(mine.map((ev) => ev.type))).toEqual(new Set(['metastasis', 'ctc-killed']));
+  });
+
+  it('records every CTC killed in the blood as an event naming its killer, as many as the kill counters', () => {
+    const e = new Engine(parseScenario(TEXT, FILE, { seed: 1 }));
+    e.run(120);
+    const kills = e.events.filter((ev) => ev.type === 'ctc-killed');
+    const m = e.metrics();
+    for (const killer of ['nk', 't', 'shear'] as const) {
+      expect(kills.filter((k) => k.data.killer === killer).length, killer).toBe(m[`ctc.killed.${killer}`]);
+    }
+    // Each died on its vessel segment.
+    const graph = e.world.graph;
+    for (const k of kills) {
+      const s = graph.segments[k.data.vessel];
+      const cross = (s.bx - s.ax) * (k.data.y - s.ay) - (s.by - s.ay) * (k.data.x - s.ax);
+      expect(Math.abs(cross) / Math.hypot(s.bx - s.ax, s.by - s.ay)).toBeLessThan(1e-6);
+    }
   });
 
   it('summarises a region: field means, resident cells by state and their mean education, as the engine holds them', () => {

@@ -3,12 +3,13 @@ import { exportStem, metricsCsv, metricsJson } from '../src/app/export-data';
 import { referencesForStep } from '../src/app/references';
 import { SeriesStore } from '../src/app/series-store';
 import { STEPS, organOfMetric, stepOfMetric } from '../src/app/steps';
-import { LessonWatch } from '../src/app/ui/lesson';
+import { LessonPlan } from '../src/app/lesson/lesson-plan';
+import { momentText } from '../src/app/lesson/lesson-texts';
 import { METRIC_NAMES } from '../src/engine/metrics';
 import { cargoForCancerType } from '../src/catalog/index';
 import type { SimEvent } from '../src/engine/events';
 
-function store(names: string[], rows: number[][]): SeriesStore {
+function store(names: readonly string[], rows: number[][]): SeriesStore {
   const s = new SeriesStore();
   s.reset(names);
   s.push(0, Float64Array.from(rows.flat()));
@@ -75,23 +76,60 @@ describe('five-step cards and lesson checkpoints', () => {
     for (const s of STEPS) expect(s.question.choices.filter((c) => c.correct)).toHaveLength(1);
   });
 
-  it('fires a milestone once, on the tick a matching metric first rises above zero', () => {
-    const names = ['emt.fraction', 'exosomes.uptake.primary', 'exosomes.uptake.liver', 'ctc.killed.nk', 'ctc.cloaked'];
-    const s = store(names, [[0, 5, 0, 0, 0], [0, 6, 0, 0, 0], [0.1, 7, 2, 0, 0], [0, 8, 3, 1, 1]]);
-    const w = new LessonWatch();
-    w.reset(names);
-    const reached = w.check(s, -1, 3);
-    expect(reached.map((r) => [r.milestone.id, r.tick, r.metric])).toEqual([
-      ['emt', 2, 'emt.fraction'], ['primed', 2, 'exosomes.uptake.liver'], ['killed', 3, 'ctc.killed.nk'], ['cloaked', 3, 'ctc.cloaked'],
+  it('opens the five steps in the cascade\'s order, each once, at the first rise at or after the step before', () => {
+    const names = ['cells.invading', 'ctc.intravasated', 'vessels.sprouts', 'ctc.killed.shear', 'ctc.cloaked.total', 'ctc.arrested.lung', 'ctc.arrested.systemic', 'metastases.lung', 'metastases.total'];
+    // A sprout (tick 1) and a kill (tick 2) come before the first invasion (tick 3): the lesson still goes 1 → 2 → 3.
+    const rows = [
+      [0, 0, 0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 1, 0, 0, 0, 1, 0, 0],
+      [0, 0, 1, 1, 0, 0, 1, 0, 0],
+      [2, 0, 1, 1, 0, 0, 1, 0, 0],
+      [2, 1, 2, 1, 1, 0, 1, 0, 0],
+      [1, 1, 2, 1, 1, 1, 2, 0, 0],
+      [1, 1, 3, 2, 1, 1, 2, 1, 1],
+    ];
+    const plan = new LessonPlan();
+    plan.reset(names, ['lung']);
+    expect(plan.check(store(names, rows.slice(0, 4)), -1, 3).map((m) => [m.step, m.tick, m.metric])).toEqual([[1, 3, 'cells.invading']]);
+    const s = store(names, rows);
+    const rest = plan.check(s, 3, 6);
+    expect(rest.map((m) => [m.step, m.tick, m.metric, m.organ])).toEqual([
+      [2, 4, 'vessels.sprouts', null], [3, 4, 'ctc.cloaked.total', null], [4, 5, 'ctc.arrested.lung', 'lung'], [5, 6, 'metastases.lung', 'lung'],
     ]);
-    expect(w.check(s, -1, 3)).toEqual([]);
-    expect(w.unobservable().map((m) => m.id).sort()).toEqual(['metastasis', 'sprout']);
+    expect(plan.done).toBe(true);
+    expect(plan.check(s, -1, 6)).toEqual([]);
   });
 
-  it('can observe every milestone with the engine\'s current metrics', () => {
-    const w = new LessonWatch();
-    w.reset(METRIC_NAMES);
-    expect(w.unobservable()).toEqual([]);
+  it('started mid-run, opens step 1 at the next invasion; at the end of the run, shows the steps left as "not yet"', () => {
+    const names = ['cells.invading', 'vessels.sprouts', 'metastases.lung'];
+    const s = store(names, [[0, 0, 0], [1, 1, 0], [1, 1, 0], [2, 1, 0], [2, 2, 0]]);
+    const plan = new LessonPlan();
+    plan.reset(names, ['lung'], 2);
+    expect(plan.check(s, 1, 4).map((m) => [m.step, m.tick])).toEqual([[1, 3], [2, 4]]);
+    expect(plan.finish(4).map((m) => [m.step, m.tick, m.notYet])).toEqual([[3, 4, true], [4, 4, true], [5, 4, true]]);
+    expect(plan.moments.map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('can open every step with the engine\'s current metrics', () => {
+    const organs = ['lung', 'liver', 'bone', 'brain', 'lymph-node'];
+    const rows = [METRIC_NAMES.map(() => 0), METRIC_NAMES.map(() => 1)];
+    const plan = new LessonPlan();
+    plan.reset(METRIC_NAMES, organs);
+    expect(plan.check(store(METRIC_NAMES, rows), 0, 1).map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('names the actual killer of a CTC in step 3\'s text, and every killer when several die in one tick', () => {
+    const names = ['ctc.killed.nk', 'ctc.killed.t', 'ctc.killed.shear', 'ctc.cloaked.total'];
+    const s = store(names, [[0, 0, 0, 0], [0, 0, 1, 0], [1, 0, 3, 1]]);
+    const kill = (tick: number, killer: 'nk' | 't' | 'shear'): SimEvent => ({ tick, type: 'ctc-killed', module: 'ctc-transit', data: { x: 0, y: 0, vessel: 0, killer, lineage: 1, cloaked: false } });
+    // The kills of the tick that made metrics row t carry tick t − 1.
+    const ctx = { store: s, events: [kill(0, 'shear'), kill(1, 'nk'), kill(1, 'shear'), kill(1, 'shear')], tickHours: 2, organs: [], vesselName: () => 'vena cava' };
+    const one = momentText({ step: 3, tick: 1, metric: 'ctc.killed.shear', organ: null, notYet: false }, ctx);
+    expect(one).toMatch(/^On day 0.1 a circulating tumour cell was killed by shear stress in the vena cava\./);
+    expect(one).not.toMatch(/immune/);
+    const many = momentText({ step: 3, tick: 2, metric: 'ctc.killed.nk', organ: null, notYet: false }, ctx);
+    expect(many).toContain('3 circulating tumour cells were killed: 1 by an NK cell and 2 by shear stress, and platelets cloaked a circulating tumour cell.');
+    expect(many).toContain('So far: killed by NK cells 1, by T cells 0, by shear stress 3; 1 cell cloaked by platelets.');
   });
 
   it('cites the review\'s references for the cargo acting in a step', () => {

@@ -17,7 +17,18 @@ describe('share links', () => {
   it('holds preset, seed, what-ifs in order and lesson mode', async () => {
     const q = await stateToQuery({ preset: 'pancreatic', source: null, seed: 0, whatIfs: ['ko:mif', 'deplete:nk@10=0.5'], lesson: true });
     expect(q).toBe('?scenario=pancreatic&seed=0&wi=ko%3Amif&wi=deplete%3Ank%4010%3D0.5&lesson=1');
-    expect(await stateFromQuery(q)).toEqual({ preset: 'pancreatic', source: null, seed: 0, whatIfs: ['ko:mif', 'deplete:nk@10=0.5'], lesson: true });
+    expect(await stateFromQuery(q)).toEqual({ preset: 'pancreatic', source: null, seed: 0, whatIfs: ['ko:mif', 'deplete:nk@10=0.5'], lesson: true, tick: null, camera: null, projector: false });
+  });
+
+  it('holds a moment: the tick, the camera (µm rounded, zoom to hundredths) and projector mode', async () => {
+    const q = await stateToQuery({ preset: 'breast', source: null, seed: 3, whatIfs: [], lesson: false, tick: 137, camera: { x: 1300.4, y: 799.6, zoom: 2.456 }, projector: true });
+    expect(q).toBe('?scenario=breast&seed=3&t=137&cam=1300%2C800%2C2.46&projector=1');
+    expect(await stateFromQuery(q)).toMatchObject({ tick: 137, camera: { x: 1300, y: 800, zoom: 2.46 }, projector: true });
+  });
+
+  it('ignores a tick or camera it cannot read', async () => {
+    expect(await stateFromQuery('?t=-4&cam=1,2')).toMatchObject({ tick: null, camera: null });
+    expect(await stateFromQuery('?t=1.5&cam=1,2,0')).toMatchObject({ tick: null, camera: null });
   });
 
   it('prefers edited source over a preset id and reads a missing seed as the scenario\'s own', async () => {

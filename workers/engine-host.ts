@@ -86,7 +86,7 @@ export class EngineHost implements EngineApi {
         return { ...region, grid: { nx: g.nx, ny: g.ny, cellUm: g.cellSizeUm } };
       }),
       vessels: w.graph.segments.map((s) => ({
-        index: s.index, name: s.name, ax: s.ax, ay: s.ay, bx: s.bx, by: s.by,
+        index: s.index, name: s.name, from: s.from, to: s.to, ax: s.ax, ay: s.ay, bx: s.bx, by: s.by,
         speedUmPerHour: s.speedUmPerHour, bedRegion: s.bedRegion, kind: s.kind,
       })),
       fieldNames: [...FIELD_NAMES],
@@ -139,6 +139,10 @@ export class EngineHost implements EngineApi {
 
   inspectAgent(kind: string, id: number): AgentDetails | null {
     return this.inspection().agent(kind, id);
+  }
+
+  lineageCells(lineage: number): AgentDetails[] {
+    return this.inspection().lineageCells(lineage);
   }
 
   inspectRegion(regionId: number): RegionDetails | null {

@@ -72,6 +72,14 @@ export class WorldInspector {
     return row < 0 ? null : this.details(kind, row);
   }
 
+  /** Every living tumour cell of a lineage, without lineage summaries (a followed cell's candidates). */
+  lineageCells(lineage: number): AgentDetails[] {
+    const pool = poolOf(this.engine.world, 'tumour');
+    const out: AgentDetails[] = [];
+    for (let i = 0; i < pool.count; i++) if (pool.cols.lineage[i] === lineage) out.push(this.details('tumour', i, false));
+    return out;
+  }
+
   /** A region's mean field values, its agents counted by state and its residents' mean education. */
   region(regionId: number): RegionDetails | null {
     const w = this.engine.world;
@@ -101,7 +109,7 @@ export class WorldInspector {
     return { id: regionId, name: r.region.name, fieldMeans, agents, meanEducation: residents ? education / residents : null };
   }
 
-  private details(kind: string, row: number): AgentDetails {
+  private details(kind: string, row: number, withLineage = true): AgentDetails {
     const e = this.engine;
     const w = e.world;
     const pool = poolOf(w, kind);
@@ -118,7 +126,7 @@ export class WorldInspector {
       kind, id: pool.id[row], x: c.x[row], y: c.y[row], state: this.label(kind, styleByte(kind, c, row)),
       where: regionName(c.region?.[row]), columns, cargo,
     };
-    if (c.lineage) {
+    if (c.lineage && withLineage) {
       const lineage = c.lineage[row];
       const members: Record<string, number> = {};
       for (let i = 0; i < pool.count; i++) {

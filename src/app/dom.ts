@@ -63,3 +63,22 @@ export function download(filename: string, data: Blob | string, type = 'text/pla
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 5000);
 }
+
+/** Data attributes that identify a control across rebuilds (see keepFocus). */
+const FOCUS_KEYS = ['dose', 'cargo', 'knockin', 'intervention', 'whatif', 'trace', 'field', 'kind', 'focusKey'];
+
+/**
+ * Runs `rebuild` (which replaces elements inside `root`) and, when focus was on a control inside
+ * `root`, puts it back on the control with the same identifying data attribute, so a keyboard
+ * user stays where they were after a panel redraws.
+ */
+export function keepFocus(root: HTMLElement, rebuild: () => void): void {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && root.contains(active) ? FOCUS_KEYS.find((k) => active.dataset[k] !== undefined) : undefined;
+  const value = key ? active!.dataset[key]! : '';
+  rebuild();
+  if (!key) return;
+  const attr = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const again = root.querySelector<HTMLElement>(`[data-${attr}="${CSS.escape(value)}"]`);
+  again?.focus();
+}

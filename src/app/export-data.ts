@@ -34,3 +34,22 @@ export function exportStem(run: Pick<RunIdentity, 'scenarioName' | 'seed' | 'tic
   const name = run.scenarioName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'run';
   return `exocascade-${name}-seed${run.seed}-t${run.tick}`;
 }
+
+/**
+ * The scenario text of a run as a file that reopens as that run: the scenario with its seed set
+ * to the run's and its what-ifs replaced by every what-if in force (the file's own, then the
+ * page's, canonical), other keys kept in their order. Text that is not a JSON object is returned as is.
+ */
+export function runScenarioText(text: string, seed: number, whatIfs: readonly string[]): string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return text;
+  const out: Record<string, unknown> = { ...(data as Record<string, unknown>), seed };
+  if (whatIfs.length) out.whatIfs = [...whatIfs];
+  else delete out.whatIfs;
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

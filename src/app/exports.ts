@@ -1,6 +1,6 @@
 import type { SimEvent } from '../engine/events';
 import { download } from './dom';
-import { exportStem, metricsCsv, metricsJson, type RunIdentity } from './export-data';
+import { exportStem, metricsCsv, metricsJson, runScenarioText, type RunIdentity } from './export-data';
 import type { SeriesStore } from './series-store';
 
 /** What an export needs from the app. */
@@ -9,12 +9,12 @@ export interface ExportContext {
   events: readonly SimEvent[];
   run: RunIdentity;
   scenarioText: string;
-  /** The map as a PNG data URL. */
-  png(): string;
+  /** The map as a PNG data URL, captioned with scenario, seed, tick and legend. */
+  png(): Promise<string>;
 }
 
-/** Downloads the run's metrics (CSV or JSON), the map (PNG) or the scenario (JSON). */
-export function exportRun(kind: 'csv' | 'json' | 'png' | 'scenario', ctx: ExportContext): void {
+/** Downloads the run's metrics (CSV or JSON), the map (captioned PNG) or the scenario (JSON, with the run's seed and what-ifs). */
+export async function exportRun(kind: 'csv' | 'json' | 'png' | 'scenario', ctx: ExportContext): Promise<void> {
   const stem = exportStem(ctx.run);
   switch (kind) {
     case 'csv':
@@ -24,7 +24,7 @@ export function exportRun(kind: 'csv' | 'json' | 'png' | 'scenario', ctx: Export
       download(`${stem}.json`, metricsJson(ctx.series, ctx.events, ctx.run), 'application/json');
       break;
     case 'png': {
-      const url = ctx.png();
+      const url = await ctx.png();
       const a = document.createElement('a');
       a.href = url;
       a.download = `${stem}.png`;
@@ -32,7 +32,7 @@ export function exportRun(kind: 'csv' | 'json' | 'png' | 'scenario', ctx: Export
       break;
     }
     case 'scenario':
-      download(`${stem}-scenario.json`, ctx.scenarioText, 'application/json');
+      download(`${stem}-scenario.json`, runScenarioText(ctx.scenarioText, ctx.run.seed, ctx.run.whatIfs), 'application/json');
       break;
   }
 }

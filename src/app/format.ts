@@ -9,6 +9,11 @@ export function formatValue(v: number): string {
   return v.toExponential(1);
 }
 
+/** Simulated day of a tick, one decimal: "day 3.6" (the page's time everywhere; ticks are a resolution). */
+export function formatDay(tick: number, tickHours: number): string {
+  return `day ${((tick * tickHours) / 24).toFixed(1)}`;
+}
+
 /** Simulated time of a tick in words: "day 3, 14 h". */
 export function formatSimTime(tick: number, tickHours: number): string {
   const hours = tick * tickHours;
@@ -23,7 +28,7 @@ export function formatCompact(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e6) return `${(v / 1e6).toFixed(a >= 1e7 ? 0 : 1)}M`;
   if (a >= 1e4) return `${Math.round(v / 1e3)}k`;
-  if (a >= 1e3) return `${(v / 1e3).toFixed(1)}k`;
+  if (a >= 1e3) return `${(v / 1e3).toFixed(1).replace(/\.0$/, '')}k`;
   if (Number.isInteger(v)) return String(v);
   if (a >= 10) return v.toFixed(0);
   if (a >= 1) return v.toFixed(1);

@@ -1,13 +1,5 @@
 import type { CascadeStep } from '../catalog/effects';
 
-/** A lesson checkpoint: the first time any metric matching `metric` rises above zero. */
-export interface Milestone {
-  id: string;
-  /** What happened, for the lesson dialog ("the first tumour cell underwent EMT"). */
-  label: string;
-  metric: RegExp;
-}
-
 /** One choice of a lesson's "what happens next?" question. */
 export interface Choice {
   text: string;
@@ -26,11 +18,14 @@ export interface StepDef {
   prefixes: readonly string[];
   /** Names matching this are left off the card even if a prefix matches. */
   exclude?: RegExp;
-  /** Where the map points when the step's first event happens and no organ is named. */
+  /** Where the map points when the step opens in the lesson and no organ is named. */
   focus: 'primary' | 'circulation' | 'organs';
-  milestones: readonly Milestone[];
-  /** Asked in lesson mode after the step's first event, before the run continues. */
+  /** Agents the map shows at full strength while the step is in focus (the others are dimmed). */
+  emphasis(kind: string, label: string): boolean;
+  /** Asked in lesson mode when the step opens, before its explanation is shown. */
   question: { prompt: string; choices: readonly Choice[]; explain: string };
+  /** One line for the lesson's closing summary. */
+  takeaway: string;
 }
 
 /**
@@ -47,9 +42,10 @@ export const STEPS: readonly StepDef[] = [
       'Exosomes from the tumour carry microRNAs and proteins that switch tumour cells from a tightly joined, epithelial state to a loose, mobile, mesenchymal one (EMT: E-cadherin and ZO-1 go down, N-cadherin and vimentin go up). Other cargo and enzymes (MMPs, ADAMTS) break down the extracellular matrix, so mesenchymal cells can crawl through it and squeeze into a vessel (intravasation).',
     prefixes: ['emt.', 'ecm.', 'cells.invading', 'ctc.intravasated'],
     focus: 'primary',
-    milestones: [{ id: 'emt', label: 'the first tumour cell underwent EMT', metric: /^emt\./ }],
+    emphasis: (kind, label) => (kind === 'tumour' && /^(primary|invading)/.test(label)) || (kind === 'exosome' && label.startsWith('tumour')),
+    takeaway: 'Exosome cargo makes tumour cells mesenchymal and clears the matrix, so they invade and enter vessels.',
     question: {
-      prompt: 'A tumour cell has just become mesenchymal. What do you expect it to do next?',
+      prompt: 'A tumour cell has just turned mesenchymal and started to invade. What do you expect it to do next?',
       choices: [
         { text: 'Stay put and divide faster', correct: false },
         { text: 'Move through the degraded matrix towards a vessel and enter the blood', correct: true },
@@ -66,7 +62,8 @@ export const STEPS: readonly StepDef[] = [
       'Exosomal cargo acts on endothelial cells directly (e.g. miR-25-3p, miR-130a, VEGF) and indirectly through macrophages that it pushes into a pro-angiogenic M2 state (miR-103 → VEGF-A). Vessel tips sprout towards VEGF. Cargo such as miR-105 loosens the junctions between endothelial cells (ZO-1, VE-cadherin), so the new vessels leak — which makes it easier for tumour cells to get in, and later out.',
     prefixes: ['vessels.', 'macrophages.'],
     focus: 'primary',
-    milestones: [{ id: 'sprout', label: 'the first new vessel sprout appeared', metric: /^vessels\.sprouts/ }],
+    emphasis: (kind, label) => (kind === 'immune' && label.startsWith('macrophage')) || (kind === 'tumour' && label.startsWith('invading')),
+    takeaway: 'Cargo makes new, leaky vessels grow towards the tumour, opening the way into the blood.',
     question: {
       prompt: 'A new vessel is sprouting towards the tumour. What changes for the tumour cells?',
       choices: [
@@ -85,10 +82,8 @@ export const STEPS: readonly StepDef[] = [
       'In the blood, circulating tumour cells (CTCs) meet NK cells and T cells that can kill them. Tumour exosomes blunt this attack: PD-L1 exhausts CD8 T cells, TGF-β and reduced NKG2D suppress NK cells, HMGB1 expands regulatory B cells, FasL kills T cells. Activated platelets coat the CTCs (a "cloak") that hides them from NK cells and shields them from shear.',
     prefixes: ['ctc.killed', 'ctc.cloaked', 'ctc.circulating', 'tcells.', 'nk.', 'bcells.'],
     focus: 'circulation',
-    milestones: [
-      { id: 'killed', label: 'the immune system killed its first circulating tumour cell', metric: /^ctc\.killed/ },
-      { id: 'cloaked', label: 'platelets cloaked their first circulating tumour cell', metric: /^ctc\.cloaked/ },
-    ],
+    emphasis: (kind, label) => (kind === 'tumour' && label.startsWith('circulating')) || (kind === 'immune' && /^(nk|cd8)/.test(label)) || kind === 'platelet',
+    takeaway: 'In the blood NK cells, T cells and shear kill most CTCs; platelet cloaks and immune-suppressing cargo let some through.',
     question: {
       prompt: 'Some CTCs are killed, others are cloaked by platelets. Which ones are more likely to reach an organ?',
       choices: [
@@ -108,9 +103,10 @@ export const STEPS: readonly StepDef[] = [
     prefixes: ['exosomes.uptake.', 'ctc.arrested.'],
     exclude: /\.primary$/,
     focus: 'organs',
-    milestones: [{ id: 'primed', label: 'tumour exosomes were first taken up by an organ', metric: /^exosomes\.uptake\.(?!primary$)/ }],
+    emphasis: (kind, label) => kind === 'exosome' || (kind === 'tumour' && label.startsWith('arrested')) || (kind === 'stroma' && label.includes('educated')),
+    takeaway: 'Integrins on exosomes choose which organs are primed; CTCs lodge in the first capillary bed they reach.',
     question: {
-      prompt: 'Exosomes have started to reach an organ. What will that organ become?',
+      prompt: 'A circulating cell has just lodged in an organ\'s capillaries, where tumour exosomes have been arriving for days. What have those exosomes made of the organ?',
       choices: [
         { text: 'A pre-metastatic niche that welcomes arriving tumour cells', correct: true },
         { text: 'Resistant to tumour cells', correct: false },
@@ -127,7 +123,8 @@ export const STEPS: readonly StepDef[] = [
       'Educated organs form a pre-metastatic niche: bone-marrow-derived cells are recruited, stroma and matrix are remodelled, vessels leak (e.g. pancreatic MIF activates liver Kupffer cells; Costa-Silva et al. 2015; miR-122 lowers niche glucose use). Arrested tumour cells extravasate; where the niche is strong they switch back to an epithelial state (MET) and grow into micrometastases, elsewhere they stay dormant.',
     prefixes: ['niche.', 'metastases.', 'burden.', 'cells.extravasated.', 'cells.dormant.', 'time.firstMetastasis'],
     focus: 'organs',
-    milestones: [{ id: 'metastasis', label: 'the first micrometastasis formed', metric: /^metastases\./ }],
+    emphasis: (kind, label) => (kind === 'tumour' && /^(arrested|extravasated|dormant|colonising)/.test(label)) || (kind === 'stroma' && label.includes('educated')) || (kind === 'immune' && label.startsWith('bmdc')),
+    takeaway: 'Primed organs (the niche) let arriving cells leave the vessels and grow; elsewhere they stay dormant.',
     question: {
       prompt: 'A micrometastasis has formed. Where would you expect the next ones?',
       choices: [

@@ -154,7 +154,7 @@ export class Engine {
       blood: { plateletTgfb: w.blood.plateletTgfb, plateletVesicles: w.blood.plateletVesicles, packetHours: Array.from(w.blood.packetHours) },
       effectScale: Array.from(w.cargo.effectScale),
       series: this.series.map((row) => Array.from(row)),
-      events: this.events.map((e) => ({ ...e, data: { ...e.data } })),
+      events: this.events.map((e) => ({ ...e, data: { ...e.data } }) as SimEvent),
     };
   }
 

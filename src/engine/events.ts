@@ -43,13 +43,34 @@ export interface MetastasisEvent extends EventBase {
   };
 }
 
+/** What killed a circulating tumour cell: an NK cell, a CD8 T cell, or shear stress. */
+export type CtcKiller = 'nk' | 't' | 'shear';
+
+/** A circulating tumour cell died in the blood: where, what killed it, and whether it was cloaked. */
+export interface CtcKilledEvent extends EventBase {
+  type: 'ctc-killed';
+  data: {
+    /** Position on its vessel segment when it died, µm. */
+    x: number;
+    y: number;
+    /** Vessel segment index (the circulation graph's). */
+    vessel: number;
+    killer: CtcKiller;
+    /** Lineage of the cell. */
+    lineage: number;
+    /** Whether a platelet cloak covered it when it died. */
+    cloaked: boolean;
+  };
+}
+
 /** A simulation event with provenance: one of the event types above. */
-export type SimEvent = MetastasisEvent;
+export type SimEvent = MetastasisEvent | CtcKilledEvent;
 
 /** The tumour lineage an event concerns, or null for an event about none. */
 export function lineageOf(e: SimEvent): number | null {
   switch (e.type) {
     case 'metastasis':
+    case 'ctc-killed':
       return e.data.lineage;
   }
 }

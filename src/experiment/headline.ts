@@ -1,3 +1,7 @@
+import { BASELINE } from './grid';
+import type { ExperimentSpec } from './spec';
+import { targetMetric } from './target-metric';
+
 // Which metrics a report puts first. This is the one place that names metrics: by prefix, in
 // order of preference, tolerating any that the engine does not (yet) produce. Everything else
 // in the experiment code follows METRIC_NAMES as recorded.
@@ -25,6 +29,12 @@ export function headlineMetrics(names: readonly string[]): string[] {
   };
   const main = pick(HEADLINE_PREFIXES);
   return main.length ? main : pick(FALLBACK_HEADLINE_PREFIXES);
+}
+
+/** An experiment's headline: each arm's targeted metric (target-metric.ts) first, then headlineMetrics. */
+export function experimentHeadline(spec: Pick<ExperimentSpec, 'arms' | 'metricNames'>): string[] {
+  const targets = spec.arms.filter((a) => a.name !== BASELINE).map((a) => targetMetric(a.whatIfs, spec.metricNames)).filter((m): m is string => m !== null);
+  return [...new Set([...targets, ...headlineMetrics(spec.metricNames)])];
 }
 
 /** The per-organ metric family to chart: its prefix and (organ, metric) pairs; null if none. */

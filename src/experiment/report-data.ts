@@ -1,5 +1,6 @@
 import { BASELINE } from './grid';
-import { headlineMetrics, organGroup } from './headline';
+import { experimentHeadline, organGroup } from './headline';
+import { isTimeToEvent } from './metric-words';
 import { describe, paired } from './stats';
 import type { ExperimentSpec, RunRecord } from './spec';
 
@@ -65,15 +66,25 @@ function columns(records: readonly RunRecord[], arm: string, metric: string, sam
   return cols;
 }
 
+/** A time to an event is censored: at each tick, only the runs that have reached it (≥ 0) count. */
+function reachedOnly(metric: string, cols: number[][]): number[][] {
+  return isTimeToEvent(metric) ? cols.map((c) => c.filter((v) => v >= 0)) : cols;
+}
+
+/** Per tick, arm − baseline by seed; for a time to an event, only seeds where both have reached it. */
+function pairedColumns(metric: string, arm: number[][], base: number[][]): number[][] {
+  return arm.map((c, j) => c.flatMap((x, i) => (isTimeToEvent(metric) && !(x >= 0 && base[j][i] >= 0) ? [] : [x - base[j][i]])));
+}
+
 /** Builds the chart data from records in canonical order. */
 export function buildReportData(spec: ExperimentSpec, records: readonly RunRecord[]): ReportData {
   const ticks = records.length ? records[0].trajectory.ticks : [];
   const n = ticks.length;
-  const headline = headlineMetrics(spec.metricNames);
+  const headline = experimentHeadline(spec);
   const ordered = [...headline, ...spec.metricNames.filter((m) => !headline.includes(m))];
   const trajectories = ordered.map((metric): BandChart => {
     const bands: Record<string, Band> = {};
-    for (const arm of spec.arms) bands[arm.name] = band(columns(records, arm.name, metric, n), describe);
+    for (const arm of spec.arms) bands[arm.name] = band(reachedOnly(metric, columns(records, arm.name, metric, n)), describe);
     return { metric, bands };
   });
   const differences = headline.map((metric): BandChart => {
@@ -81,8 +92,7 @@ export function buildReportData(spec: ExperimentSpec, records: readonly RunRecor
     const bands: Record<string, Band> = {};
     for (const arm of spec.arms) {
       if (arm.name === BASELINE) continue;
-      const cols = columns(records, arm.name, metric, n);
-      bands[arm.name] = band(cols.map((c, j) => c.map((x, i) => x - base[j][i])), describe);
+      bands[arm.name] = band(pairedColumns(metric, columns(records, arm.name, metric, n), base), describe);
     }
     return { metric, bands };
   });

@@ -2,8 +2,11 @@ import { BASELINE } from './grid';
 import { escapeHtml, fmt, fmtInterval, fmtPercent, fmtSigned } from './format';
 import type { ReportData } from './report-data';
 import { intervalGlyph, organChart, type OrganChartInput } from './report-svg';
+import { hasMetricWords, isTimeToEvent, metricWords } from './metric-words';
+import { effectSentence, INTERVAL_WORDS } from './plain-words';
 import { excludesZero } from './stats';
 import type { Summary } from './summary';
+import { targetMetric } from './target-metric';
 /** What the page inlines so it opens offline: uPlot's script and stylesheet, and the page's own script. */
 export interface ReportAssets {
   uplotJs: string;
@@ -32,7 +35,15 @@ const h = escapeHtml;
 
 function metricCell(name: string, docs: Readonly<Record<string, string>>): string {
   const doc = docs[name];
-  return `<td class="metric"><code>${h(name)}</code>${doc ? `<div class="doc">${h(doc)}</div>` : ''}</td>`;
+  // In words first (a time to an event is reported in the engine's hours), then the id and its definition.
+  const words = hasMetricWords(name) ? `<div class="words">${h(metricWords(name).label)}${isTimeToEvent(name) ? ' (hours)' : ''}</div>` : '';
+  return `<td class="metric">${words}<code>${h(name)}</code>${doc ? `<div class="doc">${h(doc)}</div>` : ''}</td>`;
+}
+
+/** For a time to an event, the runs of an arm that did not reach it ("not reached in 2 of 10 runs"). */
+function notReached(s: Summary, arm: string, m: string): string {
+  const c = s.censored?.[arm]?.[m];
+  return c && c.notReached ? ` <span class="censored">not reached in ${c.notReached} of ${c.n} runs</span>` : '';
 }
 
 function effectTable(s: Summary, arm: string, metrics: readonly string[], colour: string, docs: Readonly<Record<string, string>>): string {
@@ -41,11 +52,12 @@ function effectTable(s: Summary, arm: string, metrics: readonly string[], colour
     const base = s.stats[BASELINE][m];
     const mine = s.stats[arm][m];
     const resolved = excludesZero(e.paired.ci);
+    const pairedNote = isTimeToEvent(m) ? ` <span class="censored">over the ${e.paired.n} seeds where both reached it</span>` : '';
     return `<tr${resolved ? ' class="resolved"' : ''}>${metricCell(m, docs)}` +
-      `<td class="num">${fmt(base.mean)} <span class="ci">${fmtInterval(base.ci)}</span></td>` +
-      `<td class="num">${fmt(mine.mean)} <span class="ci">${fmtInterval(mine.ci)}</span></td>` +
+      `<td class="num">${fmt(base.mean)} <span class="ci">${fmtInterval(base.ci)}</span>${notReached(s, BASELINE, m)}</td>` +
+      `<td class="num">${fmt(mine.mean)} <span class="ci">${fmtInterval(mine.ci)}</span>${notReached(s, arm, m)}</td>` +
       `<td class="num">${fmtSigned(e.welch.diff)} <span class="ci">${fmtInterval(e.welch.ci, true)}</span></td>` +
-      `<td class="num strong">${fmtSigned(e.paired.mean)} <span class="ci">${fmtInterval(e.paired.ci, true)}</span></td>` +
+      `<td class="num strong">${fmtSigned(e.paired.mean)} <span class="ci">${fmtInterval(e.paired.ci, true)}</span>${pairedNote}</td>` +
       `<td>${intervalGlyph(e.paired.mean, e.paired.ci, colour)}</td>` +
       `<td class="num">${fmtPercent(e.relative)}</td></tr>`;
   });
@@ -94,9 +106,12 @@ export function reportHtml(input: ReportInput): string {
   if (!arms.length) parts.push('<p>Only the baseline was run; add <code>--arm NAME=WHATIF</code> to compare.</p>');
   for (const arm of arms) {
     parts.push(`<h3><span class="swatch" style="background:${colourOf(arm.name)}"></span>${h(arm.name)} − baseline</h3>`);
+    const target = targetMetric(arm.whatIfs, s.metrics) ?? headline[0];
+    if (target) parts.push(`<p class="plain" data-arm="${h(arm.name)}">${h(effectSentence(s, arm.name, target))}</p>`);
     parts.push(effectTable(s, arm.name, headline, colourOf(arm.name), docs));
   }
-  parts.push('<p class="note">Paired differences compare each seed with itself: arms share random streams by seed, so most run-to-run noise cancels and these intervals are usually the narrower. Highlighted rows: the paired 95% CI excludes zero.</p></section>');
+  parts.push(`<p class="note">${h(INTERVAL_WORDS)} Highlighted rows: the paired 95% interval excludes zero. ` +
+    'A time to an event (the first metastasis) counts only the runs that reached it; the others are listed as not reached, never averaged in.</p></section>');
 
   if (input.organs) {
     parts.push(`<section><h2>By organ: <code>${h(input.organs.prefix)}*</code> at the end of the run</h2>${organChart(input.organs)}`);
@@ -152,7 +167,10 @@ table.effects { border-collapse: collapse; width: 100%; font-variant-numeric: ta
 .effects td.strong { font-weight: 600; }
 .effects .ci { display: block; font-size: 11.5px; font-weight: 400; }
 .effects .doc { font-size: 11.5px; }
+.effects .words { font-weight: 600; }
 .effects tr.resolved td { background: var(--hi); }
+.effects .censored { display: block; font-size: 11.5px; font-weight: 400; color: #8a4b00; white-space: normal; }
+p.plain { font-size: 15px; max-width: 90ch; margin: 6px 0 10px; }
 .effects td.metric { min-width: 200px; max-width: 320px; }
 svg text { font: 11.5px system-ui, sans-serif; fill: #444; }
 svg.organs { max-width: 100%; height: auto; }

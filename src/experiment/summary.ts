@@ -1,5 +1,6 @@
-import { headlineMetrics } from './headline';
+import { experimentHeadline } from './headline';
 import { BASELINE } from './grid';
+import { isTimeToEvent } from './metric-words';
 import { CONFIDENCE, describe, paired, welch, type Describe, type PairedDiff, type WelchDiff } from './stats';
 import type { ArmInfo, ExperimentSpec, RunRecord } from './spec';
 
@@ -7,6 +8,10 @@ import type { ArmInfo, ExperimentSpec, RunRecord } from './spec';
 // non-baseline arm and metric, the effect against the baseline as a Welch difference in means
 // and as a paired difference by seed. Built from records in canonical order only, so the file
 // is the same bytes however and wherever the runs were done. Pure: usable in a browser too.
+//
+// Times to an event (`time.*`, −1 while it has not happened) are censored: a run that never
+// reached the event is counted as "not reached", never averaged in as −1. Their statistics are
+// over the runs that reached it, their paired effects over the seeds where both arms did.
 
 /** The effect of one arm on one metric, relative to the baseline. */
 export interface Effect {
@@ -18,6 +23,14 @@ export interface Effect {
   paired: PairedDiff;
   /** Difference as a fraction of the baseline mean (null when that mean is 0). */
   relative: number | null;
+  /** Seeds where the arm's value is below, equal to and above the baseline's (the paired seeds). */
+  direction: { lower: number; same: number; higher: number };
+}
+
+/** How many runs of an arm did not reach a time-to-event metric's event, of how many. */
+export interface Censoring {
+  notReached: number;
+  n: number;
 }
 
 /** The content of summary.json. */
@@ -36,8 +49,10 @@ export interface Summary {
   headline: string[];
   /** State hash of every run, by arm then seed (reproduce any run with `exocascade run`). */
   stateHashes: Record<string, Record<string, string>>;
-  /** Final-tick statistics by arm, then metric. */
+  /** Final-tick statistics by arm, then metric (time-to-event metrics: over the runs that reached it). */
   stats: Record<string, Record<string, Describe>>;
+  /** Time-to-event metrics by arm, then metric: the runs that did not reach the event. */
+  censored: Record<string, Record<string, Censoring>>;
   /** Effects by non-baseline arm, then metric. */
   effects: Record<string, Record<string, Effect>>;
 }
@@ -54,24 +69,59 @@ export function finalValues(records: readonly RunRecord[], arm: string, metric: 
   return records.filter((r) => r.arm === arm).map((r) => r.metrics[metric] ?? NaN);
 }
 
+/** Whether a time-to-event value means the event happened (negative: not reached). */
+function reached(v: number): boolean {
+  return v >= 0;
+}
+
+/** Per-seed pairs (arm, baseline) to compare: all of them, or for a time to an event, those where both reached it. */
+function pairs(metric: string, a: readonly number[], b: readonly number[]): [number[], number[]] {
+  if (!isTimeToEvent(metric)) return [[...a], [...b]];
+  const keep = a.map((x, i) => reached(x) && reached(b[i]));
+  return [a.filter((_, i) => keep[i]), b.filter((_, i) => keep[i])];
+}
+
+/** Seeds below, equal to and above the baseline. */
+function direction(a: readonly number[], b: readonly number[]): Effect['direction'] {
+  const d = { lower: 0, same: 0, higher: 0 };
+  a.forEach((x, i) => {
+    if (x < b[i]) d.lower++;
+    else if (x > b[i]) d.higher++;
+    else d.same++;
+  });
+  return d;
+}
+
 /** Builds the summary from records in canonical order (arms as in the spec, seeds ascending). */
 export function buildSummary(spec: ExperimentSpec, records: readonly RunRecord[]): Summary {
   const stats: Summary['stats'] = {};
+  const censored: Summary['censored'] = {};
   const effects: Summary['effects'] = {};
   const stateHashes: Summary['stateHashes'] = {};
   for (const arm of spec.arms) {
     stateHashes[arm.name] = {};
     for (const r of records) if (r.arm === arm.name) stateHashes[arm.name][String(r.seed)] = r.stateHash;
     stats[arm.name] = {};
-    for (const m of spec.metricNames) stats[arm.name][m] = describe(finalValues(records, arm.name, m));
+    censored[arm.name] = {};
+    for (const m of spec.metricNames) {
+      const values = finalValues(records, arm.name, m);
+      if (!isTimeToEvent(m)) {
+        stats[arm.name][m] = describe(values);
+        continue;
+      }
+      const hit = values.filter(reached);
+      stats[arm.name][m] = describe(hit);
+      censored[arm.name][m] = { notReached: values.length - hit.length, n: values.length };
+    }
   }
   for (const arm of spec.arms) {
     if (arm.name === BASELINE) continue;
     effects[arm.name] = {};
     for (const m of spec.metricNames) {
-      const a = finalValues(records, arm.name, m);
-      const b = finalValues(records, BASELINE, m);
-      const w = welch(a, b);
+      const [a, b] = pairs(m, finalValues(records, arm.name, m), finalValues(records, BASELINE, m));
+      const armValues = isTimeToEvent(m) ? finalValues(records, arm.name, m).filter(reached) : a;
+      const baseValues = isTimeToEvent(m) ? finalValues(records, BASELINE, m).filter(reached) : b;
+      const w = welch(armValues, baseValues);
       const baseMean = stats[BASELINE][m].mean;
       effects[arm.name][m] = {
         baselineMean: baseMean,
@@ -79,6 +129,7 @@ export function buildSummary(spec: ExperimentSpec, records: readonly RunRecord[]
         welch: w,
         paired: paired(a, b),
         relative: w.diff !== null && baseMean ? w.diff / Math.abs(baseMean) : null,
+        direction: direction(a, b),
       };
     }
   }
@@ -94,9 +145,10 @@ export function buildSummary(spec: ExperimentSpec, records: readonly RunRecord[]
     method: METHOD,
     arms: spec.arms,
     metrics: spec.metricNames,
-    headline: headlineMetrics(spec.metricNames),
+    headline: experimentHeadline(spec),
     stateHashes,
     stats,
+    censored,
     effects,
   };
 }

@@ -54,6 +54,9 @@ export interface LayoutRegion {
 export interface LayoutVessel {
   index: number;
   name: string;
+  /** Graph nodes it joins (flow runs from → to). */
+  from: number;
+  to: number;
   ax: number;
   ay: number;
   bx: number;
@@ -186,6 +189,8 @@ export interface EngineApi {
   inspect(xUm: number, yUm: number, radiusUm: number): AgentDetails | null;
   /** The agent of `kind` with stable id `id` if it is still alive, else null. */
   inspectAgent(kind: string, id: number): AgentDetails | null;
+  /** Every living tumour cell of a lineage (no lineage summary of their own), for following a cell. */
+  lineageCells(lineage: number): AgentDetails[];
   /** Field means and agent counts of a tissue region. */
   inspectRegion(regionId: number): RegionDetails | null;
   /** Frame-pool counters. */

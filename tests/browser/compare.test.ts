@@ -64,12 +64,18 @@ describe.skipIf(!chromiumAvailable())('compare mode and ensembles in Chromium', 
       expect(await page.getByTestId('compare-hash-b').textContent()).toBe(b.stateHash());
       expect(await page.getByTestId('compare-hash-a').getAttribute('data-tick')).toBe(String(N));
       expect(await page.getByTestId('tick').textContent()).toMatch(new RegExp(`^tick ${N} / `));
-      // The difference chart's last points are B − A of the two runs' metrics, for every compared metric.
-      const drawn = await exo<Record<string, number>>(page, 'x.app.compare.view.charts.lastDrawn()');
+      // The difference chart shows one metric at a time, on its own scale: its last point is B − A of the two runs.
       const compared = compareMetrics(METRIC_NAMES);
-      expect(Object.keys(drawn)).toEqual(compared);
-      for (const m of compared) expect(drawn[m], m).toBe(b.metrics()[m] - a.metrics()[m]);
-      expect(compared.filter((m) => drawn[m] !== 0).length).toBeGreaterThanOrEqual(3);
+      let moved = 0;
+      for (const m of compared) {
+        await page.getByLabel('Metric to plot for both arms').selectOption(m);
+        const drawn = await exo<Record<string, number>>(page, 'x.app.compare.view.charts.lastDrawn()');
+        expect(Object.keys(drawn), m).toEqual([m]);
+        expect(drawn[m], m).toBe(b.metrics()[m] - a.metrics()[m]);
+        if (drawn[m] !== 0) moved++;
+        expect(await page.locator('[data-testid="compare-diff-chart"] .u-series').count(), m).toBe(2);
+      }
+      expect(moved).toBeGreaterThanOrEqual(3);
       // Both maps draw: each pane has its own canvas with agents on it.
       expect(await page.locator('.compare-map canvas').count()).toBe(2);
       const drawnA = await exo<Record<string, number>>(page, 'x.app.compare.view.a.map.counts()');

@@ -97,9 +97,22 @@ export interface PageProblems {
   errors: string[];
 }
 
-/** Opens a page at `path` and records its console errors and uncaught exceptions. */
-export async function openPage(h: Harness, path = '', viewport = { width: 1440, height: 900 }): Promise<{ page: Page; problems: PageProblems }> {
+/**
+ * Opens a page at `path` and records its console errors and uncaught exceptions. Unless
+ * `firstVisit`, the browser has seen the first-visit guide already (each page is a fresh
+ * browser profile), so it does not cover the map.
+ */
+export async function openPage(h: Harness, path = '', viewport = { width: 1440, height: 900 }, firstVisit = false): Promise<{ page: Page; problems: PageProblems }> {
   const page = await h.browser.newPage({ viewport });
+  if (!firstVisit) {
+    await page.addInitScript(() => {
+      try {
+        localStorage.setItem('exocascade.guideSeen', '1');
+      } catch {
+        // Sandboxed frames (the ensemble report) have no storage.
+      }
+    });
+  }
   const problems: PageProblems = { errors: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') problems.errors.push(m.text());

@@ -1,22 +1,24 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { metricWords } from '../../experiment/metric-words';
 import { h, replaceChildren, setText } from '../dom';
 import { formatValue } from '../format';
 import type { SeriesStore } from '../series-store';
-import { compareMetrics, difference, isFraction } from './key-metrics';
+import { compareMetrics, difference } from './key-metrics';
 
 /** Colour of arm A (baseline), neutral; also used by the view's labels. */
 export const ARM_A_COLOUR = '#9aa6bd';
 /** Colour of arm B (what-ifs), the accent; also used by the view's labels. */
 export const ARM_B_COLOUR = '#ffd166';
-const DIFF_COLOURS = ['#ef476f', '#4cc9f0', '#f8961e', '#e9ecef', '#c77dff', '#90be6d', '#06d6a0', '#118ab2', '#f78c6b', '#9b5de5', '#00bbf9', '#f15bb5'];
+const DIFF_COLOUR = '#ef476f';
 const AXIS = { stroke: '#9aa6bd', grid: { stroke: '#ffffff14' }, ticks: { stroke: '#ffffff22' } };
 const HEIGHT = 150;
 
 /**
- * The live charts of compare mode (uPlot): the difference B − A over time of every compared
- * metric, the two arms' curves of one chosen metric, and a table of A, B and B − A now. Data are
- * recomputed from both series stores on each redraw (a few thousand subtractions).
+ * The live charts of compare mode (uPlot): for one chosen metric at a time, the difference
+ * B − A over time on its own scale (labelled with its unit) and the two arms' curves; and a table
+ * of A, B and B − A now for every compared metric. Data are recomputed from both series stores
+ * on each redraw (a few thousand subtractions).
  */
 export class DiffCharts {
   readonly el = h('div', { class: 'compare-charts' });
@@ -32,15 +34,14 @@ export class DiffCharts {
   private buffers: Float64Array[] = [];
   private stores: [SeriesStore, SeriesStore] | null = null;
 
+  private tickHours = 1;
+
   constructor() {
-    this.picker.addEventListener('change', () => {
-      this.buildCurves(this.picker.value);
-      if (this.stores) this.update(...this.stores, true);
-    });
+    this.picker.addEventListener('change', () => this.pick(this.picker.value));
     this.el.append(
-      h('section', { class: 'compare-chart' }, h('h3', {}, 'Difference B − A'), this.diffBox),
-      h('section', { class: 'compare-chart' }, h('h3', {}, 'Both arms: ', this.picker), this.curveBox),
-      h('section', { class: 'compare-chart table' }, h('h3', {}, 'Now'), this.table),
+      h('section', { class: 'compare-chart' }, h('h3', {}, 'Difference B − A of ', this.picker), this.diffBox),
+      h('section', { class: 'compare-chart' }, h('h3', {}, 'Both arms'), this.curveBox),
+      h('section', { class: 'compare-chart table' }, h('h3', {}, 'Now (click a row to chart it)'), this.table),
     );
     new ResizeObserver(() => this.resize()).observe(this.el);
   }
@@ -53,25 +54,10 @@ export class DiffCharts {
   /** Builds the charts for a run's metric names. */
   reset(names: readonly string[], tickHours: number): void {
     this.metrics = compareMetrics(names);
+    this.tickHours = tickHours;
     this.buffers = this.metrics.map(() => new Float64Array(0));
-    const xSeries: uPlot.Series = { label: 'tick', value: (_u, v) => (v == null ? '—' : `${v} (day ${((v * tickHours) / 24).toFixed(1)})`) };
-    const hasFrac = this.metrics.some(isFraction);
-    const hasN = this.metrics.some((m) => !isFraction(m));
-    const axes: uPlot.Axis[] = [{ ...AXIS }];
-    if (hasN) axes.push({ ...AXIS, scale: 'n', size: 50 });
-    if (hasFrac) axes.push({ ...AXIS, scale: 'frac', side: 1, size: 56, grid: { show: !hasN } });
-    this.diffPlot?.destroy();
-    this.diffPlot = new uPlot({
-      width: this.width(this.diffBox), height: HEIGHT,
-      series: [xSeries, ...this.metrics.map((m, k): uPlot.Series => ({
-        label: m, scale: isFraction(m) ? 'frac' : 'n', width: 1.5, stroke: DIFF_COLOURS[k % DIFF_COLOURS.length],
-        dash: isFraction(m) ? [5, 3] : undefined, points: { show: false },
-      }))],
-      axes, scales: { x: { time: false }, n: { auto: true }, frac: { auto: true } },
-      legend: { live: true }, cursor: { drag: { x: true, y: false } },
-    }, [new Float64Array(0), ...this.metrics.map(() => new Float64Array(0))] as uPlot.AlignedData, this.diffBox);
-    const keep = this.metrics.includes(this.picker.value) ? this.picker.value : this.metrics[0] ?? '';
-    replaceChildren(this.picker, ...names.map((m) => h('option', { value: m, selected: m === keep }, m)));
+    const keep = names.includes(this.picker.value) ? this.picker.value : this.metrics[0] ?? '';
+    replaceChildren(this.picker, ...names.map((m) => h('option', { value: m, selected: m === keep }, metricWords(m).label)));
     this.picker.value = keep;
     this.buildCurves(keep);
     this.cells.clear();
@@ -80,8 +66,24 @@ export class DiffCharts {
       h('tbody', {}, ...this.metrics.map((m) => {
         const cells = [h('td', {}), h('td', {}), h('td', { class: 'diff' })];
         this.cells.set(m, cells);
-        return h('tr', { 'data-metric': m }, h('th', { title: m }, m), ...cells);
+        const w = metricWords(m);
+        const row = h('tr', { 'data-metric': m, title: `${w.label} (${w.unit}) — click to chart it` }, h('th', {}, w.organ ? `${w.short}, ${w.organ.replace('-', ' ')}` : w.short), ...cells);
+        row.addEventListener('click', () => this.pick(m));
+        return row;
       })));
+  }
+
+  /** The metric charted now. */
+  get picked(): string {
+    return this.picker.value;
+  }
+
+  /** Charts another metric (difference and both arms). */
+  pick(metric: string): void {
+    this.picker.value = metric;
+    this.table.querySelectorAll('tbody tr').forEach((r) => r.classList.toggle('picked', (r as HTMLElement).dataset.metric === metric));
+    this.buildCurves(metric);
+    if (this.stores) this.update(...this.stores, true);
   }
 
   /** Redraws from both stores (at most 4 times a second unless forced). */
@@ -91,10 +93,10 @@ export class DiffCharts {
     if (!force && now - this.lastDraw < 250) return;
     this.lastDraw = now;
     const n = Math.min(a.length, b.length);
-    const x = a.ticks().subarray(0, n);
+    const x = Array.from(a.ticks().subarray(0, n), (t) => (t * this.tickHours) / 24);
     this.buffers = this.metrics.map((m, k) => difference(a, b, m, grow(this.buffers[k], n)));
-    this.diffPlot?.setData([x, ...this.buffers.map((d) => d.subarray(0, n))] as uPlot.AlignedData);
     const pick = this.picker.value;
+    this.diffPlot?.setData([x, difference(a, b, pick)] as uPlot.AlignedData);
     this.curvePlot?.setData([x, a.column(pick).subarray(0, n), b.column(pick).subarray(0, n)] as uPlot.AlignedData);
     this.metrics.forEach((m, k) => {
       const [ca, cb, cd] = this.cells.get(m)!;
@@ -106,26 +108,32 @@ export class DiffCharts {
     });
   }
 
-  /** The last value of every difference series as drawn (metric → B − A), for tests. */
+  /** The last point of the difference chart as drawn (metric → B − A), for tests. */
   lastDrawn(): Record<string, number> {
-    const out: Record<string, number> = {};
     const data = this.diffPlot?.data;
-    if (!data) return out;
-    this.metrics.forEach((m, k) => {
-      const ys = data[k + 1] as ArrayLike<number | null>;
-      out[m] = ys.length ? (ys[ys.length - 1] ?? NaN) : NaN;
-    });
-    return out;
+    if (!data) return {};
+    const ys = data[1] as ArrayLike<number | null>;
+    return { [this.picker.value]: ys.length ? (ys[ys.length - 1] ?? NaN) : NaN };
   }
 
   private buildCurves(metric: string): void {
+    const w = metricWords(metric);
+    const unit = `${w.unit}`;
+    const xSeries: uPlot.Series = { label: 'day', value: (_u, v) => (v == null ? '—' : `day ${v.toFixed(1)}`) };
+    this.diffPlot?.destroy();
+    this.diffPlot = new uPlot({
+      width: this.width(this.diffBox), height: HEIGHT,
+      series: [xSeries, { label: `B − A (${unit})`, stroke: DIFF_COLOUR, width: 2, points: { show: false } }],
+      axes: [{ ...AXIS }, { ...AXIS, size: 56, label: `B − A, ${unit}`, labelSize: 16 }], scales: { x: { time: false } },
+      legend: { live: true }, cursor: { drag: { x: true, y: false } },
+    }, [new Float64Array(0), new Float64Array(0)] as uPlot.AlignedData, this.diffBox);
     this.curvePlot?.destroy();
     this.curvePlot = new uPlot({
       width: this.width(this.curveBox), height: HEIGHT,
-      series: [{ label: 'tick' },
-        { label: `A ${metric}`, stroke: ARM_A_COLOUR, width: 1.5, points: { show: false } },
-        { label: `B ${metric}`, stroke: ARM_B_COLOUR, width: 1.5, points: { show: false } }],
-      axes: [{ ...AXIS }, { ...AXIS, size: 50 }], scales: { x: { time: false } },
+      series: [xSeries,
+        { label: `A (${unit})`, stroke: ARM_A_COLOUR, width: 1.5, points: { show: false } },
+        { label: `B (${unit})`, stroke: ARM_B_COLOUR, width: 1.5, points: { show: false } }],
+      axes: [{ ...AXIS }, { ...AXIS, size: 56, label: unit, labelSize: 16 }], scales: { x: { time: false } },
       legend: { live: true }, cursor: { drag: { x: true, y: false } },
     }, [new Float64Array(0), new Float64Array(0), new Float64Array(0)] as uPlot.AlignedData, this.curveBox);
     this.lastDraw = 0;

@@ -1,6 +1,9 @@
 import './ensemble.css';
 import { fmt, fmtInterval, fmtSigned } from '../../experiment/format';
 import { BASELINE, GridSyntaxError, parseSeeds, type ArmSpec } from '../../experiment/grid';
+import { metricWords } from '../../experiment/metric-words';
+import { effectSentence, INTERVAL_WORDS } from '../../experiment/plain-words';
+import { targetMetric } from '../../experiment/target-metric';
 import type { ExperimentSpec, RunRecord } from '../../experiment/spec';
 import { download, h, replaceChildren, setText } from '../dom';
 import { formatValue } from '../format';
@@ -90,7 +93,7 @@ export class EnsembleDialog {
       h('details', {}, h('summary', { class: 'small' }, 'The same on the command line'), this.command),
       h('div', { class: 'row' }, this.progress, this.progressText),
       h('div', { class: 'ensemble-runs' }, h('table', { class: 'runs-table' },
-        h('thead', {}, h('tr', {}, ...['arm', 'seed', 'state hash', 'metastases.total', 'run ms'].map((t) => h('th', {}, t)))), this.rows)),
+        h('thead', {}, h('tr', {}, ...['arm', 'seed', 'state hash', 'metastases (all organs)', 'run ms'].map((t) => h('th', {}, t)))), this.rows)),
       this.finish,
       this.frame,
     );
@@ -187,13 +190,15 @@ export class EnsembleDialog {
       `(${fmt(runMs / outcome.wallMs)} runs at a time on average; pool overhead ${fmt((100 * overhead) / Math.max(1, runMs))}% of run time)`);
     this.reportUrl = URL.createObjectURL(new Blob([out.reportHtml], { type: 'text/html' }));
     const s = out.summary;
-    const metric = s.headline[0] ?? s.metrics[0];
     const lines = s.arms.filter((a) => a.name !== BASELINE).map((a) => {
+      const metric = targetMetric(a.whatIfs, s.metrics) ?? s.headline[0] ?? s.metrics[0];
       const e = s.effects[a.name][metric];
-      return h('li', {}, h('b', {}, a.name), ` − baseline, ${metric}: `, h('b', {}, fmtSigned(e.paired.mean)), ` ${fmtInterval(e.paired.ci, true)} (paired by seed, 95% CI)`);
+      return h('li', {}, h('p', { class: 'plain', 'data-testid': 'ensemble-sentence' }, effectSentence(s, a.name, metric)),
+        h('span', { class: 'muted small' }, `${a.name} − baseline, ${metricWords(metric).label}: ${fmtSigned(e.paired.mean)} ${fmtInterval(e.paired.ci, true)} (paired by seed, 95% interval)`));
     });
     replaceChildren(this.finish,
-      lines.length ? h('ul', {}, ...lines) : h('p', { class: 'small' }, 'Baseline only: the report shows its spread across seeds.'),
+      lines.length ? h('ul', { class: 'plain-list' }, ...lines) : h('p', { class: 'small' }, 'Baseline only: the report shows its spread across seeds.'),
+      h('details', { class: 'small' }, h('summary', {}, 'How to read the intervals'), h('p', {}, INTERVAL_WORDS)),
       h('div', { class: 'row' },
         h('a', { href: this.reportUrl, target: '_blank', rel: 'noopener', class: 'button-link' }, 'Open report in a new tab'),
         h('button', { type: 'button', onclick: () => download('report.html', out.reportHtml, 'text/html') }, 'report.html'),

@@ -1,5 +1,8 @@
 import type { Container } from 'pixi.js';
 
+/** Screen px at the top of the map kept free of the fitted body (the blood tally's strip). */
+const TOP_INSET_PX = 30;
+
 /** A click on the map that was not a drag, in world µm and screen px. */
 export interface MapClick {
   xUm: number;
@@ -38,17 +41,63 @@ export class Camera {
     const { width, height } = this.worldSize();
     const w = this.el.parentElement?.clientWidth || this.el.clientWidth || 1;
     const h = this.el.parentElement?.clientHeight || this.el.clientHeight || 1;
-    this.fitScale = Math.min(w / width, h / height) * 0.98;
+    // The blood tally is a strip along the top of the map: fit the body below it.
+    const top = Math.min(TOP_INSET_PX, h / 4);
+    this.fitScale = Math.min(w / width, (h - top) / height) * 0.98;
     this.world.scale.set(this.fitScale);
-    this.world.position.set((w - width * this.fitScale) / 2, (h - height * this.fitScale) / 2);
+    this.world.position.set((w - width * this.fitScale) / 2, top + (h - top - height * this.fitScale) / 2);
   }
 
-  /** Centres the view on a world point at a zoom factor relative to the fitted view. */
-  focus(xUm: number, yUm: number, zoom: number): void {
+  /**
+   * Puts a world point at a zoom factor relative to the fitted view, at fraction `anchorX` of the
+   * view's width (0.5: centred; less leaves room on the right for a panel).
+   */
+  focus(xUm: number, yUm: number, zoom: number, anchorX = 0.5): void {
     const s = this.fitScale * zoom;
     this.world.scale.set(s);
-    this.world.position.set(this.el.clientWidth / 2 - xUm * s, this.el.clientHeight / 2 - yUm * s);
+    this.world.position.set(this.el.clientWidth * anchorX - xUm * s, this.el.clientHeight / 2 - yUm * s);
     this.userMoved = zoom !== 1;
+  }
+
+  /** The view: world point at the centre and zoom relative to the fitted view. */
+  view(): { x: number; y: number; zoom: number } {
+    const c = this.toWorld(this.el.clientWidth / 2, this.el.clientHeight / 2);
+    return { x: c.x, y: c.y, zoom: this.world.scale.x / this.fitScale };
+  }
+
+  /** Whether the user (or a link) moved the view away from the fitted one. */
+  get moved(): boolean {
+    return this.userMoved;
+  }
+
+  /**
+   * Keyboard pan and zoom on a focusable element: arrows pan a tenth of the view, + and − zoom
+   * about the centre, 0 fits. Returns true when the key was used.
+   */
+  key(e: KeyboardEvent): boolean {
+    const w = this.el.clientWidth;
+    const h = this.el.clientHeight;
+    const step = 0.1;
+    const p = this.world.position;
+    switch (e.key) {
+      case 'ArrowLeft': p.set(p.x + w * step, p.y); break;
+      case 'ArrowRight': p.set(p.x - w * step, p.y); break;
+      case 'ArrowUp': p.set(p.x, p.y + h * step); break;
+      case 'ArrowDown': p.set(p.x, p.y - h * step); break;
+      case '+': case '=': this.zoomAbout(w / 2, h / 2, 1.25); break;
+      case '-': case '_': this.zoomAbout(w / 2, h / 2, 0.8); break;
+      case '0': this.fit(true); return true;
+      default: return false;
+    }
+    this.userMoved = true;
+    return true;
+  }
+
+  private zoomAbout(px: number, py: number, factor: number): void {
+    const before = this.toWorld(px, py);
+    const s = Math.min(this.fitScale * 40, Math.max(this.fitScale * 0.5, this.world.scale.x * factor));
+    this.world.scale.set(s);
+    this.world.position.set(px - before.x * s, py - before.y * s);
   }
 
   /** World point under a screen point (px relative to the element). */
@@ -62,10 +111,7 @@ export class Camera {
     const rect = this.el.getBoundingClientRect();
     const px = e.clientX - rect.left;
     const py = e.clientY - rect.top;
-    const before = this.toWorld(px, py);
-    const s = Math.min(this.fitScale * 40, Math.max(this.fitScale * 0.5, this.world.scale.x * Math.exp(-e.deltaY * 0.0015)));
-    this.world.scale.set(s);
-    this.world.position.set(px - before.x * s, py - before.y * s);
+    this.zoomAbout(px, py, Math.exp(-e.deltaY * 0.0015));
     this.userMoved = true;
   };
 

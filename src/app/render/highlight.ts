@@ -28,14 +28,20 @@ export class Highlight {
     this.pulse.clear().roundRect(r.x0 - 14, r.y0 - 14, r.x1 - r.x0 + 28, r.y1 - r.y0 + 28, 36).stroke({ width: 14, color: 0xfff3b0 });
   }
 
+  /** Outlines several regions at once (the organs a traced cargo primes). */
+  regions(rs: readonly WorldRect[]): void {
+    const g = this.pulse.clear();
+    for (const r of rs) g.roundRect(r.x0 - 14, r.y0 - 14, r.x1 - r.x0 + 28, r.y1 - r.y0 + 28, 36).stroke({ width: 14, color: 0xfff3b0 });
+  }
+
   /** Rings a point (an event's place). */
   point(x: number, y: number): void {
     this.pulse.clear().circle(x, y, 60).stroke({ width: 10, color: 0xfff3b0 }).circle(x, y, 110).stroke({ width: 5, color: 0xfff3b0, alpha: 0.6 });
   }
 
-  /** Traces polylines (the circulation). */
-  paths(segments: ReadonlyArray<{ ax: number; ay: number; bx: number; by: number }>): void {
-    const g = this.pulse.clear();
+  /** Traces polylines (the circulation, or a route through it); `keep` adds to what is marked. */
+  paths(segments: ReadonlyArray<{ ax: number; ay: number; bx: number; by: number }>, keep = false): void {
+    const g = keep ? this.pulse : this.pulse.clear();
     for (const s of segments) g.moveTo(s.ax, s.ay).lineTo(s.bx, s.by);
     g.stroke({ width: 26, color: 0xfff3b0, alpha: 0.8, cap: 'round' });
   }
@@ -43,6 +49,11 @@ export class Highlight {
   /** Removes the lesson mark. */
   clearPulse(): void {
     this.pulse.clear();
+  }
+
+  /** Adds a ring at a point to what is marked (a followed cell's place on its route). */
+  ring(x: number, y: number): void {
+    this.pulse.circle(x, y, 60).stroke({ width: 10, color: 0xfff3b0 });
   }
 
   /** Moves the selection ring to (x, y), or hides it (null). */

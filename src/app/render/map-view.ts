@@ -1,11 +1,13 @@
 import { Application, Container } from 'pixi.js';
+import type { SimEvent } from '../../engine/events';
 import type { FrameView } from '../../engine/frame';
 import type { WorldLayout } from '../../protocol/engine-api';
 import { buildAtlas, type Atlas } from './atlas';
+import { BloodLayer, type CtcMark } from './blood-layer';
 import { Camera, type MapClick } from './camera';
 import { FieldLayer } from './field-layer';
 import { Highlight } from './highlight';
-import { colourTable, kindStyle } from './palette';
+import { colourTable, ghostTable, kindStyle } from './palette';
 import { ParticleLayer } from './particle-layer';
 import { StaticLayers } from './static-layers';
 import { TissueVessels } from './tissue-vessels';
@@ -27,6 +29,13 @@ export class MapView {
   private layers = new Map<string, ParticleLayer>();
   private colours = new Map<string, Uint32Array>();
   private hidden = new Set<string>();
+  /** The blood stream: CTCs, trails, cloaks and kill bursts. */
+  readonly blood = new BloodLayer();
+  private readonly ghostRoot = new Container();
+  private ghost: ParticleLayer | null = null;
+  /** Per tumour style byte: -1 not circulating, 0 a circulating cell, 1 a cloaked one. */
+  private ctcCodes = new Int8Array(256).fill(-1);
+  private emphasis: ((kind: string, label: string) => boolean) | null = null;
   private atlas!: Atlas;
   private camera!: Camera;
   private layout: WorldLayout | null = null;
@@ -35,6 +44,8 @@ export class MapView {
   private pulsing = false;
   private suspended = false;
   private lastRender = 0;
+  /** The pixi application exists (init finished): nothing draws before. */
+  private initialised = false;
   /** CPU ms of the last render() call (buffer packing and GL submission, not GPU time). */
   renderMs = 0;
   /** Called with a click on the map that was not a drag. */
@@ -47,10 +58,11 @@ export class MapView {
       preference: 'webgl', autoStart: false, resolution: Math.min(2, window.devicePixelRatio || 1), autoDensity: true,
     });
     this.app.ticker.stop();
+    this.initialised = true;
     host.appendChild(this.app.canvas);
     this.atlas = buildAtlas();
     this.world.addChild(this.statics.regions, this.fields.container, this.statics.circulation, this.vessels.graphics,
-      this.particleRoot, this.statics.labels, this.highlight.container);
+      this.ghostRoot, this.particleRoot, this.blood.container, this.statics.labels, this.highlight.container);
     this.app.stage.addChild(this.world);
     this.camera = new Camera(this.app.canvas, this.world, () => this.layout?.worldSize ?? { width: 1, height: 1 }, (c) => this.onClick(c));
     for (const ev of ['wheel', 'pointermove', 'dblclick']) this.app.canvas.addEventListener(ev, () => this.invalidate());
@@ -79,8 +91,12 @@ export class MapView {
       layer.container.visible = !this.hidden.has(kind);
       this.layers.set(kind, layer);
       this.particleRoot.addChild(layer.container);
-      this.colours.set(kind, colourTable(kind, layout.styles[kind] ?? []));
     }
+    this.recolour();
+    this.ctcCodes.fill(-1);
+    for (const c of layout.styles.tumour ?? []) if (c.label.startsWith('circulating')) this.ctcCodes[c.code & 255] = c.label.includes('cloaked') ? 1 : 0;
+    this.blood.setVessels(layout.vessels);
+    this.clearGhost();
     this.camera.fit(false);
     this.invalidate();
   }
@@ -94,11 +110,89 @@ export class MapView {
       if (layer) layer.update(f.positions[k], f.styles[k], f.counts[k], this.colours.get(kind)!);
     });
     this.vessels.update(f.segments, f.segmentStyles);
+    const k = layout.pointKinds.indexOf('tumour');
+    const marks: CtcMark[] = [];
+    if (k >= 0 && !this.hidden.has('tumour')) {
+      const xy = f.positions[k];
+      const st = f.styles[k];
+      const codes = this.ctcCodes;
+      for (let i = 0; i < f.counts[k]; i++) {
+        const c = codes[st[i]];
+        if (c >= 0) marks.push({ x: xy[2 * i], y: xy[2 * i + 1], cloaked: c === 1 });
+      }
+    }
+    this.blood.setCells(marks);
     this.keepFields(f.fields);
     this.refreshFields();
     const niche = layout.fieldNames.indexOf('niche');
     if (niche >= 0) this.statics.setNiche(this.lastFields.map((r) => mean(r[niche])));
     this.invalidate();
+  }
+
+  /** Starts a burst where each CTC of `events` was killed (other events are ignored). */
+  addKills(events: readonly SimEvent[]): void {
+    let any = false;
+    for (const e of events) {
+      if (e.type !== 'ctc-killed') continue;
+      this.blood.addBurst(e.data.x, e.data.y, e.data.killer);
+      any = true;
+    }
+    if (any) this.invalidate();
+  }
+
+  /** Draws the baseline's tumour cells faintly under this run's (the "ghost" of a what-if). */
+  applyGhostFrame(f: FrameView): void {
+    const layout = this.layout;
+    const k = layout?.pointKinds.indexOf('tumour') ?? -1;
+    if (!layout || k < 0 || !this.initialised) return;
+    if (!this.ghost) {
+      const style = kindStyle('tumour');
+      this.ghost = new ParticleLayer(this.atlas.frames[style.shape], (style.sizeUm * 1.3) / this.atlas.cellPx, layout.worldSize.width, layout.worldSize.height);
+      this.ghostRoot.addChild(this.ghost.container);
+    }
+    this.ghost.update(f.positions[k], f.styles[k], f.counts[k], GHOST);
+    this.invalidate();
+  }
+
+  /** Removes the ghost. */
+  clearGhost(): void {
+    this.ghostRoot.removeChildren();
+    this.ghost?.container.destroy();
+    this.ghost = null;
+    this.invalidate();
+  }
+
+  /** Ghost particles drawn (0 when there is no ghost). */
+  ghostCount(): number {
+    return this.ghost?.count ?? 0;
+  }
+
+  /**
+   * Draws the agents `test` picks at full strength and the rest faintly (a lesson step's agents,
+   * a traced cargo's targets), or everything normally (null).
+   */
+  setEmphasis(test: ((kind: string, label: string) => boolean) | null): void {
+    this.emphasis = test;
+    this.blood.dim = test !== null && !test('tumour', 'circulating');
+    this.recolour();
+    this.invalidate();
+  }
+
+  /** Whether agents in this state are drawn at full strength (true), dimmed (false), or no emphasis is set (null). */
+  emphasised(kind: string, label: string): boolean | null {
+    return this.emphasis ? this.emphasis(kind, label) : null;
+  }
+
+  /** The current view: world point at the centre and zoom relative to the fitted view. */
+  view(): { x: number; y: number; zoom: number } {
+    return this.camera ? this.camera.view() : { x: 0, y: 0, zoom: 1 };
+  }
+
+  /** Handles a key for pan/zoom (arrows, + − 0); true when used. */
+  key(e: KeyboardEvent): boolean {
+    if (!this.camera || !this.camera.key(e)) return false;
+    this.invalidate();
+    return true;
   }
 
   /** Shows a field overlay by name, or none. */
@@ -114,6 +208,10 @@ export class MapView {
     else this.hidden.add(kind);
     const layer = this.layers.get(kind);
     if (layer) layer.container.visible = visible;
+    if (kind === 'tumour') {
+      this.blood.container.visible = visible;
+      this.ghostRoot.visible = visible;
+    }
     this.invalidate();
   }
 
@@ -131,10 +229,31 @@ export class MapView {
     this.invalidate();
   }
 
-  /** Centres the view on a point (zoom relative to the fitted view), or fits when zoom is 1. */
-  focus(x: number, y: number, zoom: number): void {
+  /** The field overlay shown, or null. */
+  get field(): string | null {
+    return this.fields.field;
+  }
+
+  /** Tip cells of sprouting vessels as last drawn (world µm). */
+  tips(): Array<{ x: number; y: number }> {
+    return this.vessels.tips();
+  }
+
+  private recolour(): void {
+    const layout = this.layout;
+    if (!layout) return;
+    for (const kind of layout.pointKinds) {
+      const lut = colourTable(kind, layout.styles[kind] ?? [], this.emphasis);
+      this.colours.set(kind, lut);
+      this.layers.get(kind)?.recolour(lut);
+    }
+  }
+
+  /** Puts a point at `anchorX` of the view's width (zoom relative to the fitted view), or fits when zoom is 1. */
+  focus(x: number, y: number, zoom: number, anchorX = 0.5): void {
+    if (!this.camera) return;
     if (zoom === 1) this.camera.fit(true);
-    else this.camera.focus(x, y, zoom);
+    else this.camera.focus(x, y, zoom, anchorX);
     this.invalidate();
   }
 
@@ -154,7 +273,8 @@ export class MapView {
    * a short timeout when frames are throttled (headless browsers only draw when something changed).
    */
   invalidate(): void {
-    if (this.dirty) return;
+    // Before init (e.g. compare's maps, set up on first use) a legend change only records state.
+    if (this.dirty || !this.initialised) return;
     this.dirty = true;
     requestAnimationFrame(this.draw);
     setTimeout(this.draw, 100);
@@ -187,19 +307,22 @@ export class MapView {
   }
 
   private readonly draw = (): void => {
-    if (!this.dirty || this.suspended) return;
+    if (!this.dirty || this.suspended || !this.initialised) return;
     this.dirty = false;
     const now = performance.now();
-    if (this.pulsing) {
-      this.highlight.animate(now - (this.lastRender || now));
-      // A pulse needs ~12 frames a second, not the display rate: keep the GPU mostly idle.
-      setTimeout(() => this.pulsing && this.invalidate(), 80);
-    }
+    const delta = Math.min(200, now - (this.lastRender || now));
+    if (this.pulsing) this.highlight.animate(delta);
+    const bursting = this.blood.animate(delta);
+    // Pulses and bursts need ~12 frames a second, not the display rate: keep the GPU mostly idle.
+    if (this.pulsing || bursting) setTimeout(() => (this.pulsing || this.blood.bursting > 0) && this.invalidate(), 80);
     this.lastRender = now;
     this.app.render();
     this.renderMs = performance.now() - now;
   };
 }
+
+/** One faint colour for every ghost cell. */
+const GHOST = ghostTable();
 
 function mean(a: Float32Array): number {
   let s = 0;

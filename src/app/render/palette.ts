@@ -94,12 +94,26 @@ export function particleColour(rgb: number, alpha: number): number {
   return (((Math.round(alpha * 255) & 255) << 24) | bgr) >>> 0;
 }
 
-/** Style byte → particle colour for one kind (codes the engine does not list get the base colour). */
-export function colourTable(kind: string, codes: readonly StyleCode[]): Uint32Array {
+/** Opacity left to agents outside the emphasis (a lesson step or a traced cargo), so they stay as context. */
+export const DIMMED_ALPHA = 0.16;
+
+/**
+ * Style byte → particle colour for one kind (codes the engine does not list get the base colour).
+ * With `emphasis`, states it does not pick are drawn at DIMMED_ALPHA.
+ */
+export function colourTable(kind: string, codes: readonly StyleCode[], emphasis?: ((kind: string, label: string) => boolean) | null): Uint32Array {
   const style = kindStyle(kind);
-  const lut = new Uint32Array(256).fill(particleColour(style.base, style.alpha));
-  for (const s of codes) lut[s.code & 255] = particleColour(stateColour(kind, s.label), style.alpha);
+  const lut = new Uint32Array(256).fill(particleColour(style.base, emphasis ? style.alpha * DIMMED_ALPHA : style.alpha));
+  for (const s of codes) {
+    const keep = !emphasis || emphasis(kind, s.label);
+    lut[s.code & 255] = particleColour(stateColour(kind, s.label), keep ? style.alpha : style.alpha * DIMMED_ALPHA);
+  }
   return lut;
+}
+
+/** Style byte → colour of a baseline "ghost" agent: faint and colourless, under the what-if run. */
+export function ghostTable(): Uint32Array {
+  return new Uint32Array(256).fill(particleColour(0xdfe6f3, 0.3));
 }
 
 /** Colour of an organ's tissue for a niche level already scaled to 0..1. */

@@ -13,6 +13,8 @@ export class ParticleLayer {
   readonly container: ParticleContainer;
   private readonly pool: Particle[] = [];
   private shown = 0;
+  /** Style bytes of the points shown (a copy), so a new colour table can be applied without a frame. */
+  private styles = new Uint8Array(0);
 
   constructor(private readonly texture: Texture, private readonly scale: number, worldWidth: number, worldHeight: number) {
     this.container = new ParticleContainer({
@@ -39,6 +41,8 @@ export class ParticleLayer {
    */
   update(xy: Float32Array, styles: Uint8Array, n: number, colours: Uint32Array): void {
     this.resize(n);
+    if (this.styles.length < n) this.styles = new Uint8Array(Math.max(64, n * 2));
+    this.styles.set(styles.subarray(0, n));
     const ps = this.container.particleChildren;
     for (let i = 0; i < n; i++) {
       const p = ps[i];
@@ -53,6 +57,12 @@ export class ParticleLayer {
       p.color = 0;
     }
     this.shown = n;
+  }
+
+  /** Recolours the points shown with another colour table (an emphasis changed while paused). */
+  recolour(colours: Uint32Array): void {
+    const ps = this.container.particleChildren;
+    for (let i = 0; i < this.shown; i++) ps[i].color = colours[this.styles[i]];
   }
 
   /** Grows the container to hold n (doubling), or shrinks it when it is 4× too large. */

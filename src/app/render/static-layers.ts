@@ -3,8 +3,9 @@ import type { LayoutRegion, LayoutVessel, WorldLayout } from '../../protocol/eng
 import { flowColour, nicheColour } from './palette';
 
 const PRIMARY_FILL = 0x3b1f2e;
-const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 34, fill: 0xdfe6f3, fontWeight: '600' } as const;
-const SMALL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 24, fill: 0xb8c2d6 } as const;
+const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 46, fill: 0xf1f4fa, fontWeight: '700' } as const;
+// Vessel names at a size that reads when the whole body is fitted on a laptop screen (≈ 11 px).
+const SMALL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 38, fill: 0xe3e8f2, fontWeight: '600', stroke: { color: 0x0b1020, width: 8 } } as const;
 
 /** Niche level at which an organ is drawn half-way to fully primed. */
 export const NICHE_HALF = 0.08;

@@ -21,6 +21,13 @@ export class TissueVessels {
     this.graphics.clear();
   }
 
+  /** Tip cells of the segments last drawn: their far ends (world µm). */
+  tips(): Array<{ x: number; y: number }> {
+    const out: Array<{ x: number; y: number }> = [];
+    for (let i = 0; i < this.lastStyles.length; i++) if (this.lastStyles[i] === TIP) out.push({ x: this.last[4 * i + 2], y: this.last[4 * i + 3] });
+    return out;
+  }
+
   /** Draws the frame's segments (4 floats each: ax, ay, bx, by) if they changed; copies what it keeps. */
   update(segments: Float32Array, styles: Uint8Array): void {
     if (sameFloats(segments, this.last) && sameBytes(styles, this.lastStyles)) return;

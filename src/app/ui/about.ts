@@ -1,4 +1,5 @@
 import { h, replaceChildren } from '../dom';
+import { guideItems } from './guide';
 
 /** What identifies the run for reproduction. */
 export interface RunInfo {
@@ -26,19 +27,14 @@ export class About {
   readonly el = h('div', { class: 'about' });
   private readonly run = h('div', { class: 'run-info' });
 
-  constructor(private readonly onHash: () => void) {
+  constructor(private readonly onHash: () => void, onGuide: () => void) {
     this.el.append(
       h('h3', {}, 'How to read this page'),
-      h('ul', { class: 'small' },
-        h('li', {}, h('strong', {}, 'Left: '), 'the primary tumour. Its cells (red) release exosomes (cyan dots). Cells that undergo EMT turn orange and invade.'),
-        h('li', {}, h('strong', {}, 'Middle: '), 'the circulation. Blood runs from the tumour to the heart and through the lung capillary bed, then through the aorta to the organs; lymph (green) runs through the lymph node.'),
-        h('li', {}, h('strong', {}, 'Right: '), 'target organs. They turn from blue-grey to orange as tumour exosomes prime a pre-metastatic niche; resident cells turn amber once educated.'),
-        h('li', {}, h('strong', {}, 'Bottom: '), 'the five steps of the review\'s model. A card glows while its step is happening and gets a ✓ after its first event.'),
-        h('li', {}, 'Drag to pan, scroll to zoom, double-click to fit. Click a cell, an organ or a vessel to inspect it. Space plays and pauses.'),
-        h('li', {}, h('strong', {}, 'Lesson mode '), 'pauses at the first event of each step and asks you to predict what comes next.')),
+      h('ul', { class: 'small' }, ...guideItems()),
+      h('button', { class: 'small', onclick: () => onGuide() }, 'Show the guide again'),
       h('h3', {}, 'Reproduce this run'),
       this.run,
-      h('p', { class: 'muted small' }, 'The engine is the same code in this page\'s worker and in the CLI: the same scenario, seed and what-ifs give the same state hash at the same tick. The Share link holds all three.'),
+      h('p', { class: 'muted small' }, 'The engine is the same code in this page\'s worker and in the CLI: the same scenario, seed and what-ifs give the same state hash at the same tick. The Share link holds all three, and the day and view on screen.'),
     );
   }
 

@@ -1,5 +1,5 @@
 import { EFFECTS, getCargo, searchCatalog, type CargoEntry, type CascadeStep } from '../../catalog/index';
-import { h, replaceChildren } from '../dom';
+import { h, keepFocus, replaceChildren } from '../dom';
 import { stepsOfCargo } from '../references';
 import { STEPS } from '../steps';
 import { doseOf, knockins, knockouts, withDose, withKnockin, withKnockout } from '../whatif-edit';
@@ -37,6 +37,9 @@ export class CargoPanel {
   private whatIfs: string[] = [];
   private packaged = new Set<string>();
 
+  /** Called to trace a cargo on the map (its targets, the organs it primes, its citation). */
+  onTrace: (cargo: string) => void = () => {};
+
   constructor(private readonly onChange: (whatIfs: string[]) => void) {
     this.search.addEventListener('input', () => this.renderSearch());
     this.el.append(
@@ -59,8 +62,10 @@ export class CargoPanel {
         h('summary', {}, h('span', { class: `step-num step-${s.step}` }, String(s.step)), ` ${s.title} `, h('span', { class: 'muted' }, `(${rows.length})`)),
         ...rows.map((e) => this.row(e, !out.has(e.id), kin.has(e.id))));
     });
-    replaceChildren(this.groups, ...sections);
-    this.renderSearch();
+    keepFocus(this.el, () => {
+      replaceChildren(this.groups, ...sections);
+      this.renderSearch();
+    });
   }
 
   private row(entry: CargoEntry, on: boolean, knockedIn: boolean): HTMLElement {
@@ -78,6 +83,7 @@ export class CargoPanel {
         h('label', { class: 'cargo-name', title: on ? 'untick to knock out' : 'tick to package again' }, toggle, ' ', entry.name),
         h('span', { class: 'badge class' }, entry.class),
         knockedIn ? h('span', { class: 'badge ki', title: 'knocked in from the catalog' }, 'knock-in') : null,
+        h('button', { class: 'small trace', 'data-trace': entry.id, 'aria-label': `trace ${entry.name} on the map`, title: 'Light up on the map what it acts on and the organs it primes', onclick: () => this.onTrace(entry.id) }, 'Trace'),
         h('span', { class: 'dose' }, slider, doseLabel)),
       effectBadges(entry),
       h('details', { class: 'evidence-details' }, h('summary', {}, `Evidence (${entry.evidence.length})`),

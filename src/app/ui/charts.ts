@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { metricWords } from '../../experiment/metric-words';
 import { h, replaceChildren } from '../dom';
 import type { SeriesStore } from '../series-store';
 import { STEPS, stepOfMetric } from '../steps';
@@ -32,8 +33,13 @@ export class Charts {
     new ResizeObserver(() => this.resize()).observe(this.el);
   }
 
-  /** Builds the charts for a run's metric names. */
-  reset(names: readonly string[], organs: readonly string[], tickHours: number): void {
+  private tickHours = 1;
+  private ghost = false;
+
+  /** Builds the charts for a run's metric names; with `ghost`, each metric also gets a dashed baseline line. */
+  reset(names: readonly string[], organs: readonly string[], tickHours: number, ghost = false): void {
+    this.tickHours = tickHours;
+    this.ghost = ghost;
     for (const c of this.charts) c.plot.destroy();
     const groups = [...STEPS.map((s) => ({ title: `${s.step} · ${s.title}`, step: s.step, metrics: names.filter((n) => stepOfMetric(n)?.step === s.step) })),
       { title: 'Other metrics', step: 0, metrics: names.filter((n) => !stepOfMetric(n)) }];
@@ -42,17 +48,21 @@ export class Charts {
       const box = h('div', { class: 'chart', 'data-step': g.step });
       boxes.push(h('section', { class: `chart-section step-${g.step}`, id: `chart-step-${g.step}` }, h('h3', {}, g.title), box));
       let colour = 0;
+      const lines = g.metrics.map((m) => {
+        const organ = organs.find((o) => m.endsWith(`.${o}`));
+        const stroke = organ ? ORGAN_COLOURS[organ] ?? COLOURS[colour++ % COLOURS.length] : COLOURS[colour++ % COLOURS.length];
+        const w = metricWords(m);
+        return {
+          label: `${w.label} (${w.unit})`, scale: FRACTION.test(m) ? 'frac' : 'n', width: organ && m.startsWith('metastases.') ? 2.5 : 1.5,
+          stroke, points: { show: false },
+          value: (_u: uPlot, v: number | null) => (v == null ? '—' : m.startsWith('time.') ? (v < 0 ? 'not yet' : `day ${(v / 24).toFixed(1)}`) : String(Math.round(v * 1000) / 1000)),
+        } satisfies uPlot.Series;
+      });
       const series: uPlot.Series[] = [
-        { label: 'tick', value: (_u, v) => (v == null ? '—' : `${v} (day ${((v * tickHours) / 24).toFixed(1)})`) },
-        ...g.metrics.map((m) => {
-          const organ = organs.find((o) => m.endsWith(`.${o}`));
-          const dash = organ && !m.startsWith('niche.') && !m.startsWith('exosomes.') ? [6, 3] : undefined;
-          return {
-            label: m, scale: FRACTION.test(m) ? 'frac' : 'n', width: 1.5,
-            stroke: organ ? ORGAN_COLOURS[organ] ?? COLOURS[colour++ % COLOURS.length] : COLOURS[colour++ % COLOURS.length],
-            dash, points: { show: false },
-          } satisfies uPlot.Series;
-        }),
+        { label: 'day', value: (_u, v) => (v == null ? '—' : `day ${v.toFixed(1)}`) },
+        ...lines,
+        // The baseline's ghost: the same metrics dashed and faint, left out of the legend.
+        ...(ghost ? lines.map((l) => ({ ...l, label: `${l.label} — baseline`, width: 1.2, dash: [5, 4], stroke: `${l.stroke}88`, class: 'ghost' })) : []),
       ];
       const hasFrac = g.metrics.some((m) => FRACTION.test(m));
       const hasN = g.metrics.some((m) => !FRACTION.test(m));
@@ -64,19 +74,31 @@ export class Charts {
         width: Math.max(280, this.el.clientWidth - 8), height: 170, series, axes,
         scales: { x: { time: false }, n: { auto: true }, frac: { auto: true } },
         legend: { live: true }, cursor: { drag: { x: true, y: false } },
-      }, [new Float64Array(0), ...g.metrics.map(() => new Float64Array(0))] as uPlot.AlignedData, box);
+      }, [new Float64Array(0), ...series.slice(1).map(() => new Float64Array(0))] as uPlot.AlignedData, box);
       return { plot, metrics: g.metrics, box };
     });
-    replaceChildren(this.el, ...boxes);
+    replaceChildren(this.el,
+      ghost ? h('p', { class: 'charts-note muted' }, 'Dashed, faint lines: the baseline — the same scenario and seed without your what-ifs.') : null,
+      h('p', { class: 'charts-note muted' }, 'Time in days. Click a legend entry to hide or show its line.'),
+      ...boxes);
   }
 
-  /** Redraws with the latest data (at most 4 times a second, and only while shown). */
-  update(store: SeriesStore, force = false): void {
+  /** Redraws with the latest data (at most 4 times a second, and only while shown); `ghost` is the baseline's. */
+  update(store: SeriesStore, force = false, ghost: SeriesStore | null = null): void {
     const now = performance.now();
     if (!this.visible || (!force && now - this.lastDraw < 250)) return;
     this.lastDraw = now;
-    const x = store.ticks();
-    for (const c of this.charts) c.plot.setData([x, ...c.metrics.map((m) => store.column(m))] as uPlot.AlignedData);
+    const n = store.length;
+    const days = Array.from(store.ticks(), (t) => (t * this.tickHours) / 24);
+    // A ghost that lags behind is drawn as far as it has got (uPlot wants equal lengths: pad with gaps).
+    const ghostColumn = (m: string): (number | null)[] => {
+      const col = ghost ? ghost.column(m) : new Float64Array(0);
+      return Array.from({ length: n }, (_, i) => (i < col.length ? col[i] : null));
+    };
+    for (const c of this.charts) {
+      const data = [days, ...c.metrics.map((m) => store.column(m)), ...(this.ghost ? c.metrics.map(ghostColumn) : [])];
+      c.plot.setData(data as uPlot.AlignedData);
+    }
   }
 
   /** Scrolls a step's chart into view. */

@@ -1,5 +1,5 @@
 import { h, setText } from '../dom';
-import { formatSimTime } from '../format';
+import { formatDay, formatSimTime } from '../format';
 import type { Preset } from '../presets';
 
 /** What the header's controls ask the app to do. */
@@ -19,6 +19,20 @@ export interface ControlHandlers {
   compare(on: boolean): void;
   /** Opens the "run ensemble" dialog. */
   ensemble(): void;
+  /** Runs (or replays) to a tick and pauses there. */
+  goTo(tick: number): void;
+  /** Turns projector mode (large type, high contrast) on or off. */
+  projector(on: boolean): void;
+  /** Opens "how to read this page". */
+  guide(): void;
+}
+
+/** A go-to entry as a tick: "137" is a tick, "d12" or "day 12.5" a day (nearest tick); null if neither. */
+export function parseGoTo(text: string, tickHours: number): number | null {
+  const t = text.trim().toLowerCase();
+  if (/^\d+$/.test(t)) return Number(t);
+  const m = t.match(/^d(?:ay)?\s*(\d+(?:\.\d+)?)$/);
+  return m ? Math.round((Number(m[1]) * 24) / tickHours) : null;
 }
 
 /** Value of the scenario picker's "open a file" entry. */
@@ -36,8 +50,11 @@ export class Controls {
   private readonly presetSelect: HTMLSelectElement;
   private readonly seedInput = h('input', { type: 'number', min: 0, max: 4294967295, step: 1, class: 'seed-input', 'aria-label': 'Seed', title: 'Seed: the same scenario and seed always give the same run' });
   private readonly playButton = h('button', { class: 'primary play', title: 'Play / pause (space)', 'aria-label': 'Play' }, '▶ Play');
-  private readonly tickText = h('span', { class: 'tick', 'data-testid': 'tick' }, 'tick 0');
-  private readonly timeText = h('span', { class: 'muted small' });
+  private readonly dayText = h('span', { class: 'day', 'data-testid': 'day' }, 'day 0.0');
+  private readonly tickText = h('span', { class: 'tick muted small', 'data-testid': 'tick' }, 'tick 0');
+  private readonly goInput = h('input', { type: 'text', class: 'goto-input', 'aria-label': 'Go to tick or day', placeholder: 'tick or d12', title: 'Go to a tick (137) or a day (d12, day 12.5): the run replays to it and pauses there' });
+  private readonly projectorButton = h('button', { 'aria-pressed': 'false', title: 'Projector mode: large type, high contrast' }, 'Projector');
+  private tickHours = 1;
   private readonly progress = h('progress', { max: 1, value: 0 });
   private readonly lessonBox = h('input', { type: 'checkbox', 'aria-label': 'Lesson mode' });
   private readonly compareButton = h('button', { class: 'compare-toggle', 'aria-pressed': 'false', title: 'Run the baseline and your what-ifs side by side, same seed, in lockstep' }, 'Compare');
@@ -71,6 +88,19 @@ export class Controls {
     const speed = h('select', { 'aria-label': 'Speed', title: 'Ticks per second' }, ...SPEEDS.map(([label, v]) => h('option', { value: String(v), selected: v === 20 }, label)));
     speed.addEventListener('change', () => on.speed(Number(speed.value)));
     this.lessonBox.addEventListener('change', () => on.lesson(this.lessonBox.checked));
+    const go = () => {
+      const t = parseGoTo(this.goInput.value, this.tickHours);
+      this.goInput.setCustomValidity(t === null ? 'a tick (137) or a day (d12)' : '');
+      if (t === null) {
+        this.goInput.reportValidity();
+        return;
+      }
+      on.goTo(t);
+    };
+    this.goInput.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') go();
+    });
+    this.projectorButton.addEventListener('click', () => on.projector(this.projectorButton.getAttribute('aria-pressed') !== 'true'));
     this.compareButton.addEventListener('click', () => on.compare(!this.comparing));
     const exportMenu = h('select', { 'aria-label': 'Export', class: 'export' },
       h('option', { value: '' }, 'Export…'), h('option', { value: 'csv', title: 'tidy long: tick,metric,value' }, 'Metrics CSV'),
@@ -90,11 +120,14 @@ export class Controls {
         h('button', { onclick: () => on.reset(), title: 'Restart from tick 0 (same seed)', 'aria-label': 'Reset' }, 'Reset'),
         this.playButton,
         h('button', { onclick: () => on.step(), title: 'Advance one tick', 'aria-label': 'Step' }, 'Step ›'), speed),
-      h('div', { class: 'group status' }, this.tickText, this.timeText, this.progress),
-      h('label', { class: 'group lesson-toggle', title: 'Pause at the first event of each step and predict what comes next' }, this.lessonBox, ' Lesson'),
-      h('div', { class: 'group' }, h('button', { onclick: () => on.share(), title: 'Copy a link that reproduces this run' }, 'Share'), exportMenu),
+      h('div', { class: 'group status', 'aria-live': 'off' }, this.dayText, this.tickText, this.progress),
+      h('div', { class: 'group goto' }, this.goInput, h('button', { class: 'small', onclick: go, 'aria-label': 'Go' }, 'Go')),
+      h('label', { class: 'group lesson-toggle', title: 'Walk through the five steps in order, predicting each before it is explained' }, this.lessonBox, ' Lesson'),
+      h('div', { class: 'group' }, h('button', { onclick: () => on.share(), title: 'Copy a link to this moment: the run, the day and the view' }, 'Share'), exportMenu),
       h('div', { class: 'group' }, this.compareButton,
-        h('button', { onclick: () => on.ensemble(), title: 'Run ensemble: baseline and what-ifs over many seeds, with the experiment report', 'aria-label': 'Run ensemble' }, 'Ensemble…')),
+        h('button', { onclick: () => on.ensemble(), title: 'Run ensemble: baseline and what-ifs over many seeds, with the experiment report', 'aria-label': 'Run ensemble' }, 'Ensemble')),
+      h('div', { class: 'group' }, this.projectorButton,
+        h('button', { class: 'guide-button', onclick: () => on.guide(), 'aria-label': 'How to read this page', title: 'How to read this page' }, '?')),
     );
     document.addEventListener('keydown', (e) => {
       const t = e.target as HTMLElement;
@@ -131,11 +164,18 @@ export class Controls {
     this.lessonBox.checked = on;
   }
 
+  /** Shows projector mode on or off. */
+  setProjector(on: boolean): void {
+    this.projectorButton.setAttribute('aria-pressed', String(on));
+    this.projectorButton.classList.toggle('on', on);
+  }
+
   /** Shows progress through the run. */
   setTick(tick: number, runTicks: number, tickHours: number): void {
+    this.tickHours = tickHours;
+    setText(this.dayText, formatDay(tick, tickHours));
     setText(this.tickText, `tick ${tick} / ${runTicks}`);
     this.tickText.title = formatSimTime(tick, tickHours);
-    setText(this.timeText, formatSimTime(tick, tickHours));
     this.progress.max = Math.max(1, runTicks);
     this.progress.value = tick;
   }

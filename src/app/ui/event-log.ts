@@ -1,5 +1,6 @@
-import type { SimEvent } from '../../engine/events';
+import type { MetastasisEvent, SimEvent } from '../../engine/events';
 import { h, replaceChildren, setText } from '../dom';
+import { KILLER_WORDS } from '../killers';
 
 /** Events kept on the page (older ones are dropped from the log, not from exports' run). */
 const KEEP = 20000;
@@ -13,6 +14,16 @@ export function eventSummary(e: SimEvent): string {
     .join(' ');
 }
 
+/** An event in words: "Metastasis in the bone: colony #12", "CTC killed by shear stress". */
+export function eventWords(e: SimEvent): string {
+  switch (e.type) {
+    case 'metastasis':
+      return `Metastasis in the ${e.data.organ.replace('-', ' ')}: colony #${e.data.colony} (lineage ${e.data.lineage})`;
+    case 'ctc-killed':
+      return `Circulating tumour cell killed by ${KILLER_WORDS[e.data.killer]}${e.data.cloaked ? ' despite a platelet cloak' : ''}`;
+  }
+}
+
 /**
  * The event log: every event the engine emits (metastases with their lineage, first events of
  * steps, interventions…), newest first, filterable by text. Clicking one shows it on the map.
@@ -21,8 +32,10 @@ export class EventLog {
   readonly el = h('div', { class: 'event-log' });
   /** All events of the run received so far (bounded). */
   events: SimEvent[] = [];
-  private readonly filter = h('input', { type: 'search', placeholder: 'Filter: metastasis, lung, lineage=12…', 'aria-label': 'Filter events' });
+  private readonly filter = h('input', { type: 'search', placeholder: 'Filter: metastasis, lung, shear, lineage=12…', 'aria-label': 'Filter events' });
   private readonly count = h('span', { class: 'muted small' });
+  private readonly kind = h('select', { 'aria-label': 'Which events' },
+    h('option', { value: '' }, 'all events'), h('option', { value: 'metastasis' }, 'metastases'), h('option', { value: 'ctc-killed' }, 'CTCs killed'));
   private readonly list = h('ol', { class: 'events', reversed: true });
   private dirty = false;
   private lastDraw = 0;
@@ -30,9 +43,13 @@ export class EventLog {
   /** Events are drawn only while their tab is shown. */
   visible = false;
 
+  /** Called to follow the founder cell of a metastasis. */
+  onFollow: (e: MetastasisEvent) => void = () => {};
+
   constructor(private readonly onSelect: (e: SimEvent) => void) {
     this.filter.addEventListener('input', () => this.draw(true));
-    this.el.append(h('div', { class: 'row' }, this.filter, this.count), this.list);
+    this.kind.addEventListener('change', () => this.draw(true));
+    this.el.append(h('div', { class: 'row' }, this.kind, this.count), this.filter, this.list);
   }
 
   /** Clears the log for a new run. */
@@ -61,16 +78,19 @@ export class EventLog {
     const matches: SimEvent[] = [];
     for (let i = this.events.length - 1; i >= 0 && matches.length < SHOW; i--) {
       const e = this.events[i];
-      if (!q || `${e.type} ${e.module} ${eventSummary(e)}`.toLowerCase().includes(q)) matches.push(e);
+      if (this.kind.value && e.type !== this.kind.value) continue;
+      if (!q || `${e.type} ${e.module} ${eventWords(e)} ${eventSummary(e)}`.toLowerCase().includes(q)) matches.push(e);
     }
     setText(this.count, `${this.events.length} event${this.events.length === 1 ? '' : 's'}${matches.length === SHOW ? ` (latest ${SHOW} shown)` : ''}`);
     if (this.events.length === 0) {
       replaceChildren(this.list, h('li', { class: 'muted small' }, 'No events yet. Metastases, first events of each step and interventions appear here with their provenance.'));
       return;
     }
-    replaceChildren(this.list, ...matches.map((e) => h('li', { class: `event type-${e.type.split('.')[0]}`, onclick: () => this.onSelect(e) },
-      h('span', { class: 'event-tick' }, `t${e.tick}`), ' ',
-      h('span', { class: 'muted small' }, `day ${((e.tick * this.tickHours) / 24).toFixed(1)}`), ' ',
-      h('strong', {}, e.type), ' ', h('span', { class: 'muted small' }, e.module), h('div', { class: 'event-data' }, eventSummary(e)))));
+    replaceChildren(this.list, ...matches.map((e) => h('li', { class: `event type-${e.type.split('.')[0]}`, 'data-type': e.type },
+      h('button', { class: 'event-show', onclick: () => this.onSelect(e), title: 'Show where it happened' },
+        h('span', { class: 'event-tick' }, `day ${((e.tick * this.tickHours) / 24).toFixed(1)}`), ' ',
+        h('span', { class: 'muted small' }, `tick ${e.tick}`), ' ', h('strong', {}, eventWords(e))),
+      e.type === 'metastasis' ? h('button', { class: 'small follow', 'data-colony': e.data.colony, onclick: () => this.onFollow(e) }, 'Follow its founder cell') : null,
+      h('div', { class: 'event-data' }, `${e.type} · ${e.module} · ${eventSummary(e)}`))));
   }
 }

@@ -1,11 +1,13 @@
 import { getCargo, ORGAN_LABELS, TABLE1_ROWS, isOrganId } from '../../catalog/index';
+import { metricWords } from '../../experiment/metric-words';
+import type { MetastasisEvent } from '../../engine/events';
 import type { AgentDetails, LayoutVessel, RegionDetails } from '../../protocol/engine-api';
 import { h, replaceChildren } from '../dom';
 import { formatValue } from '../format';
 import { regionTitle } from '../render/static-layers';
 import { kindStyle } from '../render/palette';
 import { effectBadges, evidenceTable } from './cargo-panel';
-import { eventSummary } from './event-log';
+import { eventWords } from './event-log';
 
 /** What the inspector shows. */
 export type Inspected =
@@ -33,15 +35,23 @@ function cargoList(ids: readonly string[]): HTMLElement {
  * organ's niche, fields, residents and its Table 1 organotropism.
  */
 export class Inspector {
-  readonly el = h('aside', { class: 'inspector', hidden: true, 'aria-label': 'Inspector' });
+  readonly el = h('aside', { class: 'inspector', hidden: true, 'aria-label': 'Inspector', role: 'dialog', 'aria-modal': 'false', tabindex: -1 });
   private readonly body = h('div', { class: 'inspector-body' });
   /** Called when the inspector is closed. */
   onClose: () => void = () => {};
   /** Called to show a region by name (from an agent's "where"). */
   onRegion: (name: string) => void = () => {};
+  /** Called to follow the founder of a metastasis of the inspected lineage. */
+  onFollow: (e: MetastasisEvent) => void = () => {};
 
   constructor() {
     this.el.append(h('button', { class: 'close', title: 'Close', 'aria-label': 'Close inspector', onclick: () => this.close() }, '×'), this.body);
+    this.el.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        this.close();
+      }
+    });
   }
 
   /** The agent shown (kind and id), if any, so the app can keep it up to date. */
@@ -50,7 +60,9 @@ export class Inspector {
   /** Shows something. */
   show(what: Inspected, tickHours: number): void {
     this.current = what.type === 'agent' ? { kind: what.agent.kind, id: what.agent.id } : null;
+    const opening = this.el.hidden;
     this.el.hidden = false;
+    if (opening) queueMicrotask(() => this.el.focus());
     if (what.type === 'agent') replaceChildren(this.body, ...this.agent(what.agent, tickHours));
     else if (what.type === 'region') replaceChildren(this.body, ...this.region(what.region, what.metrics));
     else replaceChildren(this.body, ...this.vessel(what.vessel, what.regionName));
@@ -83,7 +95,8 @@ export class Inspector {
       out.push(h('h4', {}, `Lineage ${l.id}`),
         kv(Object.entries(l.members).map(([k, v]) => [k, v])),
         l.events.length
-          ? h('ul', { class: 'lineage-events' }, ...l.events.map((e) => h('li', {}, `t${e.tick} (day ${((e.tick * tickHours) / 24).toFixed(1)}) `, h('strong', {}, e.type), ' ', eventSummary(e))))
+          ? h('ul', { class: 'lineage-events' }, ...l.events.slice(-30).map((e) => h('li', {}, `day ${((e.tick * tickHours) / 24).toFixed(1)} (tick ${e.tick}) `, h('strong', {}, eventWords(e)),
+            e.type === 'metastasis' ? h('button', { class: 'small follow', onclick: () => this.onFollow(e) }, 'Follow its founder') : null)))
           : h('p', { class: 'muted small' }, 'No events name this lineage yet (metastases record their lineage when they form).'));
     }
     out.push(h('h4', {}, `Cargo (${a.cargo.length})`), cargoList(a.cargo));
@@ -99,7 +112,7 @@ export class Inspector {
     return [
       h('h3', {}, organ ? ORGAN_LABELS[organ] : regionTitle(r.name)),
       h('h4', {}, 'Metrics'),
-      mine.length ? kv(mine.map(([k, v]) => [k, v])) : h('p', { class: 'muted small' }, 'No per-region metrics.'),
+      mine.length ? kv(mine.map(([k, v]) => [`${metricWords(k).short} (${metricWords(k).unit})`, v])) : h('p', { class: 'muted small' }, 'No per-region metrics.'),
       h('h4', {}, 'Fields (mean)'), kv(Object.entries(r.fieldMeans).map(([k, v]) => [k, v])),
       r.meanEducation !== null ? kv([['resident education', r.meanEducation]]) : h('span'),
       h('h4', {}, 'Agents here'),

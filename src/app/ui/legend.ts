@@ -32,6 +32,7 @@ export class Legend {
       this.body.hidden = !open;
       toggle.textContent = open ? 'Legend ▾' : 'Legend ▸';
       toggle.setAttribute('aria-expanded', String(open));
+      this.el.classList.toggle('open', open);
     });
     this.el.append(h('div', { class: 'legend-top' }, toggle, this.compact), this.body);
   }

@@ -13,11 +13,14 @@ export interface Tab {
  */
 export class Shell {
   readonly root = h('div', { class: 'app' });
-  readonly mapHost = h('div', { class: 'map-host', 'aria-label': 'Body map: drag to pan, wheel to zoom, click to inspect' });
+  readonly mapHost = h('div', {
+    class: 'map-host', tabindex: 0, role: 'application', 'aria-roledescription': 'body map',
+    'aria-label': 'Body map. Arrow keys pan, plus and minus zoom, 0 fits, Enter inspects what is at the centre. Drag to pan, wheel to zoom, click to inspect.',
+  });
   readonly mapPane = h('div', { class: 'map-pane' }, this.mapHost);
   readonly steps = h('div', { class: 'steps-strip', 'aria-label': 'The five steps' });
   private readonly notices = h('div', { class: 'notices', 'aria-live': 'polite' });
-  private readonly tabBar = h('nav', { class: 'tabs', role: 'tablist' });
+  private readonly tabBar = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Panels' });
   private readonly tabBody = h('div', { class: 'tab-body' });
   private active = '';
   /** Called with the id of the tab shown. */
@@ -36,16 +39,32 @@ export class Shell {
   /** Sets the side panel's tabs; the first is shown. */
   setTabs(tabs: Tab[]): void {
     replaceChildren(this.tabBar, ...tabs.map((t) => h('button', {
-      role: 'tab', 'data-tab': t.id, onclick: () => this.show(t.id),
+      role: 'tab', id: `tab-${t.id}`, 'aria-controls': `panel-${t.id}`, 'data-tab': t.id, onclick: () => this.show(t.id),
     }, t.title)));
-    replaceChildren(this.tabBody, ...tabs.map((t) => h('section', { class: 'tab-panel', 'data-panel': t.id, role: 'tabpanel' }, t.content)));
+    replaceChildren(this.tabBody, ...tabs.map((t) => h('section', {
+      class: 'tab-panel', id: `panel-${t.id}`, 'data-panel': t.id, role: 'tabpanel', 'aria-labelledby': `tab-${t.id}`, tabindex: 0,
+    }, t.content)));
+    // Arrow keys move between tabs (one tab stop for the whole bar).
+    this.tabBar.addEventListener('keydown', (e) => {
+      const buttons = [...this.tabBar.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+      const i = buttons.findIndex((b) => b.dataset.tab === this.active);
+      const j = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : -2;
+      if (j === -2) return;
+      e.preventDefault();
+      const b = buttons[(j + buttons.length) % buttons.length];
+      this.show(b.dataset.tab!);
+      b.focus();
+    });
     this.show(tabs[0].id);
   }
 
   /** Shows a tab. */
   show(id: string): void {
     this.active = id;
-    for (const b of this.tabBar.querySelectorAll('button')) b.setAttribute('aria-selected', String(b.dataset.tab === id));
+    for (const b of this.tabBar.querySelectorAll('button')) {
+      b.setAttribute('aria-selected', String(b.dataset.tab === id));
+      b.tabIndex = b.dataset.tab === id ? 0 : -1;
+    }
     for (const p of this.tabBody.querySelectorAll<HTMLElement>('.tab-panel')) p.hidden = p.dataset.panel !== id;
     this.onTab(id);
   }

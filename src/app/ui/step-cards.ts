@@ -1,3 +1,4 @@
+import { metricWords } from '../../experiment/metric-words';
 import { h, replaceChildren, setText } from '../dom';
 import { formatCompact, formatValue } from '../format';
 import { referencesForStep } from '../references';
@@ -15,10 +16,16 @@ interface Counter {
   compact: boolean;
 }
 
-/** A counter's text: times not reached yet (negative) read "not yet". */
+/** A counter's text: times to an event in days ("not yet" while negative), other values as numbers. */
 function counterText(name: string, v: number, compact: boolean): string {
-  if (name.startsWith('time.') && v < 0) return 'not yet';
+  if (name.startsWith('time.')) return v < 0 ? 'not yet' : `day ${(v / 24).toFixed(1)}`;
   return compact ? formatCompact(v) : formatValue(v);
+}
+
+/** A counter's label: short words, with the unit when it is not a plain count of cells. */
+function counterLabel(name: string): string {
+  const w = metricWords(name);
+  return /^(cells|sprouts|packets|colonies|divisions|days)$/.test(w.unit) ? w.short : `${w.short} (${w.unit})`;
 }
 
 interface Card {
@@ -31,7 +38,7 @@ interface Card {
 /**
  * The five-step panel: one card per step of the review's Figure 1, with live counters (every
  * metric whose name the step claims; per-organ metrics as a small table), a glow while the step
- * is happening, a mark once its first event has happened, and a "why" section with the
+ * is happening, a mark once it has happened in the run, and a "why" section with the
  * explanation and the references behind the rules at work.
  */
 export class StepCards {
@@ -53,16 +60,14 @@ export class StepCards {
     for (const card of this.cards) {
       for (const c of card.counters) setText(c.cell, counterText(c.metric, store.latest(c.metric), c.compact));
       let active = false;
-      for (const k of card.metrics) if (store.at(k, now) !== store.at(k, then)) active = true;
+      let happened = false;
+      for (const k of card.metrics) {
+        if (store.at(k, now) !== store.at(k, then)) active = true;
+        if (store.at(k, now) !== store.at(k, 0)) happened = true;
+      }
       card.el.classList.toggle('active', active);
-    }
-  }
-
-  /** Marks a step as reached (its first event happened) or clears all marks (null). */
-  setReached(step: number | null): void {
-    for (const card of this.cards) {
-      if (step === null) card.el.classList.remove('reached', 'lesson-focus');
-      else if (card.def.step === step) card.el.classList.add('reached');
+      // Its numbers have moved since tick 0: the step has happened in this run.
+      card.el.classList.toggle('reached', happened);
     }
   }
 
@@ -90,12 +95,13 @@ export class StepCards {
     for (const name of singles) {
       const cell = h('dd', { 'data-metric': name }, '—');
       counters.push({ metric: name, cell, compact: false });
-      list.append(h('dt', { title: name }, name), cell);
+      const w = metricWords(name);
+      list.append(h('dt', { title: `${w.label} — ${w.unit} (${name})` }, counterLabel(name)), cell);
     }
     let table: HTMLElement | null = null;
     if (perOrgan.size) {
       table = h('table', { class: 'organ-table' },
-        h('thead', {}, h('tr', {}, h('th', {}, ''), ...organs.map((o) => h('th', { title: o }, ORGAN_ABBREV[o] ?? o.slice(0, 2))))));
+        h('thead', {}, h('tr', {}, h('th', {}, ''), ...organs.map((o) => h('th', {}, h('abbr', { title: o.replace('-', ' ') }, ORGAN_ABBREV[o] ?? o.slice(0, 2)))))));
       const body = h('tbody');
       for (const [base, byOrgan] of perOrgan) {
         const cells = organs.map((o) => {
@@ -104,7 +110,9 @@ export class StepCards {
           if (metric) counters.push({ metric, cell, compact: true });
           return cell;
         });
-        body.append(h('tr', {}, h('th', { title: `${base}.<organ>` }, base.split('.').slice(-1)[0]), ...cells));
+        const first = byOrgan.values().next().value as string;
+        const w = metricWords(first);
+        body.append(h('tr', {}, h('th', { title: `${w.label.replace(/ \(.*\)$/, '')} — ${w.unit} (${base}.<organ>)` }, w.short), ...cells));
       }
       table.append(body);
     }
@@ -117,11 +125,13 @@ export class StepCards {
           h('ul', {}, ...refs.map((r) => h('li', {}, h('span', { class: 'ref' }, r.reference), ' — ', r.cargo.join(', ')))))
         : h('p', { class: 'muted' }, 'None of this scenario\'s cargo carries an effect of this step.'));
     const empty = mine.length === 0 ? h('p', { class: 'muted small' }, 'No metrics for this step yet: they appear here as the engine reports them.') : null;
-    const el = h('section', { class: `step-card step-${def.step}`, 'data-step': def.step },
-      h('header', { onclick: () => this.onOpen(def.step), title: 'Show this step\'s chart' },
-        h('span', { class: 'step-num' }, String(def.step)),
-        h('div', {}, h('h3', {}, def.title), h('p', { class: 'tagline' }, def.tagline)),
-        h('span', { class: 'reached-mark', title: 'first event happened' }, '✓')),
+    const el = h('section', { class: `step-card step-${def.step}`, 'data-step': def.step, 'aria-labelledby': `step-title-${def.step}` },
+      h('header', {},
+        h('span', { class: 'step-num', 'aria-hidden': 'true' }, String(def.step)),
+        h('div', {}, h('h3', { id: `step-title-${def.step}` },
+          h('button', { class: 'step-open', title: 'Show this step\'s chart', onclick: () => this.onOpen(def.step), 'aria-label': `Step ${def.step}: ${def.title} — show its chart` }, def.title)),
+        h('p', { class: 'tagline' }, def.tagline)),
+        h('span', { class: 'reached-mark', title: 'has happened in this run' }, '✓')),
       list, table, empty, why);
     return { def, el, counters, metrics: mine.map((n) => names.indexOf(n)) };
   }

@@ -251,6 +251,16 @@ export const ctcTransit = defineModule({
       else if (ride === Ride.killedT) byT++;
       else if (ride === Ride.killedShear) byShear++;
       if (ride !== Ride.arrested) {
+        // Where it died, for the record only (read from the segment, no state written).
+        const g = segments[seg];
+        const f = g.lengthUm > 0 ? pos / g.lengthUm : 0;
+        ctx.emit({
+          tick: ctx.tick, type: 'ctc-killed', module: 'ctc-transit',
+          data: {
+            x: g.ax + (g.bx - g.ax) * f, y: g.ay + (g.by - g.ay) * f, vessel: seg,
+            killer: ride === Ride.killedNk ? 'nk' : ride === Ride.killedT ? 't' : 'shear', lineage: tc.lineage[i], cloaked: cloaked === 1,
+          },
+        });
         t.stageRemove(i);
         continue;
       }
