@@ -41,7 +41,7 @@ export interface Trace {
   /** Organs it primes (effects with organ weights, or every organ for organ-agnostic niche effects). */
   organs: string[];
   /** Its effects in words. */
-  effects: Array<{ id: string; meaning: string; strength: number }>;
+  effects: Array<{ id: string; meaning: string; strength: number; assumption: string | null }>;
 }
 
 /** The trace of a catalog cargo, or null for an unknown id. */
@@ -59,6 +59,6 @@ export function traceOf(cargo: string): Trace | null {
     entry,
     actsOn: (kind, label) => tests.some((t) => t(kind, label)),
     organs: ORGAN_IDS.filter((o) => organs.has(o)),
-    effects: entry.effects.map((e) => ({ id: e.effect, meaning: EFFECTS[e.effect]?.meaning ?? e.effect, strength: e.strength })),
+    effects: entry.effects.map((e) => ({ id: e.effect, meaning: EFFECTS[e.effect]?.meaning ?? e.effect, strength: e.strength, assumption: e.assumption ?? null })),
   };
 }

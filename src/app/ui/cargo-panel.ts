@@ -16,12 +16,13 @@ export function evidenceTable(entry: CargoEntry): HTMLElement {
       h('td', {}, ev.step), h('td', { class: 'ref' }, ev.reference)))));
 }
 
-/** Effect badges of an entry (sign and strength in the tooltip). */
+/** Effect badges of an entry (sign and strength in the tooltip; an assumed effect marked, with its reason). */
 export function effectBadges(entry: CargoEntry): HTMLElement {
   return h('span', { class: 'effects' }, ...entry.effects.map((e) => h('span', {
-    class: `badge effect step-${EFFECTS[e.effect].step}${e.strength < 0 ? ' negative' : ''}`,
-    title: `${EFFECTS[e.effect].meaning} Strength ${e.strength}${e.organs ? `; organs ${JSON.stringify(e.organs)}` : ''}`,
-  }, e.effect)));
+    class: `badge effect step-${EFFECTS[e.effect].step}${e.strength < 0 ? ' negative' : ''}${e.assumption ? ' assumed' : ''}`,
+    title: `${EFFECTS[e.effect].meaning} Strength ${e.strength}${e.organs ? `; organs ${JSON.stringify(e.organs)}` : ''}`
+      + (e.assumption ? `. Assumed, not stated by the evidence: ${e.assumption}` : ''),
+  }, e.assumption ? `${e.effect} (assumed)` : e.effect)));
 }
 
 /**

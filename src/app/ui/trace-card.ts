@@ -34,7 +34,8 @@ export class TraceCard {
       h('div', { class: 'follow-head' }, h('h3', { id: 'trace-title' }, `Tracing ${t.entry.name}`),
         h('button', { class: 'close', 'aria-label': 'Stop tracing', onclick: () => this.close() }, '×')),
       h('p', { class: 'small muted' }, 'Lit up on the map: the cells it acts on', t.organs.length ? ' and the organs it primes.' : '.'),
-      h('ul', { class: 'trace-effects' }, ...t.effects.map((e) => h('li', {}, h('code', {}, e.id), e.strength < 0 ? ' (reversed) ' : ' ', e.meaning))),
+      h('ul', { class: 'trace-effects' }, ...t.effects.map((e) => h('li', {}, h('code', {}, e.id), e.strength < 0 ? ' (reversed) ' : ' ', e.meaning,
+        e.assumption ? h('em', { class: 'assumed' }, ` Assumed, not stated by the evidence: ${e.assumption}.`) : ''))),
       h('p', { class: 'small', 'data-testid': 'trace-organs' }, t.organs.length ? `Primes: ${t.organs.map((o) => ORGAN_WORDS[o] ?? o).join(', ')}.` : 'Primes no organ directly.'),
       h('h4', {}, 'Evidence'),
       evidenceTable(t.entry));

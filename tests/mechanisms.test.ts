@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { config, runFor } from './helpers';
+
+// The mechanisms issue 12 adds, each shown doing what it models: directional checks on paired
+// runs (same seeds, so the random streams are shared), each of which fails if the mechanism is
+// cut out of the engine.
+
+const SEEDS = [1, 2, 3];
+const TICKS = 300;
+
+/** Final metrics summed over SEEDS for a preset with what-ifs. */
+function summed(preset: string, whatIfs: string[] = [], ticks = TICKS): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const seed of SEEDS) {
+    const m = runFor(config(preset, { seed, whatIfs }), ticks).metrics();
+    for (const [k, v] of Object.entries(m)) out[k] = (out[k] ?? 0) + v;
+  }
+  return out;
+}
+
+describe('the mechanisms of the cascade', () => {
+  const breast = summed('breast');
+
+  it('releases exosomes from the primary, from circulating cells and from colonies, and no more once secretion is blocked', () => {
+    expect(breast['exosomes.released.primary']).toBeGreaterThan(0);
+    expect(breast['exosomes.released.ctc']).toBeGreaterThan(0);
+    expect(breast['exosomes.released.colony']).toBeGreaterThan(0);
+    expect(breast['exosomes.released']).toBe(breast['exosomes.released.primary'] + breast['exosomes.released.ctc'] + breast['exosomes.released.colony']);
+    const blocked = summed('breast', ['block-secretion@0=1'], 60);
+    expect(blocked['exosomes.released']).toBe(0);
+  });
+
+  it('cloaks circulating cells with platelets, whose TGF-β lowers NK activation: depleting platelets raises it', () => {
+    expect(breast['ctc.cloaked.total']).toBeGreaterThan(0);
+    const depleted = summed('breast', ['deplete:platelets@0']);
+    expect(depleted['ctc.cloaked.total']).toBe(0);
+    expect(depleted['nk.nkg2d']).toBeGreaterThan(breast['nk.nkg2d']);
+  });
+
+  it('activates fibroblasts of the primary into CAFs, more with CAF-activating cargo than with it blocked', () => {
+    const blocked = summed('breast', ['block:caf.activate@0=1']);
+    expect(breast['caf.fraction']).toBeGreaterThan(0);
+    expect(breast['caf.fraction']).toBeGreaterThanOrEqual(blocked['caf.fraction']);
+  });
+
+  it('recruits bone-marrow-derived cells into primed niches, fewer when niche-building cargo is blocked', () => {
+    const recruited = (m: Record<string, number>) => ['lung', 'liver', 'bone', 'brain'].reduce((s, o) => s + m[`bmdc.recruited.${o}`], 0);
+    const unprimed = summed('breast', ['block:niche.prime@0=1']);
+    expect(recruited(breast)).toBeGreaterThan(0);
+    expect(recruited(unprimed)).toBeLessThan(recruited(breast));
+  });
+
+  it('grows vessels at metastatic sites', () => {
+    expect(breast['metastases.total']).toBeGreaterThan(0);
+    expect(breast['vessels.sprouts.metastatic']).toBeGreaterThan(0);
+  });
+
+  it('clears exosomes from the blood within minutes and circulating tumour cells within hours', () => {
+    const n = SEEDS.length;
+    expect(breast['exosomes.bloodHalfLifeMinutes'] / n).toBeGreaterThan(0.5);
+    expect(breast['exosomes.bloodHalfLifeMinutes'] / n).toBeLessThan(30);
+    expect(breast['ctc.bloodHalfLifeHours'] / n).toBeGreaterThan(0.5);
+    expect(breast['ctc.bloodHalfLifeHours'] / n).toBeLessThan(5);
+  });
+
+  it('lets the bone answer its cargo: prostate bone niche falls when its bone-niche cargo (miR-940, PKM2) is knocked out', () => {
+    const prostate = summed('prostate');
+    const without = summed('prostate', ['ko:mir-940', 'ko:pkm2']);
+    expect(without['niche.bone']).toBeLessThan(prostate['niche.bone']);
+  });
+
+  it('lets the brain answer its cargo: breast brain niche falls when CEMIP, miR-122 and miR-503 are knocked out', () => {
+    const without = summed('breast', ['ko:cemip', 'ko:mir-122', 'ko:mir-503']);
+    expect(without['niche.brain']).toBeLessThan(breast['niche.brain']);
+  });
+});
