@@ -41,9 +41,10 @@ export function describeFailure(err: unknown, command: string): Failure {
   const raw = err instanceof Error ? err.message : String(err);
   let lines = raw.split('\n').filter((l) => l.trim() !== '');
   if (!lines.length) lines = [err instanceof Error ? err.name : 'unknown error'];
-  const more = lines.length - MAX_LINES;
-  lines = lines.slice(0, MAX_LINES).map((l) => clip(l, MAX_LINE_CHARS));
-  if (more > 0) lines.push(`… and ${more} more problem${more === 1 ? '' : 's'}`);
+  // A message may end in its own count line ("… and 37 more problems"): keep it.
+  const more = lines.length - (MAX_LINES + 1);
+  lines = lines.slice(0, more > 0 ? MAX_LINES : MAX_LINES + 1).map((l) => clip(l, MAX_LINE_CHARS));
+  if (more > 0) lines.push(`… and ${more + 1} more problems`);
   const prefix = `exocascade${command ? ` ${command}` : ''}: `;
   if (!bad) {
     const code = (err as { code?: unknown } | null)?.code;

@@ -9,6 +9,9 @@ export interface CliIo {
 const line = (write: (s: string) => void) => (s: string) => write(s.endsWith('\n') ? s : `${s}\n`);
 const PROCESS_IO: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
+/** The commands, which name themselves in their errors. */
+const COMMANDS = new Set(['run', 'bench', 'experiment', 'merge', 'catalog', 'validate', 'sensitivity', 'calibrate', 'schema']);
+
 /** Flags every command takes, removed from argv before the command sees it. */
 interface GlobalFlags {
   debug: boolean;
@@ -82,7 +85,7 @@ export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<numb
     }
   } catch (err) {
     const { describeFailure } = await import('./failure');
-    const f = describeFailure(err, command && /^[a-z]+$/.test(command) && command.length < 20 ? command : '');
+    const f = describeFailure(err, COMMANDS.has(command) ? command : '');
     const e = line(io.err);
     for (const l of f.lines) e(l);
     if (debug && err instanceof Error && err.stack) e(err.stack);
