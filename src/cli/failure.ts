@@ -39,7 +39,9 @@ export function isBadInput(err: unknown): boolean {
 export function describeFailure(err: unknown, command: string): Failure {
   const bad = isBadInput(err);
   const raw = err instanceof Error ? err.message : String(err);
-  let lines = raw.split('\n').filter((l) => l.trim() !== '');
+  // Node's own argument errors are one problem told in several lines: keep them on one.
+  const oneProblem = typeof (err as { code?: unknown } | null)?.code === 'string' && String((err as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+  let lines = oneProblem ? [raw.replace(/\s*\n\s*/g, ' ')] : raw.split('\n').filter((l) => l.trim() !== '');
   if (!lines.length) lines = [err instanceof Error ? err.name : 'unknown error'];
   // A message may end in its own count line ("… and 37 more problems"): keep it.
   const more = lines.length - (MAX_LINES + 1);

@@ -135,7 +135,9 @@ export function estimateRun(config: RunConfig, outputs: OutputRequest = {}): Run
   const organCapacity = p(config, 'colonisation', 'organCapacityCells');
   // Growth toward the primary's capacity (a cell population cannot outgrow doubling).
   const grown = t0 * 2 ** Math.min(60, hours / doubling);
-  const tumour = Math.max(t0, Math.min(capacity, grown));
+  const primary = Math.max(t0, Math.min(capacity, grown));
+  // Colonies in the organs: up to as many cells again as the primary holds (RunGuard stops more).
+  const tumour = primary + Math.min(ORGANS.length * organCapacity, primary);
   const tumourAtCapacity = Math.max(t0, capacity) + ORGANS.length * organCapacity;
   // Invading cells release `invadingMultiplier` times more; at most about half the cells invade.
   const perCellTick = p(config, 'exosome-release', 'packetsPerCellPerHour') * dt * (1 + Math.max(1, p(config, 'exosome-release', 'invadingMultiplier'))) / 2;
@@ -165,8 +167,9 @@ export function estimateRun(config: RunConfig, outputs: OutputRequest = {}): Run
   const w = config.world;
   const fieldUpdatesPerTick = fieldCells * (substeps(w.vegfDiffusionUm2PerHour) + substeps(w.tgfbDiffusionUm2PerHour) + substeps(w.nicheDiffusionUm2PerHour) + 4);
   // Neighbour checks: tumour cells crowd-check each other, packets look for cells to enter.
-  const primary = REGIONS[0];
-  const density = tumour / ((primary.x1Um - primary.x0Um) * (primary.y1Um - primary.y0Um));
+  const region = REGIONS[0];
+  // At the primary's density (colonies in organs are no denser: an organ holds fewer cells per area).
+  const density = primary / ((region.x1Um - region.x0Um) * (region.y1Um - region.y0Um));
   const within = (r: number) => Math.min(tumour, density * Math.PI * r * r);
   const neighbours = tumour * within(p(config, 'tumour-growth', 'crowdingRadiusUm')) + exosome * within(p(config, 'exosome-fate', 'reachUm'));
   const tickNs = FIXED_TICK_NS + AGENT_NS * peakAgents + NEIGHBOUR_NS * neighbours + FIELD_CELL_NS * fieldUpdatesPerTick;
