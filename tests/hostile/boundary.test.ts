@@ -77,13 +77,13 @@ describe('the error boundary', () => {
   });
 
   it('brings an error raised in a worker thread to one line with exit 2, and its stack only with --debug', () => {
-    // The estimate before the run (about 210k agents) fits a budget of 240k agents; the first
+    // The estimate before the run (about 208k agents) fits a budget of 240k agents; the first
     // tick would release ~300k packets, which the guard inside the worker thread refuses.
     const grows = join(tmp, 'grows.json');
     writeFileSync(grows, JSON.stringify({
       name: 'grows', cancerType: 'breast', ticks: 2,
       populations: { tumourCells: 1000 },
-      modules: { 'tumour-growth': { capacityCells: 1 }, 'exosome-release': { packetsPerCellPerHour: 100, invadingMultiplier: 1 }, 'exosome-fate': { halfLifeHours: 0.01, drainageRatePerHour: 100 } },
+      modules: { 'tumour-growth': { capacityCells: 1 }, colonisation: { organCapacityCells: 1 }, 'exosome-release': { packetsPerCellPerHour: 100, invadingMultiplier: 1 }, 'exosome-fate': { halfLifeHours: 0.01, drainageRatePerHour: 100 } },
     }));
     const args = ['experiment', grows, '--seeds', '1', '--workers', '1', '--quiet', '--budget', '0.06', '--out', join(tmp, 'grows')];
     const r = cliProcess(args);
