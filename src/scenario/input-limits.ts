@@ -57,10 +57,15 @@ export function textLimitIssues(text: string, limits: JsonLimits): ScenarioIssue
  */
 export function valueLimitIssues(data: unknown, limits: JsonLimits): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const stack: Array<[unknown, string, number]> = [[data, '', 0]];
+  // [value, path, depth, length of a key over the limit (reported in document order)].
+  const stack: Array<[unknown, string, number, number?]> = [[data, '', 0]];
   const long = (s: string) => `a string of ${s.length} characters; the limit is ${limits.maxString}`;
   while (stack.length && issues.length < MAX_ISSUES_SHOWN) {
-    const [v, path, depth] = stack.pop()!;
+    const [v, path, depth, longKey] = stack.pop()!;
+    if (longKey !== undefined) {
+      issues.push({ path, message: `a key of ${longKey} characters; the limit is ${limits.maxString}` });
+      continue;
+    }
     if (depth > limits.maxDepth) {
       issues.push({ path, message: `nesting deeper than ${limits.maxDepth} levels; the limit is ${limits.maxDepth}` });
       continue;
@@ -79,8 +84,7 @@ export function valueLimitIssues(data: unknown, limits: JsonLimits): ScenarioIss
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i];
         const at = `${path}/${key.length > limits.maxString ? `${key.slice(0, 40)}…` : key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        if (key.length > limits.maxString) issues.push({ path: at, message: `a key of ${key.length} characters; the limit is ${limits.maxString}` });
-        else stack.push([(v as Record<string, unknown>)[key], at, depth + 1]);
+        stack.push(key.length > limits.maxString ? [null, at, depth + 1, key.length] : [(v as Record<string, unknown>)[key], at, depth + 1]);
       }
     }
   }
