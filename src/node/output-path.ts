@@ -58,10 +58,6 @@ function checkWritableDir(dir: string, flag: string, target: string, bytes: numb
   }
   const special = SPECIAL_FS[Number(fs.type)];
   if (special) throw new OutputPathError(`${flag} ${clip(target)}: ${clip(dir)} is on ${special}, a special file system that holds no files; write somewhere else`);
-  const free = Number(fs.bavail) * Number(fs.bsize);
-  if (free < bytes + SPARE_BYTES) {
-    throw new OutputPathError(`${flag} ${clip(target)}: ${clip(dir)} has ${fmtMiB(free)} free; the output needs about ${fmtMiB(bytes)} (and ${fmtMiB(SPARE_BYTES)} to spare)`);
-  }
   // Creating a file is the only sure test (permissions, read-only mounts, quotas, root on NFS).
   const probe = join(dir, `.exocascade-probe-${process.pid}-${Math.floor(performance.now() * 1000)}`); // det-ok: a unique name only
   try {
@@ -72,6 +68,10 @@ function checkWritableDir(dir: string, flag: string, target: string, bytes: numb
     throw new OutputPathError(`${flag} ${clip(target)}: cannot create files in ${clip(dir)}: ${why}`);
   } finally {
     rmSync(probe, { force: true });
+  }
+  const free = Number(fs.bavail) * Number(fs.bsize);
+  if (free < bytes + SPARE_BYTES) {
+    throw new OutputPathError(`${flag} ${clip(target)}: ${clip(dir)} has ${fmtMiB(free)} free; the output needs about ${fmtMiB(bytes)} (and ${fmtMiB(SPARE_BYTES)} to spare)`);
   }
 }
 
