@@ -65,7 +65,7 @@ export function verifyManifest(m: unknown, path: string): Manifest {
   const bad = (what: string) => new ExperimentDirError(`${path}: not an experiment manifest: ${what}`);
   if (!isObj(m)) throw bad(`expected a JSON object, got ${Array.isArray(m) ? 'an array' : JSON.stringify(m)?.slice(0, 40)}`);
   if (m.format !== SPEC_FORMAT) {
-    throw new ExperimentDirError(`${path}: format ${JSON.stringify(m.format)?.slice(0, 20)}; this exocascade reads format ${SPEC_FORMAT} (records with checksums). Rerun into a fresh --out, or use the exocascade that wrote it`);
+    throw new ExperimentDirError(`${path}: ${m.format === undefined ? 'no format' : `format ${JSON.stringify(m.format)?.slice(0, 20)}`}; this exocascade reads format ${SPEC_FORMAT} (records with checksums). Rerun into a fresh --out, or use the exocascade that wrote it`);
   }
   const s = m.scenario;
   if (!isObj(s) || typeof s.file !== 'string' || typeof s.name !== 'string' || typeof s.hash !== 'string') throw bad('"scenario" must have file, name and hash');

@@ -109,7 +109,7 @@ export function readSnapshotFile(file: string): Engine {
   const data = readInputJson(file, 'snapshot', SNAPSHOT_LIMITS);
   if (!isObj(data)) throw new InputFileError(file, `not a snapshot: expected a JSON object, got ${Array.isArray(data) ? 'an array' : JSON.stringify(data)?.slice(0, 40)}`);
   if (data.format !== SNAPSHOT_FORMAT) {
-    throw new InputFileError(file, `snapshot format ${JSON.stringify(data.format)?.slice(0, 20)}; this exocascade reads format ${SNAPSHOT_FORMAT} (snapshots with a content hash)`);
+    throw new InputFileError(file, `${data.format === undefined ? 'no snapshot format' : `snapshot format ${JSON.stringify(data.format)?.slice(0, 20)}`}; this exocascade reads format ${SNAPSHOT_FORMAT} (snapshots with a content hash)`);
   }
   if (data.engineVersion !== ENGINE_VERSION) {
     throw new InputFileError(file, `was saved by engine ${String(data.engineVersion).slice(0, 40)}; this is engine ${ENGINE_VERSION}, which would not continue it the same way. Rerun from the scenario, or restore it with the exocascade of engine ${String(data.engineVersion).slice(0, 40)}`);
