@@ -165,7 +165,7 @@ describe('run records and manifests', () => {
       ['empty-object', '{}', 'no format; this exocascade reads format 2 (records with checksums). Rerun into a fresh --out, or use the exocascade that wrote it'],
       ['array', '[]', 'not an experiment manifest: expected a JSON object, got an array'],
       ['no-arms', null, 'not an experiment manifest: "arms" must be a non-empty list of {name, whatIfs, scenarioHash}'],
-      ['bad-json', '{"format": 2,', 'unreadable manifest (the manifest is not valid JSON at line 1, column 14: value expected)'],
+      ['bad-json', '{"format": 2,', 'unreadable manifest (the manifest is not valid JSON at line 1, column 14: property name expected)'],
     ] as const) {
       const dir = copy(`manifest-${name}`, (ls) => ls);
       const m = JSON.parse(readFileSync(join(ref, 'experiment.json'), 'utf8'));
