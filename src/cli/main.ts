@@ -75,11 +75,14 @@ export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<numb
         write(JSON.stringify((await import('../scenario/schema')).scenarioSchema(), null, 2));
         return 0;
       case '':
+        // No command is a mistake: the usage goes where errors go.
+        line(io.err)(`exocascade: no command given\n\n${USAGE}`);
+        return 2;
       case 'help':
       case '--help':
       case '-h':
         write(USAGE);
-        return command === '' ? 2 : 0;
+        return 0;
       default:
         throw new UsageError(`unknown command "${command.slice(0, 60)}"`);
     }

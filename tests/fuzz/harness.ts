@@ -98,10 +98,28 @@ export function problems(o: Outcome, dir: string): string[] {
   return out.slice(0, 5);
 }
 
+/** What an exit-2 case was refused for, from the first line of its stderr (for the report). */
+export function refusal(stderr: string): string {
+  const first = stderr.split('\n')[0];
+  if (/over the resource budget|stopped before tick/.test(first)) return 'the resource budget';
+  if (/the limit is|nesting deeper than/.test(first)) return 'an input limit';
+  if (/^exocascade \w+: --(csv|events|snapshot-out|out) .*: (is a|is not a|the directory|cannot create|.* is on |.* free;|no part)/.test(first)) return 'an output path';
+  if (/content hash|snapshot format|restores to state|is malformed|the snapshot|snapshot:/.test(first)) return 'a snapshot';
+  if (/runs\.jsonl|experiment\.json|manifest|holds (an unsharded|shard)|no experiment\.json|cannot be resumed|in use by|no such directory/.test(first)) return 'an experiment directory';
+  if (/^exocascade( \w+)?: (--|Unknown option|Option|unknown command|no command given|\w+ needs|\w+ takes|Unexpected argument)|see exocascade help$/.test(first)) return 'a flag or argument';
+  if (/: (\/|--what-if|--arm|--tick-hours|\(top level\))/.test(first)) return 'the scenario or what-ifs';
+  return 'other';
+}
+
 /** Counts of what the fuzz tried and how it ended, for its report. */
 export class FuzzReport {
   readonly counts = new Map<string, number>();
+  readonly refusals = new Map<string, number>();
   readonly findings: string[] = [];
+  /** The slowest case. */
+  slowest = { ms: 0, label: '' };
+  /** First lines of refusals the classifier did not place (a few, for the report). */
+  readonly unplaced: string[] = [];
 
   /** Cases counted. */
   cases = 0;
@@ -109,6 +127,12 @@ export class FuzzReport {
   /** Counts one case under each of `labels` (e.g. the kinds of mutation it combined) with its exit code. */
   add(labels: readonly string[], o: Outcome): void {
     this.cases++;
+    if (o.code === 2) {
+      const why = refusal(o.stderr);
+      this.refusals.set(why, (this.refusals.get(why) ?? 0) + 1);
+      if (why === 'other' && this.unplaced.length < 5) this.unplaced.push(o.stderr.split('\n')[0].slice(0, 200));
+    }
+    if (o.ms > this.slowest.ms) this.slowest = { ms: o.ms, label: labels.join('+') };
     for (const label of new Set(labels)) {
       const key = `${label} → exit ${o.code}`;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
@@ -126,7 +150,8 @@ export class FuzzReport {
     const file = process.env.FUZZ_REPORT;
     if (!file) return;
     const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    writeFileSync(file, `${old}## ${title}: ${this.cases} cases (a case combining several kinds counts under each)\n${this.lines().join('\n')}\n${this.findings.length ? `findings:\n${this.findings.join('\n')}\n` : 'findings: none\n'}\n`);
+    const refused = [...this.refusals.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(', ');
+    writeFileSync(file, `${old}## ${title}: ${this.cases} cases (a case combining several kinds counts under each)\n${this.lines().join('\n')}\nexit 2 for: ${refused}\n${this.unplaced.map((l) => `  other: ${l}\n`).join('')}slowest case: ${Math.round(this.slowest.ms)} ms (${this.slowest.label})\n${this.findings.length ? `findings:\n${this.findings.join('\n')}\n` : 'findings: none\n'}\n`);
   }
 }
 
