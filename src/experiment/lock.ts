@@ -32,10 +32,10 @@ export function processRunning(pid: number): boolean {
 
 /**
  * Takes the directory's lock. A lock left by a process on this host that is no longer running
- * (killed, or a zombie) is taken over, and `notice` says so; one from another host (a shared
+ * (killed, or a zombie) is taken over, and `notice` (default: stderr) says so; one from another host (a shared
  * file system) must be removed by hand, since its owner cannot be checked from here.
  */
-export function takeLock(dir: string, notice: (line: string) => void = () => undefined): string {
+export function takeLock(dir: string, notice: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
   const path = join(dir, LOCK_FILE);
   const me = `${process.pid}@${hostname()}`;
   for (let attempt = 0; attempt < 3; attempt++) {
