@@ -89,7 +89,7 @@ describe('the error boundary', () => {
     const r = cliProcess(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('exocascade experiment: run (baseline, seed 1): stopped before tick 1: 2,800 live agents (tumour 1,000, immune 430, platelet 600, endothelium 430, stroma 340) ' +
-      'and up to 300,016 packets released next tick exceed the budget of 240,000 agents; the run grew beyond its estimate (--budget raises it)\n');
+      'and up to 300,016 more next tick exceed the budget of 240,000 agents; the run grew beyond its estimate (--budget raises it)\n');
     const debug = cliProcess([...args.slice(0, -1), join(tmp, 'grows-debug'), '--debug']);
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(STACK_LINE);

@@ -8,6 +8,7 @@ import { POOL_ORDER } from '../../src/engine/kinds';
 import { BudgetError, DEFAULT_BUDGET, HARD_LIMITS, checkRunBudget, estimateRun } from '../../src/experiment/budget';
 import { resolveWorkerCount } from '../../src/experiment/pool';
 import { RunGuard } from '../../src/experiment/run-guard';
+import { loadScenarioFile } from '../../src/node/scenario-file';
 import { config } from '../helpers';
 import { STACK_LINE, cliInProcess } from './cli-harness';
 
@@ -117,7 +118,7 @@ describe('a run that outgrows its estimate', () => {
         new RunGuard(engine, 20_000, 'grow').run(engine, c.ticks);
       } catch (err) {
         expect(err).toBeInstanceOf(BudgetError);
-        expect((err as Error).message).toMatch(/^grow: stopped before tick \d+: [\d,]+ live agents \(tumour [\d,]+, exosome [\d,]+, .*\) and up to [\d,]+ packets released next tick exceed the budget of 20,000 agents/);
+        expect((err as Error).message).toMatch(/^grow: stopped before tick \d+: [\d,]+ live agents \(tumour [\d,]+, exosome [\d,]+, .*\) and up to [\d,]+ more next tick exceed the budget of 20,000 agents/);
         const live = POOL_ORDER.reduce((s, k) => s + engine.world.pools[k].count, 0);
         expect(live).toBeLessThanOrEqual(20_000);
         return engine.tick;
@@ -128,6 +129,19 @@ describe('a run that outgrows its estimate', () => {
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(40);
     expect(stopAt()).toBe(first);
+  });
+
+  it('stops a recruitment loop (BMDCs raising the niche that recruits them) with exit 2 before the immune pool overflows', async () => {
+    // Within the schema's ranges: each BMDC adds so much niche signal that recruitment grows
+    // ~2.6-fold a tick. The estimate before the run sees ~34k agents; without the guard the
+    // immune pool passes 16,777,216 slots a few ticks after the stop and the run crashes.
+    const file = scenario('bmdc-loop', { modules: { niche: { bmdcRecruitPerHour: 5, bmdcNichePerHour: 100 } } });
+    expect(estimateRun(loadScenarioFile(file)).peakAgents).toBeLessThan(40_000);
+    const r = await cliInProcess(['run', file, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`exocascade run: ${file}: stopped before tick 23: 2,007,218 live agents (tumour 159, exosome 256, immune 2,005,421, platelet 600, endothelium 442, stroma 340) ` +
+      'and up to 3,213,844 more next tick exceed the budget of 4,000,000 agents; the run grew beyond its estimate (--budget raises it)\n');
   });
 });
 
