@@ -17,7 +17,8 @@ export interface ArmInfo {
 
 /** Everything that fixes an experiment's results; two directories merge only if these agree. */
 export interface ExperimentSpec {
-  format: typeof SPEC_FORMAT;
+  /** SPEC_FORMAT when written by this version (a manifest of another format is refused when read). */
+  format: number;
   scenario: { file: string; name: string; hash: string };
   ticks: number;
   tickHours: number;
