@@ -61,9 +61,11 @@ describe('exocascade run', () => {
     expect(r.stderr).toContain('"mir-10b"');
   });
 
-  it('exits 1 for a failure that is not a bad scenario (unreadable snapshot)', () => {
-    const r = cli('run', 'scenarios/breast.json', '--restore', join(tmp, 'missing.json'));
-    expect(r.code).toBe(1);
+  it('exits 2 naming the file for a snapshot that does not exist, with no stack trace', () => {
+    const missing = join(tmp, 'missing.json');
+    const r = cli('run', 'scenarios/breast.json', '--restore', missing);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`exocascade run: ${missing}: cannot read the snapshot: no such file\n`);
   });
 
   it('stops at --snapshot-at and --restore continues to the same hash as an uninterrupted run', () => {
@@ -85,7 +87,7 @@ describe('exocascade run', () => {
     const r = cli('run', 'scenarios/breast.json', '--seed', '4', '--ticks', '8', '--restore', snap, '--json');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${snap} was saved by engine 0.0.1-old; this is engine ${ENGINE_VERSION}`);
+    expect(r.stderr).toContain(`${snap}: was saved by engine 0.0.1-old; this is engine ${ENGINE_VERSION}`);
   });
 
   it('writes the metric series as tidy long CSV: a row per tick and metric, each with the run\'s seed and scenario hash', () => {

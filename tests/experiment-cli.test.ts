@@ -30,7 +30,7 @@ describe('experiment command-line errors', () => {
   it('rejects an --arm without NAME= with exit 2 and the expected form', async () => {
     const r = await cli([...base('a'), '--seeds', '1..2', '--arm', 'ko:mir-105']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('exocascade: --arm "ko:mir-105": expected NAME=WHATIF[,WHATIF...], e.g. --arm pdl1-ko=ko:pdl1');
+    expect(r.stderr).toContain('exocascade experiment: --arm "ko:mir-105": expected NAME=WHATIF[,WHATIF...], e.g. --arm pdl1-ko=ko:pdl1');
     expect(existsSync(join(root, 'a'))).toBe(false);
   });
 

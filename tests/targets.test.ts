@@ -102,7 +102,7 @@ describe('target validation names the path of each problem', () => {
   });
 
   it('reports a file that is not JSON with its name', () => {
-    expect(() => loadTargetsFile('package-lock-not-there.json', ctx)).toThrow(/package-lock-not-there.json: \(top level\): cannot read file: ENOENT/);
+    expect(() => loadTargetsFile('package-lock-not-there.json', ctx)).toThrow(/package-lock-not-there.json: \(top level\): cannot read the targets file: no such file/);
   });
 });
 

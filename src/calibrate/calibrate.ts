@@ -115,14 +115,23 @@ function manifestOf(opts: CalibrateOptions, targetsText: string, presets: readon
   };
 }
 
+/** A JSON file of the calibration directory; one that does not parse is an ExperimentDirError naming it (exit 2). */
+function readJson(path: string, reviver?: (key: string, value: unknown) => unknown): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'), reviver);
+  } catch (err) {
+    throw new ExperimentDirError(`${path}: unreadable (${(err as Error).message.slice(0, 200)}); remove it, or the directory to start over`);
+  }
+}
+
 /** Completed generations saved in a directory, in order (stops at the first gap). */
 function loadGenerations(dir: string, particles: number): Generation[] {
   const out: Generation[] = [];
   for (let t = 0; ; t++) {
     const path = join(dir, CALIBRATION_FILES.generations, `gen-${String(t).padStart(3, '0')}.json`);
     if (!existsSync(path)) return out;
-    const g = JSON.parse(readFileSync(path, 'utf8'), (k, v) => (k === 'epsilon' && v === null ? Infinity : v)) as Generation;
-    if (g.t !== t || g.particles.length !== particles) throw new ExperimentDirError(`${path}: not generation ${t} of ${particles} particles`);
+    const g = readJson(path, (k, v) => (k === 'epsilon' && v === null ? Infinity : v)) as Generation;
+    if (typeof g !== 'object' || g === null || g.t !== t || !Array.isArray(g.particles) || g.particles.length !== particles) throw new ExperimentDirError(`${path}: not generation ${t} of ${particles} particles`);
     out.push(g);
   }
 }
@@ -147,7 +156,7 @@ export async function runCalibration(opts: CalibrateOptions): Promise<CalibrateR
   const manifest = manifestOf(opts, targetsText, presets);
   const manifestPath = join(opts.out, CALIBRATION_FILES.manifest);
   if (existsSync(manifestPath)) {
-    const old = JSON.parse(readFileSync(manifestPath, 'utf8')) as CalibrationManifest;
+    const old = readJson(manifestPath) as CalibrationManifest;
     if (hashJson(old) !== hashJson(manifest)) {
       throw new ExperimentDirError(`${opts.out} holds another calibration (targets, parameters, particles, quantile, seed, seeds, run length, presets or engine differ); use another --out, or remove ${opts.out} to start over`);
     }

@@ -9,6 +9,7 @@ import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';
 import { SPEC_FORMAT, type ExperimentSpec, type RunRecord } from '../experiment/spec';
 import { ExperimentDirError, RunStore, writeFileAtomic } from '../experiment/store';
+import { stripBom } from '../scenario/input-limits';
 import { resolveScenario, scenarioHash } from '../scenario/resolve';
 import { hashJson } from '../core/hash';
 import { morrisSample } from './morris';
@@ -111,11 +112,17 @@ export function designIdentity(d: SensitivityDesign): string {
 export function readDesign(dir: string): DesignFile | null {
   const path = join(dir, DESIGN_FILE);
   if (!existsSync(path)) return null;
+  let d: DesignFile;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as DesignFile;
+    d = JSON.parse(stripBom(readFileSync(path, 'utf8'))) as DesignFile;
   } catch (err) {
-    throw new ExperimentDirError(`${path}: unreadable design (${(err as Error).message})`);
+    throw new ExperimentDirError(`${path}: unreadable design (${(err as Error).message.slice(0, 200)})`);
   }
+  // The fields merging and resuming read; anything less is not a design (exit 2, not a TypeError).
+  const ok = typeof d === 'object' && d !== null && !Array.isArray(d) && d.format === 1 && typeof d.scenario?.hash === 'string' &&
+    [d.params, d.seeds, d.rows, d.values, d.metrics].every(Array.isArray) && d.rows.length === d.values.length;
+  if (!ok) throw new ExperimentDirError(`${path}: not a sensitivity design (expected format 1 with scenario, params, seeds, rows, values and metrics)`);
+  return d;
 }
 
 /** The experiment spec of a design: one arm per design point, final metrics only. */

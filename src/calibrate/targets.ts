@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { InputFileError, readInputJson } from '../node/input-file';
+import { SCENARIO_LIMITS } from '../scenario/input-limits';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
 import { didYouMean } from '../scenario/suggest';
 
@@ -224,17 +225,13 @@ export function validateTargets(data: unknown, file: string, ctx: TargetContext)
 
 /** Reads and validates a targets file (Node only). */
 export function loadTargetsFile(file: string, ctx: TargetContext): TargetsFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new TargetsError(file, [{ path: '', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
-  }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Within a scenario's limits (size, nesting, BOM accepted); a bad file names itself.
+    data = readInputJson(file, 'targets file', SCENARIO_LIMITS);
   } catch (err) {
-    throw new TargetsError(file, [{ path: '', message: `not valid JSON: ${(err as Error).message}` }]);
+    if (err instanceof InputFileError) throw new TargetsError(file, [{ path: '', message: err.reason }]);
+    throw err;
   }
   return validateTargets(data, file, ctx);
 }

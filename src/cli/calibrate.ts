@@ -1,21 +1,24 @@
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CALIBRATION_FILES, checkFragment, loadTargets, runCalibration, type CalibrateResult, type PointChoice } from '../calibrate/calibrate';
 import { writeFitOutputs } from '../calibrate/calibrate-outputs';
 import { loadPresets } from '../calibrate/candidate';
-import { ParamSelectionError, selectParams, type ScenarioFragment } from '../calibrate/param-space';
+import { selectParams, type ScenarioFragment } from '../calibrate/param-space';
 import { BatchRunner } from '../calibrate/runner';
 import { hashJson } from '../core/hash';
 import { ENGINE_VERSION } from '../engine/version';
 import { CATALOG_VERSION } from '../catalog/index';
 import { fmt } from '../experiment/format';
-import { GridSyntaxError, parseSeeds } from '../experiment/grid';
+import { parseSeeds } from '../experiment/grid';
 import { formatDuration } from '../experiment/progress';
-import { ExperimentDirError } from '../experiment/store';
 import { ScenarioError } from '../scenario/errors';
+import { SCENARIO_LIMITS } from '../scenario/input-limits';
 import { parseWorkers } from './experiment';
-import { UsageError, intOption } from './usage';
+import { prepareOutputDir } from '../node/output-path';
+import { readInputJson } from '../node/input-file';
+import { SEED_RANGE, TICKS_RANGE, intOption, numberOption } from './options';
+import { UsageError } from './usage';
 
 function report(r: CalibrateResult, write: (s: string) => void): void {
   const last = r.generations[r.generations.length - 1];
@@ -33,12 +36,8 @@ function report(r: CalibrateResult, write: (s: string) => void): void {
 
 /** The scenario fragment in a calibrated.json (or any file with modules/world/populations). */
 function readFragment(file: string): ScenarioFragment {
-  let data: Record<string, unknown>;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch (err) {
-    throw new ScenarioError(file, [{ path: '', message: `cannot read a scenario fragment: ${(err as Error).message}` }]);
-  }
+  const data = readInputJson(file, 'scenario fragment', SCENARIO_LIMITS) as Record<string, unknown>;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ScenarioError(file, [{ path: '', message: 'expected a JSON object with modules, world or populations' }]);
   return {
     modules: (data.modules ?? {}) as ScenarioFragment['modules'],
     world: (data.world ?? {}) as ScenarioFragment['world'],
@@ -72,19 +71,18 @@ export async function calibrateCommand(argv: string[], write: (s: string) => voi
   };
   try {
     const scenariosDir = values.scenarios ?? 'scenarios';
-    const ticks = intOption(values.ticks, 'ticks');
-    const seed = intOption(values.seed, 'seed') ?? 1;
+    const ticks = intOption(values.ticks, 'ticks', TICKS_RANGE);
+    const seed = intOption(values.seed, 'seed', SEED_RANGE) ?? 1;
     const workers = parseWorkers(values.workers);
+    prepareOutputDir(out, '--out', 0, false); // checked now, created once the inputs are known good
     const progress = values.quiet ? null : process.stderr;
     if (values.evaluate !== undefined) return await evaluateCommand(values.evaluate, values.targets, scenariosDir, parseSeeds(values.seeds ?? '1..20'), ticks, seed, workers, progress, out, write);
     const paramsText = values.params ?? 'schematic';
     const params = selectParams(paramsText);
-    const particles = intOption(values.particles, 'particles') ?? 100;
-    if (particles < 2) throw new UsageError('--particles must be at least 2');
-    const generations = intOption(values.generations, 'generations') ?? 5;
-    if (generations < 1) throw new UsageError('--generations must be at least 1 (generation 0 samples the prior)');
-    const q = values.quantile === undefined ? 0.5 : Number(values.quantile);
-    if (!(q > 0 && q < 1)) throw new UsageError(`--quantile must be between 0 and 1, got "${values.quantile}"`);
+    const particles = intOption(values.particles, 'particles', { min: 2, max: 1_000_000 }) ?? 100;
+    // Generation 0 samples the prior; at least one more fits.
+    const generations = intOption(values.generations, 'generations', { min: 1, max: 1000 }) ?? 5;
+    const q = numberOption(values.quantile, 'quantile', 0, 1, true) ?? 0.5;
     const point = (values.point ?? 'median') as PointChoice;
     if (point !== 'median' && point !== 'best') throw new UsageError(`--point must be "median" or "best", got "${values.point}"`);
     const seedsText = values.seeds ?? '1..4';
@@ -101,13 +99,6 @@ export async function calibrateCommand(argv: string[], write: (s: string) => voi
     });
     report(r, write);
     return 0;
-  } catch (err) {
-    if (err instanceof GridSyntaxError || err instanceof ParamSelectionError) throw new UsageError(err.message);
-    if (err instanceof ExperimentDirError) {
-      process.stderr.write(`exocascade calibrate: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
@@ -122,7 +113,7 @@ async function evaluateCommand(at: string, targetsFile: string, scenariosDir: st
   try {
     const started = performance.now(); // det-ok: reported wall time only
     const check = await checkFragment({ targets, presets, seeds, ticks, runner }, fragment, seed, { choice: 'median', u: [], values: [] });
-    mkdirSync(out, { recursive: true });
+    prepareOutputDir(out, '--out');
     const command = `exocascade calibrate --targets ${targetsFile} --evaluate ${at} --seeds ${seeds[0]}..${seeds[seeds.length - 1]} --seed ${seed}${ticks === undefined ? '' : ` --ticks ${ticks}`}`;
     const paths = writeFitOutputs(out, targets, check, label, command, { engineVersion: ENGINE_VERSION, catalogVersion: CATALOG_VERSION, targetsHash: hashJson(readFileSync(targetsFile, 'utf8')) });
     const runs = presets.length * seeds.length;

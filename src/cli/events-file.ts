@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { SimEvent } from '../engine/events';
 
 /** What identifies the run an event file comes from (repeated on every line, so lines stand alone). */
@@ -17,9 +16,4 @@ export interface EventProvenance {
  */
 export function eventLines(events: readonly SimEvent[], p: EventProvenance): string {
   return events.map((e) => JSON.stringify({ ...p, tick: e.tick, hours: e.tick * p.tickHours, type: e.type, module: e.module, ...e.data })).join('\n') + (events.length ? '\n' : '');
-}
-
-/** Writes `eventLines` to a file. */
-export function writeEvents(file: string, events: readonly SimEvent[], p: EventProvenance): void {
-  writeFileSync(file, eventLines(events, p));
 }

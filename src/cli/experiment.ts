@@ -2,16 +2,18 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runExperiment, type ExperimentResult } from '../experiment/experiment';
 import { fmtInterval, fmtSigned } from '../experiment/format';
-import { BASELINE, GridSyntaxError, parseArms, parseSeeds, parseShard } from '../experiment/grid';
+import { BASELINE, parseArms, parseSeeds, parseShard } from '../experiment/grid';
 import { formatDuration } from '../experiment/progress';
-import { ExperimentDirError, RUNS_FILE } from '../experiment/store';
+import { RUNS_FILE } from '../experiment/store';
 import type { Summary } from '../experiment/summary';
-import { UsageError, intOption, timeOption } from './usage';
+import { clip } from '../scenario/errors';
+import { TICKS_RANGE, intOption, timeOption } from './options';
+import { UsageError } from './usage';
 
-/** Parses `--workers auto|N` (N ≥ 0; 0 runs in this process without threads). */
+/** Parses `--workers auto|N` (N ≥ 0; 0 runs in this process without threads; more than the cores are capped to them). */
 export function parseWorkers(value: string | undefined): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
-  if (!/^\d+$/.test(value)) throw new UsageError(`--workers expects "auto" or a non-negative integer, got "${value}"`);
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--workers expects "auto" or a non-negative integer, got "${clip(value, 60)}"`);
   return Number(value);
 }
 
@@ -75,23 +77,14 @@ export async function experimentCommand(argv: string[], write: (s: string) => vo
     const arms = parseArms(values.arm ?? []);
     const seeds = parseSeeds(values.seeds);
     const shard = values.shard === undefined ? null : parseShard(values.shard);
-    const every = intOption(values['trajectory-every'], 'trajectory-every');
-    if (every === 0) throw new UsageError('--trajectory-every must be at least 1');
+    const every = intOption(values['trajectory-every'], 'trajectory-every', { min: 1, max: TICKS_RANGE.max });
     const options = {
-      scenarioFile: positionals[0], arms, seeds, ticks: intOption(values.ticks, 'ticks'), tickHours: timeOption(values['tick-hours']), trajectoryEvery: every,
+      scenarioFile: positionals[0], arms, seeds, ticks: intOption(values.ticks, 'ticks', TICKS_RANGE), tickHours: timeOption(values['tick-hours']), trajectoryEvery: every,
       workers: parseWorkers(values.workers), shard, out, progress: values.quiet ? null : process.stderr,
     };
     process.once('SIGINT', onSigint);
     report(await runExperiment(options), out, write);
     return 0;
-  } catch (err) {
-    // Arm and seed mistakes are command-line mistakes (exit 2 with usage, via main).
-    if (err instanceof GridSyntaxError) throw new UsageError(err.message);
-    if (err instanceof ExperimentDirError) {
-      process.stderr.write(`exocascade experiment: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
   } finally {
     process.removeListener('SIGINT', onSigint);
   }

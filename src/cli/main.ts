@@ -1,12 +1,58 @@
-import { ScenarioError } from '../scenario/errors';
-import { InputError, USAGE, UsageError } from './usage';
+import { USAGE, UsageError } from './usage';
 
-const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+/** Where a command writes: stdout for results, stderr for failures and notes. */
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
 
-/** Entry point of the `exocascade` command; returns the process exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+const line = (write: (s: string) => void) => (s: string) => write(s.endsWith('\n') ? s : `${s}\n`);
+const PROCESS_IO: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/** The commands, which name themselves in their errors. */
+const COMMANDS = new Set(['run', 'bench', 'experiment', 'merge', 'catalog', 'validate', 'sensitivity', 'calibrate', 'schema']);
+
+/** Flags every command takes, removed from argv before the command sees it. */
+interface GlobalFlags {
+  debug: boolean;
+  budget: string | undefined;
+  rest: string[];
+}
+
+function globalFlags(argv: readonly string[]): GlobalFlags {
+  const rest: string[] = [];
+  let debug = false;
+  let budget: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--debug') debug = true;
+    else if (a === '--budget') {
+      if (i + 1 >= argv.length) throw new UsageError('--budget needs a factor, e.g. --budget 4');
+      budget = argv[++i];
+    } else if (a.startsWith('--budget=')) budget = a.slice('--budget='.length);
+    else rest.push(a);
+  }
+  return { debug, budget, rest };
+}
+
+/**
+ * Entry point of the `exocascade` command; returns the process exit code. Every command runs
+ * inside one error boundary: a failure prints its message — what and where: the file, the path
+ * inside it, the flag — one line per problem, and exits 2 when the input was at fault, 1
+ * otherwise. `--debug` (or EXOCASCADE_DEBUG=1) adds the stack. `--budget F` (or
+ * EXOCASCADE_BUDGET=F) scales the resource budget of every run.
+ */
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const write = line(io.out);
+  const [command = '', ...args] = argv;
+  let debug = process.env.EXOCASCADE_DEBUG === '1';
+  const budgetBefore = process.env.EXOCASCADE_BUDGET;
   try {
+    const flags = globalFlags(args);
+    debug ||= flags.debug;
+    const rest = flags.rest;
+    const budget = flags.budget ?? budgetBefore;
+    if (budget !== undefined) process.env.EXOCASCADE_BUDGET = String((await import('./options')).budgetOption(budget));
     switch (command) {
       // Each command is loaded when it is asked for, so a command starts without the others.
       case 'run':
@@ -28,25 +74,27 @@ export async function main(argv: string[]): Promise<number> {
       case 'schema':
         write(JSON.stringify((await import('../scenario/schema')).scenarioSchema(), null, 2));
         return 0;
-      case undefined:
+      case '':
+        // No command is a mistake: the usage goes where errors go.
+        line(io.err)(`exocascade: no command given\n\n${USAGE}`);
+        return 2;
       case 'help':
       case '--help':
       case '-h':
         write(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(`unknown command "${command.slice(0, 60)}"`);
     }
   } catch (err) {
-    if (err instanceof ScenarioError || err instanceof InputError) {
-      process.stderr.write(`${err instanceof InputError ? 'exocascade: ' : ''}${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`exocascade: ${(err as Error).message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    process.stderr.write(`exocascade: ${(err as Error).stack ?? String(err)}\n`);
-    return 1;
+    const { describeFailure } = await import('./failure');
+    const f = describeFailure(err, COMMANDS.has(command) ? command : '');
+    const e = line(io.err);
+    for (const l of f.lines) e(l);
+    if (debug && err instanceof Error && err.stack) e(err.stack);
+    return f.code;
+  } finally {
+    if (budgetBefore === undefined) delete process.env.EXOCASCADE_BUDGET;
+    else process.env.EXOCASCADE_BUDGET = budgetBefore;
   }
 }

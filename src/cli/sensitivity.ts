@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DERIVED_METRICS } from '../calibrate/targets';
-import { ParamSelectionError, selectParams } from '../calibrate/param-space';
+import { selectParams } from '../calibrate/param-space';
 import { runSensitivity, type SensitivityResult } from '../calibrate/sensitivity';
 import { METRIC_NAMES } from '../engine/metrics';
 import { fmt } from '../experiment/format';
-import { GridSyntaxError, parseSeeds, parseShard } from '../experiment/grid';
+import { parseSeeds, parseShard } from '../experiment/grid';
 import { formatDuration } from '../experiment/progress';
-import { ExperimentDirError, RUNS_FILE } from '../experiment/store';
+import { RUNS_FILE } from '../experiment/store';
 import { didYouMean } from '../scenario/suggest';
 import { parseWorkers } from './experiment';
-import { UsageError, intOption } from './usage';
+import { prepareOutputDir } from '../node/output-path';
+import { SEED_RANGE, TICKS_RANGE, intOption } from './options';
+import { UsageError } from './usage';
 
 /** Metrics a screen analyses when --metrics is not given. */
 export const DEFAULT_SENSITIVITY_METRICS = [
@@ -71,15 +73,17 @@ export async function sensitivityCommand(argv: string[], write: (s: string) => v
     const paramsText = values.params ?? 'all';
     const params = selectParams(paramsText);
     const metrics = parseMetrics(values.metrics, DEFAULT_SENSITIVITY_METRICS);
-    const trajectories = intOption(values.trajectories, 'trajectories') ?? 10;
+    const trajectories = intOption(values.trajectories, 'trajectories', { min: 2, max: 100_000 }) ?? 10;
     if (trajectories < 2) throw new UsageError('--trajectories must be at least 2 (sigma needs two effects per parameter)');
-    const levels = intOption(values.levels, 'levels') ?? 4;
+    const levels = intOption(values.levels, 'levels', { min: 2, max: 1000 }) ?? 4;
     if (levels < 2 || levels % 2 !== 0) throw new UsageError('--levels must be an even number ≥ 2 (SALib warns that odd levels bias the sample)');
     const seedsText = values.seeds ?? '1..3';
     const seeds = parseSeeds(seedsText);
-    const seed = intOption(values.seed, 'seed') ?? 1;
-    const ticks = intOption(values.ticks, 'ticks');
+    const seed = intOption(values.seed, 'seed', SEED_RANGE) ?? 1;
+    const ticks = intOption(values.ticks, 'ticks', TICKS_RANGE);
     const shard = values.shard === undefined ? null : parseShard(values.shard);
+    const workers = parseWorkers(values.workers);
+    prepareOutputDir(out, '--out', 0, false); // checked now, created once the inputs are known good
     const command = [
       'exocascade sensitivity', positionals[0], `--params ${paramsText}`, `--metrics ${metrics.join(',')}`, `--trajectories ${trajectories}`,
       `--levels ${levels}`, `--seeds ${seedsText}`, `--seed ${seed}`, ...(ticks === undefined ? [] : [`--ticks ${ticks}`]),
@@ -87,17 +91,10 @@ export async function sensitivityCommand(argv: string[], write: (s: string) => v
     process.once('SIGINT', onSigint);
     const r = await runSensitivity({
       scenarioFile: positionals[0], params, metrics, trajectories, levels, seeds, seed, ticks,
-      workers: parseWorkers(values.workers), shard, out, progress: values.quiet ? null : process.stderr, command,
+      workers, shard, out, progress: values.quiet ? null : process.stderr, command,
     });
     report(r, out, write);
     return 0;
-  } catch (err) {
-    if (err instanceof GridSyntaxError || err instanceof ParamSelectionError) throw new UsageError(err.message);
-    if (err instanceof ExperimentDirError) {
-      process.stderr.write(`exocascade sensitivity: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
   } finally {
     process.removeListener('SIGINT', onSigint);
   }

@@ -1,24 +1,17 @@
-/** A command-line mistake: printed with the usage line, exit code 2. */
-export class UsageError extends Error {}
-
-/** An input file that cannot be used as asked (message names it and why): exit code 2, no usage. */
-export class InputError extends Error {}
-
-/** Parses a non-negative integer option or throws a UsageError naming the option. */
-export function intOption(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} expects a non-negative integer, got "${value}"`);
-  return Number(value);
+/** A command-line mistake: printed in one line with a pointer to the usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
 }
 
-/**
- * Parses a time option such as `--tick-hours`: a bare number is hours; anything else is passed
- * on as a quantity ("30 min", "0.5 h"), which the scenario resolver converts and, if it is not
- * a time, reports against the option.
- */
-export function timeOption(value: string | undefined): number | string | undefined {
-  if (value === undefined) return undefined;
-  return /^\s*(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value) ? Number(value) : value;
+/** An input file that cannot be used as asked (message names it and why): exit code 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
 }
 
 /** Top-level help text. */

@@ -4,7 +4,8 @@ import { CLAIMS } from '../validate/claims';
 import { runClaims, type ClaimResult } from '../validate/run-claims';
 import { CLOSE, NOISE_LIMIT, runConvergence, type ConvergenceRow } from '../validate/convergence';
 import { parseWorkers } from './experiment';
-import { UsageError, intOption, timeOption } from './usage';
+import { intOption, timeOption } from './options';
+import { UsageError } from './usage';
 
 /** One check of a claim as a line of the human report. */
 function checkLine(r: ClaimResult, c: ClaimResult['checks'][number]): string {
@@ -41,8 +42,8 @@ export async function validateCommand(argv: string[], out: (s: string) => void):
       convergence: { type: 'boolean' }, preset: { type: 'string', multiple: true },
     },
   });
-  const seeds = intOption(values.seeds, 'seeds') ?? 20;
-  if (seeds < 2) throw new UsageError('--seeds must be at least 2 for a confidence interval');
+  // At least two seeds for a confidence interval.
+  const seeds = intOption(values.seeds, 'seeds', { min: 2, max: 100_000 }) ?? 20;
   if (values.convergence) {
     const rows = await runConvergence({ seeds, presets: values.preset, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr });
     if (values.json) out(JSON.stringify(rows));

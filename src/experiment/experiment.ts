@@ -1,11 +1,13 @@
 import { readScenarioText } from '../node/scenario-file';
+import { prepareOutputDir } from '../node/output-path';
+import { checkExperimentBudget, checkRunBudget, estimateExperiment } from './budget';
 import { gridJobs, runKey, shardJobs, type ArmSpec, type Shard } from './grid';
 import type { OutputsWritten } from './outputs';
 import { ExperimentPool, resolveWorkerCount, runInProcess, type PoolStats } from './pool';
 import { Progress, type ProgressSink } from './progress';
 import { buildSpec } from './resolve-arms';
 import type { RunJob } from './run-one';
-import type { ExperimentSpec, RunRecord } from './spec';
+import { trajectoryTicks, type ExperimentSpec, type RunRecord } from './spec';
 import { RunStore } from './store';
 
 // One experiment end to end: resolve arms, open (or resume) the directory, run what is not yet
@@ -25,6 +27,8 @@ export interface ExperimentOptions {
   out: string;
   /** Progress bar destination (null: none). */
   progress: ProgressSink | null;
+  /** Where notes go (a stale lock taken over); default: stderr. */
+  notice?: (line: string) => void;
 }
 
 /** What happened. */
@@ -56,7 +60,12 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
   try {
     const text = readScenarioText(opts.scenarioFile);
     const { spec, arms } = buildSpec(text, opts.scenarioFile, opts.arms, { seeds: opts.seeds, ticks: opts.ticks, tickHours: opts.tickHours, trajectoryEvery: opts.trajectoryEvery });
-    store = RunStore.open(opts.out, spec, opts.shard);
+    // The budget and the output directory, before anything runs or is written.
+    for (const a of spec.arms) checkRunBudget(arms[a.name].config, `${opts.scenarioFile}, arm ${a.name}`);
+    const size = estimateExperiment(spec.arms.length * spec.seeds.length, trajectoryTicks(spec.ticks, spec.trajectoryEvery).length, spec.metricNames.length);
+    checkExperimentBudget(size, opts.scenarioFile);
+    prepareOutputDir(opts.out, '--out', size.diskBytes);
+    store = RunStore.open(opts.out, spec, opts.shard, opts.notice);
     const done = store.done;
     const todo = slice.filter((j) => !done.has(runKey(j.arm, j.seed)));
     const jobs: RunJob[] = todo.map((j) => ({ arm: j.arm, seed: j.seed, trajectoryEvery: spec.trajectoryEvery }));

@@ -1,3 +1,4 @@
+import { clip } from '../scenario/errors';
 import { WhatIfSyntaxError, parseWhatIf } from '../scenario/whatif';
 
 // The (arm × seed) grid of an experiment and the command-line forms that describe it. Parse
@@ -42,17 +43,17 @@ const ARM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  */
 export function parseArm(text: string): ArmSpec {
   const eq = text.indexOf('=');
-  if (eq < 0) throw new GridSyntaxError(`--arm "${text}": expected NAME=WHATIF[,WHATIF...], e.g. --arm pdl1-ko=ko:pdl1`);
+  if (eq < 0) throw new GridSyntaxError(`--arm "${clip(text)}": expected NAME=WHATIF[,WHATIF...], e.g. --arm pdl1-ko=ko:pdl1`);
   const name = text.slice(0, eq).trim();
   if (!ARM_NAME.test(name)) {
-    throw new GridSyntaxError(`--arm "${text}": arm name "${name}" must start with a letter or digit and use only letters, digits, '.', '_' and '-'`);
+    throw new GridSyntaxError(`--arm "${clip(text)}": arm name "${clip(name, 60)}" must start with a letter or digit and use only letters, digits, '.', '_' and '-'`);
   }
-  if (name === BASELINE) throw new GridSyntaxError(`--arm "${text}": "${BASELINE}" is the scenario as written and is always included; choose another name`);
+  if (name === BASELINE) throw new GridSyntaxError(`--arm "${clip(text)}": "${BASELINE}" is the scenario as written and is always included; choose another name`);
   const body = text.slice(eq + 1).trim();
   if (body === '') return { name, whatIfs: [] };
   const whatIfs = body.split(',').map((w) => w.trim());
   whatIfs.forEach((w, i) => {
-    if (w === '') throw new GridSyntaxError(`--arm ${name}: what-if #${i + 1} is empty (stray comma in "${body}")`);
+    if (w === '') throw new GridSyntaxError(`--arm ${name}: what-if #${i + 1} is empty (stray comma in "${clip(body)}")`);
     try {
       parseWhatIf(w);
     } catch (err) {
@@ -75,10 +76,10 @@ export function parseArms(texts: readonly string[]): ArmSpec[] {
 }
 
 function seedValue(s: string, whole: string): number {
-  if (!/^\d+$/.test(s)) throw new GridSyntaxError(`--seeds "${whole}": "${s}" is not a non-negative integer (forms: 1..50, 1,2,7, 1..5,9)`);
-  const v = Number(s);
-  if (v > MAX_SEED) throw new GridSyntaxError(`--seeds "${whole}": seed ${s} is larger than ${MAX_SEED}`);
-  return v;
+  if (!/^\d+$/.test(s)) throw new GridSyntaxError(`--seeds "${clip(whole)}": "${clip(s, 40)}" is not a non-negative integer (forms: 1..50, 1,2,7, 1..5,9)`);
+  // Compared as text first: Number() of a long digit string rounds (9007199254740993 → …992).
+  if (s.replace(/^0+(?=\d)/, '').length > 10 || Number(s) > MAX_SEED) throw new GridSyntaxError(`--seeds "${clip(whole)}": seed ${clip(s, 40)} is larger than ${MAX_SEED}`);
+  return Number(s);
 }
 
 /** Parses `a..b`, comma lists and mixes (`1..5,9`) into ascending unique seeds. */
@@ -86,13 +87,13 @@ export function parseSeeds(text: string): number[] {
   const seen = new Set<number>();
   const parts = text.split(',').map((p) => p.trim());
   for (const part of parts) {
-    if (part === '') throw new GridSyntaxError(`--seeds "${text}": empty item (forms: 1..50, 1,2,7, 1..5,9)`);
+    if (part === '') throw new GridSyntaxError(`--seeds "${clip(text)}": empty item (forms: 1..50, 1,2,7, 1..5,9)`);
     const range = part.split('..');
-    if (range.length > 2) throw new GridSyntaxError(`--seeds "${text}": "${part}" is not a seed or a range a..b`);
+    if (range.length > 2) throw new GridSyntaxError(`--seeds "${clip(text)}": "${clip(part, 60)}" is not a seed or a range a..b`);
     const a = seedValue(range[0].trim(), text);
     const b = range.length === 2 ? seedValue(range[1].trim(), text) : a;
-    if (b < a) throw new GridSyntaxError(`--seeds "${text}": range ${part} runs backwards; write ${b}..${a}`);
-    if (seen.size + (b - a + 1) > MAX_SEEDS) throw new GridSyntaxError(`--seeds "${text}": more than ${MAX_SEEDS} seeds`);
+    if (b < a) throw new GridSyntaxError(`--seeds "${clip(text)}": range ${part} runs backwards; write ${b}..${a}`);
+    if (seen.size + (b - a + 1) > MAX_SEEDS) throw new GridSyntaxError(`--seeds "${clip(text)}": more than ${MAX_SEEDS} seeds`);
     for (let s = a; s <= b; s++) seen.add(s);
   }
   return [...seen].sort((x, y) => x - y);
@@ -100,11 +101,11 @@ export function parseSeeds(text: string): number[] {
 
 /** Parses `i/n` (1 ≤ i ≤ n). */
 export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) throw new GridSyntaxError(`--shard "${text}": expected i/n, e.g. --shard 3/10 (1-based; with Slurm: --shard \${SLURM_ARRAY_TASK_ID}/N)`);
+  const m = /^(\d{1,9})\/(\d{1,9})$/.exec(text.trim());
+  if (!m) throw new GridSyntaxError(`--shard "${clip(text, 60)}": expected i/n, e.g. --shard 3/10 (1-based; with Slurm: --shard \${SLURM_ARRAY_TASK_ID}/N)`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw new GridSyntaxError(`--shard "${text}": i must be between 1 and n (n ≥ 1)`);
+  if (count < 1 || index < 1 || index > count) throw new GridSyntaxError(`--shard "${clip(text, 60)}": i must be between 1 and n (n ≥ 1)`);
   return { index, count };
 }
 
@@ -119,9 +120,15 @@ export function gridJobs(arms: readonly string[], seeds: readonly number[]): Gri
   return jobs;
 }
 
-/** The shard's interleaved slice: grid positions index−1, index−1+count, … */
+/**
+ * The shard's interleaved slice: grid positions index−1, index−1+count, … A shard that selects
+ * nothing (more shards than runs) is a GridSyntaxError naming both numbers.
+ */
 export function shardJobs<T>(jobs: readonly T[], shard: Shard | null): T[] {
   if (!shard) return [...jobs];
+  if (shard.index > jobs.length) {
+    throw new GridSyntaxError(`--shard ${shard.index}/${shard.count} selects no runs: the grid has ${jobs.length} run${jobs.length === 1 ? '' : 's'} (arms × seeds), so at most ${jobs.length} shard${jobs.length === 1 ? '' : 's'} have work`);
+  }
   return jobs.filter((_, k) => k % shard.count === shard.index - 1);
 }
 

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareOutputDir } from '../node/output-path';
 import { writeOutputs, orderedRecords, type OutputsWritten } from './outputs';
 import { specIdentity, specOf, versionConflict, type ExperimentSpec, type Manifest, type RunRecord } from './spec';
+import { withChecksum } from './record-check';
 import { ExperimentDirError, MANIFEST_FILE, RUNS_FILE, indexRecords, readManifest, readRunsFile, writeFileAtomic } from './store';
 
 // `exocascade merge`: combines the directories of a sharded experiment (or of any partial runs
@@ -73,8 +75,8 @@ export function mergeExperimentDirs(dirs: readonly string[], out: string): Merge
   if (existing && specIdentity(specOf(existing)) !== identity) {
     throw new ExperimentDirError(`${out} already holds a different experiment; choose another --out`);
   }
-  mkdirSync(out, { recursive: true });
-  writeFileAtomic(join(out, RUNS_FILE), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  prepareOutputDir(out, '--out');
+  writeFileAtomic(join(out, RUNS_FILE), records.map((r) => `${JSON.stringify(withChecksum(r))}\n`).join(''));
   writeFileAtomic(join(out, MANIFEST_FILE), `${JSON.stringify({ ...spec, shard: null } satisfies Manifest, null, 1)}\n`);
   const outputs = writeOutputs(out, spec, records);
   return { spec, inputs: dirs.length, runs: records.length, partial, outputs };

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { distUrl } from '../../workers/dist-url';
+import { budgetFactor, budgetFor, checkRunBudget } from './budget';
 import { JobQueue, runLane } from './job-lane';
 import { runOne, type ArmConfig, type RunJob } from './run-one';
 import type { RunRecord } from './spec';
@@ -28,10 +29,29 @@ export interface PoolStats {
   workers: number;
 }
 
-/** Resolves `--workers auto` (one per core) or a given count, never more than there are jobs. */
+/**
+ * Resolves `--workers auto` (one per core) or a given count: never more than there are cores
+ * (threads beyond them only contend) or jobs.
+ */
 export function resolveWorkerCount(requested: number | 'auto', jobs: number): number {
-  const want = requested === 'auto' ? availableParallelism() : requested;
+  const cores = availableParallelism();
+  const want = requested === 'auto' ? cores : Math.min(requested, cores);
   return Math.max(0, Math.min(want, jobs));
+}
+
+/**
+ * The budget gate every batch of runs passes (experiments, claims, screens, calibrations):
+ * each arm the jobs use is estimated and refused (BudgetError) when over the budget in force,
+ * before any of them starts; the jobs come back carrying the agent budget for RunGuard.
+ */
+export function guardJobs(jobs: readonly RunJob[], arms: Record<string, ArmConfig>): RunJob[] {
+  const factor = budgetFactor();
+  for (const name of new Set(jobs.map((j) => j.arm))) {
+    const arm = arms[name];
+    if (arm) checkRunBudget(arm.config, `${arm.config.name}, arm ${name}`, {}, factor);
+  }
+  const maxAgents = budgetFor(factor).agents;
+  return jobs.map((j) => ({ ...j, maxAgents }));
 }
 
 interface Handle {
@@ -66,7 +86,7 @@ async function close(h: Handle): Promise<void> {
 
 /** Runs jobs one after another in this thread (`--workers 0`): no spawn, handy for tests. */
 export async function runInProcess(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void): Promise<PoolStats> {
-  for (const job of jobs) {
+  for (const job of guardJobs(jobs, arms)) {
     onResult(runOne(arms[job.arm], job));
     // Let signal handlers and stream writes run between runs.
     await new Promise((r) => setImmediate(r));
@@ -113,7 +133,14 @@ export class ExperimentPool {
     return this.runJobs(jobs, arms, onResult, true);
   }
 
-  private async runJobs(jobs: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void, keepOpen: boolean): Promise<PoolStats> {
+  private async runJobs(given: readonly RunJob[], arms: Record<string, ArmConfig>, onResult: (rec: RunRecord) => void, keepOpen: boolean): Promise<PoolStats> {
+    let jobs: RunJob[];
+    try {
+      jobs = guardJobs(given, arms);
+    } catch (err) {
+      if (!keepOpen) await this.close();
+      throw err;
+    }
     const used = this.handles.slice(0, Math.min(this.handles.length, jobs.length));
     const closingUnused = keepOpen ? Promise.resolve([]) : Promise.all(this.handles.slice(used.length).map(close));
     let failed = false;

@@ -1,7 +1,7 @@
 import { CATALOG_VERSION } from '../catalog/index';
 import { METRIC_NAMES } from '../engine/metrics';
 import { ENGINE_VERSION } from '../engine/version';
-import { ScenarioError } from '../scenario/errors';
+import { MAX_ISSUES_SHOWN, ScenarioError, clip } from '../scenario/errors';
 import { parseScenario, scenarioHash } from '../scenario/resolve';
 import { formatWhatIf } from '../scenario/whatif';
 import { GridSyntaxError, type ArmSpec } from './grid';
@@ -41,10 +41,12 @@ export function buildSpec(scenarioText: string, file: string, arms: readonly Arm
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       // Overrides are labelled "--what-if #k" by the resolver; say which arm and text instead.
-      const lines = err.issues.map((issue) => {
+      const named = (text: string) => text.replace(/--what-if #(\d+)/g, (_, k: string) => `--arm ${arm.name} what-if #${k}`);
+      const lines = err.issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
         const m = /^--what-if #(\d+)$/.exec(issue.path);
-        return m ? `--arm ${arm.name}: what-if "${arm.whatIfs[Number(m[1]) - 1]}": ${issue.message}` : `--arm ${arm.name}: ${file}: ${issue.path}: ${issue.message}`;
+        return m ? `--arm ${arm.name}: what-if "${clip(arm.whatIfs[Number(m[1]) - 1])}": ${named(issue.message)}` : `--arm ${arm.name}: ${file}: ${issue.path}: ${named(issue.message)}`;
       });
+      if (err.issues.length > MAX_ISSUES_SHOWN) lines.push(`--arm ${arm.name}: … and ${err.issues.length - MAX_ISSUES_SHOWN} more problems`);
       throw new GridSyntaxError(lines.join('\n'));
     }
     const hash = scenarioHash(config);

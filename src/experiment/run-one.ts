@@ -4,6 +4,7 @@ import { METRIC_NAMES } from '../engine/metrics';
 import { ENGINE_VERSION } from '../engine/version';
 import type { EditableRunConfig, RunConfig } from '../scenario/config';
 import { formatWhatIf } from '../scenario/whatif';
+import { RunGuard } from './run-guard';
 import { trajectoryTicks, type RunRecord, type Trajectory } from './spec';
 
 /**
@@ -21,6 +22,8 @@ export interface RunJob {
   arm: string;
   seed: number;
   trajectoryEvery: number;
+  /** The agent budget (budgetFor(factor).agents): a run that grows past it stops with a BudgetError. None: unguarded. */
+  maxAgents?: number;
 }
 
 /**
@@ -38,7 +41,8 @@ export function runOne(arm: ArmConfig, job: RunJob): RunRecord {
   const config = structuredClone(arm.config) as EditableRunConfig;
   config.seed = job.seed;
   const engine = new Engine(config);
-  engine.run(config.ticks);
+  if (job.maxAgents === undefined) engine.run(config.ticks);
+  else new RunGuard(engine, job.maxAgents, `run (${job.arm}, seed ${job.seed})`).run(engine, config.ticks);
   const record: RunRecord = {
     arm: job.arm,
     seed: job.seed,

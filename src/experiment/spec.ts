@@ -17,7 +17,8 @@ export interface ArmInfo {
 
 /** Everything that fixes an experiment's results; two directories merge only if these agree. */
 export interface ExperimentSpec {
-  format: 1;
+  /** SPEC_FORMAT when written by this version (a manifest of another format is refused when read). */
+  format: number;
   scenario: { file: string; name: string; hash: string };
   ticks: number;
   tickHours: number;
@@ -58,10 +59,12 @@ export interface RunRecord {
   trajectory: Trajectory;
   /** Compute time inside the runner (informational; never enters results.csv or the report). */
   wallMs: number;
+  /** SHA-256 of the record's other fields (first 16 hex digits), set when it is written to runs.jsonl and checked when it is read (record-check.ts). */
+  checksum?: string;
 }
 
-/** Current format of experiment.json and runs.jsonl records. */
-export const SPEC_FORMAT = 1;
+/** Current format of experiment.json and runs.jsonl records (2: records carry a checksum). */
+export const SPEC_FORMAT = 2;
 
 /** The default trajectory step: about 100 samples per run whatever its length. */
 export function defaultTrajectoryEvery(ticks: number): number {
@@ -92,6 +95,7 @@ export function versionConflict(have: { engineVersion: string; catalogVersion: s
  * run length, trajectory step, versions and metric set may not.
  */
 export function specConflict(have: ExperimentSpec, want: ExperimentSpec): string | null {
+  if (have.format !== want.format) return `it was written in format ${have.format}; this exocascade writes format ${want.format}`;
   if (have.engineVersion !== want.engineVersion || have.catalogVersion !== want.catalogVersion) {
     return `it was run by engine ${have.engineVersion} / catalog ${have.catalogVersion}; this is engine ${want.engineVersion} / catalog ${want.catalogVersion}`;
   }

@@ -1,65 +1,28 @@
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { readInputJson } from '../node/input-file';
+import { prepareOutputDir, writeFileAtomic } from '../node/output-path';
+import { ExperimentDirError } from './dir-error';
 import { runKey, type Shard } from './grid';
+import { LOCK_FILE, takeLock } from './lock';
+import { verifyManifest, verifyRecord, withChecksum } from './record-check';
 import { specConflict, type ExperimentSpec, type Manifest, type RunRecord } from './spec';
 
 // The JSONL result store of one experiment directory. Each finished run is appended as one
 // line with a single write, so a process killed mid-experiment leaves at worst one partial last
 // line; reopening drops that fragment (truncating the file back to the last newline) and the
-// run is simply done again. Node only.
+// run is simply done again. Every line carries a checksum, checked whenever it is read. Node only.
 
-/**
- * An experiment directory that cannot be used as asked: it holds another experiment's runs, a
- * corrupt line, or (for merge) misses runs. The message names the directory or file and says
- * what to do; the CLI prints it without a stack and exits with code 2.
- */
-export class ExperimentDirError extends Error {}
+export { ExperimentDirError, LOCK_FILE, takeLock, writeFileAtomic };
 
 /** File names inside an experiment directory. */
 export const RUNS_FILE = 'runs.jsonl';
 /** The experiment's manifest (spec + shard). */
 export const MANIFEST_FILE = 'experiment.json';
-/** Present while a process is appending to the directory. */
-export const LOCK_FILE = 'experiment.lock';
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Takes the directory's lock, so two processes never append to one runs.jsonl. A lock left by
- * a killed process on this host is taken over; one from another host (a shared file system)
- * must be removed by hand, since its owner cannot be checked from here.
- */
-export function takeLock(dir: string): string {
-  const path = join(dir, LOCK_FILE);
-  const me = `${process.pid}@${hostname()}`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(path, me, { flag: 'wx' });
-      return path;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    const owner = readFileSync(path, 'utf8').trim();
-    const [pid, host] = owner.split('@');
-    // An empty or garbled lock is one whose writer died before finishing it: stale.
-    if (!/^\d+$/.test(pid ?? '') || !host) {
-      rmSync(path, { force: true });
-      continue;
-    }
-    if (host !== hostname()) throw new ExperimentDirError(`${dir} is locked by process ${owner}; if that process has ended, remove ${path}`);
-    if (pidAlive(Number(pid))) throw new ExperimentDirError(`${dir} is in use by another experiment (process ${pid}); wait for it or use another --out`);
-    rmSync(path, { force: true });
-  }
-  throw new ExperimentDirError(`${dir}: could not take ${path}`);
-}
+/** Largest experiment.json read (a manifest lists every seed: a million seeds is ~8 MB). */
+const MANIFEST_LIMITS = { maxChars: 64 * 1024 * 1024, maxDepth: 8, maxString: 64 * 1024 * 1024, maxItems: 10_000_000 };
+/** Largest line of runs.jsonl read (a record with a long trajectory). */
+const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
 /** What was read from a runs.jsonl. */
 export interface RunsFile {
@@ -70,47 +33,63 @@ export interface RunsFile {
   partialLine: boolean;
 }
 
-/** Reads a runs.jsonl, ignoring a partial last line; a corrupt complete line is an error. */
+/**
+ * Reads a runs.jsonl line by line, ignoring a partial last line; a complete line that is not a
+ * whole record with a matching checksum is an error naming the file and line.
+ */
 export function readRunsFile(path: string): RunsFile {
   if (!existsSync(path)) return { records: [], completeBytes: 0, partialLine: false };
+  if (!statSync(path).isFile()) throw new ExperimentDirError(`${path}: not a regular file`);
   const bytes = readFileSync(path);
   const end = bytes.lastIndexOf(0x0a) + 1;
-  const text = bytes.subarray(0, end).toString('utf8');
   const records: RunRecord[] = [];
-  const lines = text.split('\n');
-  lines.pop(); // the empty string after the final newline
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let rec: RunRecord;
+  let start = 0;
+  for (let line = 1; start < end; line++) {
+    const nl = bytes.indexOf(0x0a, start);
+    const where = `${path}:${line}`;
+    if (nl - start > MAX_LINE_BYTES) throw new ExperimentDirError(`${where}: a line of ${nl - start} bytes; the limit is ${MAX_LINE_BYTES}`);
+    const text = bytes.subarray(start, nl).toString('utf8');
+    start = nl + 1;
+    if (text.trim() === '') continue;
+    let rec: unknown;
     try {
-      rec = JSON.parse(line) as RunRecord;
+      rec = JSON.parse(text);
     } catch (err) {
-      throw new ExperimentDirError(`${path}:${i + 1}: not a JSON record (${(err as Error).message}); only a partial last line is repaired automatically — remove the line by hand to redo that run`);
+      throw new ExperimentDirError(`${where}: not a JSON record (${(err as Error).message.slice(0, 120)}); only a partial last line is repaired automatically — remove the line by hand to redo that run`);
     }
-    if (typeof rec?.arm !== 'string' || typeof rec?.seed !== 'number' || typeof rec?.metrics !== 'object') {
-      throw new ExperimentDirError(`${path}:${i + 1}: not a run record (expected arm, seed, metrics)`);
-    }
-    records.push(rec);
-  });
+    records.push(verifyRecord(rec, where));
+  }
   return { records, completeBytes: end, partialLine: end < bytes.length };
 }
 
-/** Reads experiment.json, or null if the directory has none. */
+/** Reads and checks experiment.json, or null if the directory has none. */
 export function readManifest(dir: string): Manifest | null {
   const path = join(dir, MANIFEST_FILE);
   if (!existsSync(path)) return null;
+  let data: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    data = readInputJson(path, 'manifest', MANIFEST_LIMITS);
   } catch (err) {
-    throw new ExperimentDirError(`${path}: unreadable manifest (${(err as Error).message})`);
+    throw new ExperimentDirError(`${path}: unreadable manifest (${(err as Error).message.replace(`${path}: `, '')})`);
   }
+  return verifyManifest(data, path);
 }
 
-/** Writes a file through a temporary name, so a reader never sees half of it. */
-export function writeFileAtomic(path: string, data: string): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+/** Why `shard` cannot run in a directory whose manifest is `old` (null when it can). */
+function shardConflict(dir: string, old: Manifest, shard: Shard | null): string | null {
+  if (!shard) return null;
+  const flag = `--shard ${shard.index}/${shard.count}`;
+  if (old.shard === null) {
+    const runs = join(dir, RUNS_FILE);
+    if (existsSync(runs) && statSync(runs).size > 0) {
+      return `${dir} holds an unsharded experiment (${MANIFEST_FILE} has no shard) and its outputs; ${flag} into it would leave them stale. Run each shard into its own --out, then merge`;
+    }
+    return null;
+  }
+  if (old.shard.index !== shard.index || old.shard.count !== shard.count) {
+    return `${dir} holds shard ${old.shard.index}/${old.shard.count} (${join(dir, MANIFEST_FILE)}); this is ${flag}. Run each shard into its own --out`;
+  }
+  return null;
 }
 
 /**
@@ -170,14 +149,16 @@ export class RunStore {
    * Opens (creating if needed) `dir` for `spec`: refuses a directory holding another
    * experiment, drops a partial last line, and records the spec and shard in experiment.json.
    */
-  static open(dir: string, spec: ExperimentSpec, shard: Shard | null): RunStore {
-    mkdirSync(dir, { recursive: true });
+  static open(dir: string, spec: ExperimentSpec, shard: Shard | null, notice: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): RunStore {
+    prepareOutputDir(dir, '--out');
     const old = readManifest(dir);
     if (old) {
       const why = specConflict(old, spec);
       if (why) throw new ExperimentDirError(`${dir} cannot be resumed by this experiment: ${why}. Use a different --out, or remove ${dir} to start over.`);
+      const shardWhy = shardConflict(dir, old, shard);
+      if (shardWhy) throw new ExperimentDirError(shardWhy);
     }
-    const lock = takeLock(dir);
+    const lock = takeLock(dir, notice);
     try {
       const runsPath = join(dir, RUNS_FILE);
       const file = readRunsFile(runsPath);
@@ -196,7 +177,7 @@ export class RunStore {
   /** Appends one finished run as a single line (one write call). */
   append(rec: RunRecord): void {
     checkRecord(rec, this.spec, this.runsPath);
-    writeSync(this.fd, `${JSON.stringify(rec)}\n`);
+    writeSync(this.fd, `${JSON.stringify(withChecksum(rec))}\n`);
     this.done.set(runKey(rec.arm, rec.seed), rec);
   }
 

@@ -1,17 +1,19 @@
-import { readFileSync } from 'node:fs';
 import type { RunConfig } from '../scenario/config';
 import { ScenarioError } from '../scenario/errors';
+import { SCENARIO_LIMITS } from '../scenario/input-limits';
 import { parseScenario, type ScenarioOverrides } from '../scenario/resolve';
+import { InputFileError, readInputText } from './input-file';
 
 // Reading scenario files from disk (Node only): the scenario folder itself knows no file
 // system, so that it runs unchanged in a browser and in a worker.
 
-/** The text of a scenario file; an unreadable file is a ScenarioError naming it. */
+/** The text of a scenario file (BOM removed); an unreadable, special or oversized file is a ScenarioError naming it. */
 export function readScenarioText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readInputText(file, 'scenario', SCENARIO_LIMITS.maxChars);
   } catch (err) {
-    throw new ScenarioError(file, [{ path: '', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
+    if (!(err instanceof InputFileError)) throw err;
+    throw new ScenarioError(file, [{ path: '', message: err.reason }]);
   }
 }
 

@@ -1,4 +1,5 @@
 import { create, createUnitDependencies, unitDependencies, type Unit } from 'mathjs';
+import { clip } from './errors';
 
 // Quantities with units in scenario files and on the command line ("36 h", "1.5 d",
 // "400 um^2/h", "0.5 /h", "30 min"), converted with mathjs's units, once, when a scenario is
@@ -56,7 +57,7 @@ function parse(text: string): Unit {
   try {
     return math().unit(ascii);
   } catch (err) {
-    throw new QuantityError(`"${text}" is not a quantity (${(err as Error).message.replace(/\.$/, '')}); write a number and a unit, e.g. "36 h"`);
+    throw new QuantityError(`"${clip(text)}" is not a quantity (${clip((err as Error).message.replace(/\.$/, ''))}); write a number and a unit, e.g. "36 h"`);
   }
 }
 
@@ -67,14 +68,14 @@ function parse(text: string): Unit {
  */
 export function quantityIn(text: string, specUnit: string): number {
   const target = mathUnitOf(specUnit);
-  if (target === null) throw new QuantityError(`"${text}": this value is in ${specUnit}, which depend on the tick length; give a number`);
+  if (target === null) throw new QuantityError(`"${clip(text)}": this value is in ${specUnit}, which depend on the tick length; give a number`);
   const q = parse(text);
   if (target === '') {
     if (q.units.length === 0 && typeof q.value === 'number') return q.value;
-    throw new QuantityError(`"${text}" has a unit, but this value is dimensionless (${specUnit}); give a number`);
+    throw new QuantityError(`"${clip(text)}" has a unit, but this value is dimensionless (${specUnit}); give a number`);
   }
   if (q.units.length === 0 || !q.equalBase(math().unit(target))) {
-    throw new QuantityError(`"${text}" cannot be converted to ${specUnit}: it has another dimension; expected e.g. ${EXAMPLES[target]}`);
+    throw new QuantityError(`"${clip(text)}" cannot be converted to ${specUnit}: it has another dimension; expected e.g. ${EXAMPLES[target]}`);
   }
   return q.toNumber(target);
 }

@@ -9,12 +9,15 @@ import { hashJson } from '../core/hash';
 import { POPULATION_PARAMS, WORLD_PARAMS } from '../world/world-params';
 import { DRAINAGES, type Drainage } from '../world/vessels';
 import type { RunConfig } from './config';
-import { ScenarioError, type ScenarioIssue } from './errors';
+import { ScenarioError, clip, type ScenarioIssue } from './errors';
+import { SCENARIO_LIMITS, stripBom, textLimitIssues, valueLimitIssues } from './input-limits';
 import { jsonSyntaxError } from './json-text';
+import { misplacedKeyHint } from './key-paths';
+import { whatIfConflicts } from './whatif-conflicts';
 import { didYouMean } from './suggest';
 import { scenarioValidator } from './validator';
 import { convertQuantities } from './scenario-units';
-import { runLength, type TimeOverrides } from './run-length';
+import { MAX_TICKS, runLength, type TimeOverrides } from './run-length';
 import { WhatIfSyntaxError, parseWhatIf, resolveWhatIf, type WhatIf } from './whatif';
 import { DEPLETABLE } from '../engine/depletable';
 
@@ -37,12 +40,12 @@ function validate(data: unknown): ErrorObject[] {
  */
 function describe(e: ErrorObject, written: ReadonlyMap<string, string>): ScenarioIssue {
   const at = e.instancePath;
-  const shown = (v: unknown) => (written.has(at) ? `"${written.get(at)}" (= ${JSON.stringify(v)})` : JSON.stringify(v));
+  const shown = (v: unknown) => clip(written.has(at) ? `"${written.get(at)}" (= ${JSON.stringify(v)})` : JSON.stringify(v) ?? String(v));
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(((e.parentSchema as { properties?: object }).properties ?? {}));
-      return { path: `${at}/${key}`, message: `unknown key "${key}"${didYouMean(key, known)}` };
+      return { path: `${at}/${key}`, message: `unknown key "${clip(key)}"${didYouMean(key, known) || misplacedKeyHint(key, at)}` };
     }
     case 'required':
       return { path: at, message: `missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
@@ -56,7 +59,7 @@ function describe(e: ErrorObject, written: ReadonlyMap<string, string>): Scenari
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: string[] }).allowedValues;
-      return { path: at, message: `${JSON.stringify(e.data)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}${typeof e.data === 'string' ? didYouMean(e.data, allowed) : ''}` };
+      return { path: at, message: `${shown(e.data)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}${typeof e.data === 'string' ? didYouMean(e.data, allowed) : ''}` };
     }
     default:
       return { path: at, message: e.message ?? e.keyword };
@@ -92,6 +95,8 @@ interface ScenarioFile {
  * path of every problem; nothing is returned for a bad scenario.
  */
 export function resolveScenario(data: unknown, file: string, overrides: ScenarioOverrides = {}): RunConfig {
+  const tooBig = valueLimitIssues(data, SCENARIO_LIMITS);
+  if (tooBig.length) throw new ScenarioError(file, tooBig);
   const converted = convertQuantities(data);
   const schemaIssues = [...converted.issues, ...validate(converted.data).map((e) => describe(e, converted.written))];
   if (schemaIssues.length) throw new ScenarioError(file, dedupe(schemaIssues));
@@ -107,7 +112,7 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
   const unknownCargo = (id: string, path: string): boolean => {
     if (getCargo(id)) return false;
     const near = suggestCargo(id, 3);
-    issues.push({ path, message: `unknown cargo id "${id}"${near.length ? ` (did you mean ${near.map((x) => `"${x}"`).join(' or ')}?)` : ''}` });
+    issues.push({ path, message: `unknown cargo id "${clip(id)}"${near.length ? ` (did you mean ${near.map((x) => `"${x}"`).join(' or ')}?)` : ''}` });
     return true;
   };
   let cargo = s.cargo ? [...s.cargo] : cargoForCancerType(s.cancerType as CancerTypeId).map((c) => c.id);
@@ -123,6 +128,7 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
     ...(overrides.whatIfs ?? []).map((w, i): [string, string] => [w, `--what-if #${i + 1}`]),
   ];
   const whatIfs: WhatIf[] = [];
+  const placed: Array<[WhatIf, string]> = [];
   for (const [text, path] of texts) {
     let w: WhatIf;
     try {
@@ -131,6 +137,13 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
       if (err instanceof WhatIfSyntaxError) { issues.push({ path, message: err.message }); continue; }
       throw err;
     }
+    if ('tick' in w && !(w.tick <= MAX_TICKS)) {
+      issues.push({ path, message: `"${clip(text)}" acts at tick ${w.tick}; what-if times must be at most tick ${MAX_TICKS} (the longest run)` });
+      continue;
+    }
+    const conflict = whatIfConflicts(w, placed);
+    if (conflict) { issues.push({ path, message: conflict }); continue; }
+    placed.push([w, path]);
     if (w.op === 'ko') {
       if (unknownCargo(w.cargo, path)) continue;
       if (!cargo.includes(w.cargo)) { issues.push({ path, message: `ko: "${w.cargo}" is not packaged by this scenario${didYouMean(w.cargo, cargo)}` }); continue; }
@@ -173,7 +186,10 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
 }
 
 /** Parses scenario text (JSON) and resolves it; a syntax error names the file and position. */
-export function parseScenario(text: string, file: string, overrides: ScenarioOverrides = {}): RunConfig {
+export function parseScenario(rawText: string, file: string, overrides: ScenarioOverrides = {}): RunConfig {
+  const text = stripBom(rawText);
+  const tooBig = textLimitIssues(text, SCENARIO_LIMITS);
+  if (tooBig.length) throw new ScenarioError(file, tooBig);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,5 +1,7 @@
 import type { Depletable } from '../engine/depletable';
+import { clip } from './errors';
 import { QuantityError, hoursOf } from './quantity';
+import { MAX_TICKS } from './run-length';
 
 /** A resolved what-if operation (DESIGN §5), as RunConfig holds it: timed ones act at a tick. */
 export type WhatIf =
@@ -44,13 +46,17 @@ export const WHATIF_TIME_HELP = '<time>: a tick (a bare whole number, e.g. @100)
 
 function timeOf(text: string, whole: string): WhatIfTime {
   const t = text.trim();
-  if (/^\d+$/.test(t)) return { ticks: Number(t) };
+  if (/^\d+$/.test(t)) {
+    const ticks = Number(t);
+    if (!(ticks <= MAX_TICKS)) throw new WhatIfSyntaxError(`"${clip(whole)}": tick ${clip(t, 40)} is beyond the longest run (${MAX_TICKS} ticks)`);
+    return { ticks };
+  }
   try {
     const hours = hoursOf(t);
     if (!(hours >= 0)) throw new QuantityError(`"${t}" is before the start of the run`);
     return { hours };
   } catch (err) {
-    if (err instanceof QuantityError) throw new WhatIfSyntaxError(`"${whole}": the time after @ must be a tick (a whole number) or a time such as 48h or 2d: ${err.message}`);
+    if (err instanceof QuantityError) throw new WhatIfSyntaxError(`"${clip(whole)}": the time after @ must be a tick (a whole number) or a time such as 48h or 2d: ${err.message}`);
     throw err;
   }
 }
@@ -68,14 +74,14 @@ export function parseWhatIf(text: string): WhatIfInput {
     if (!m) continue;
     const w = build(m, (group) => timeOf(m[group], text));
     if ('fraction' in w && !(w.fraction >= 0 && w.fraction <= 1)) {
-      throw new WhatIfSyntaxError(`"${text}": fraction must be between 0 and 1, got ${w.fraction}`);
+      throw new WhatIfSyntaxError(`"${clip(text)}": fraction must be between 0 and 1, got ${clip(String(w.fraction), 40)}`);
     }
     if (w.op === 'dose' && !(w.scale >= 0 && w.scale <= 100)) {
-      throw new WhatIfSyntaxError(`"${text}": dose scale must be between 0 and 100, got ${w.scale}`);
+      throw new WhatIfSyntaxError(`"${clip(text)}": dose scale must be between 0 and 100, got ${clip(String(w.scale), 40)}`);
     }
     return w;
   }
-  throw new WhatIfSyntaxError(`"${text}" is not a what-if; expected one of ${WHATIF_FORMS.join(', ')}`);
+  throw new WhatIfSyntaxError(`"${clip(text)}" is not a what-if; expected one of ${WHATIF_FORMS.join(', ')}`);
 }
 
 /** The tick a what-if time falls on: a tick as given, hours rounded to the nearest tick of `tickHours`. */
