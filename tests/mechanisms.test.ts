@@ -39,7 +39,8 @@ describe('the mechanisms of the cascade', () => {
 
   it('activates fibroblasts of the primary into CAFs, more with CAF-activating cargo than with it blocked', () => {
     const blocked = summed('breast', ['block:caf.activate@0=1']);
-    expect(breast['caf.fraction']).toBeGreaterThan(0);
+    expect(breast['caf.activation']).toBeGreaterThan(0);
+    expect(breast['caf.activation']).toBeGreaterThan(blocked['caf.activation']);
     expect(breast['caf.fraction']).toBeGreaterThanOrEqual(blocked['caf.fraction']);
   });
 

@@ -20,6 +20,7 @@ const BREG = M('bcells.regulatory');
 const MDSC = M('mdsc.count');
 const EXO_LIVE = M('exosomes.live');
 const CAF_FRACTION = M('caf.fraction');
+const CAF_ACTIVATION = M('caf.activation');
 const PLATELETS_ACTIVATED = M('platelets.activated');
 const NKG2D = M('nk.nkg2d');
 const CTC_HOURS = M('ctc.bloodHours');
@@ -105,12 +106,15 @@ export function measure(world: World, out: Float64Array): void {
   const st = world.pools.stroma.cols;
   let fibroblasts = 0;
   let cafs = 0;
+  let activation = 0;
   for (let i = 0; i < world.pools.stroma.count; i++) {
     if (st.region[i] !== REGION_PRIMARY || st.type[i] !== StromaType.fibroblast) continue;
     fibroblasts++;
+    activation += st.education[i];
     if (st.education[i] >= 0.5) cafs++;
   }
   out[CAF_FRACTION] = fibroblasts > 0 ? cafs / fibroblasts : 0;
+  out[CAF_ACTIVATION] = fibroblasts > 0 ? activation / fibroblasts : 0;
   const c = world.counters;
   out[CTC_HALF_LIFE] = c[CTC_EXITS] > 0 ? (LN2 * c[CTC_HOURS]) / c[CTC_EXITS] : 0;
   out[EXO_HALF_LIFE] = c[EXO_EXITS] > 0 ? (LN2 * c[EXO_MINUTES]) / c[EXO_EXITS] : 0;

@@ -22,6 +22,7 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'emt.fraction', kind: 'gauge', doc: 'fraction of tumour cells in the primary with EMT level ≥ 0.5' },
   { name: 'ecm.degraded', kind: 'gauge', doc: 'fraction of the primary’s extracellular matrix degraded (1 − mean density)' },
   { name: 'caf.fraction', kind: 'gauge', doc: 'fraction of the primary’s fibroblasts activated into CAFs (activation ≥ 0.5)' },
+  { name: 'caf.activation', kind: 'gauge', doc: 'mean activation (0–1) of the primary’s fibroblasts toward the CAF state' },
   { name: 'cells.invading', kind: 'gauge', doc: 'tumour cells invading the primary stroma' },
   { name: 'ctc.intravasated', kind: 'counter', doc: 'tumour cells that entered blood or lymph' },
   // Step 2: angiogenesis

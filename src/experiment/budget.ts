@@ -136,8 +136,9 @@ export function estimateRun(config: RunConfig, outputs: OutputRequest = {}): Run
   // Growth toward the primary's capacity (a cell population cannot outgrow doubling).
   const grown = t0 * 2 ** Math.min(60, hours / doubling);
   const primary = Math.max(t0, Math.min(capacity, grown));
-  // Colonies in the organs: up to as many cells again as the primary holds (RunGuard stops more).
-  const tumour = primary + Math.min(ORGANS.length * organCapacity, primary);
+  // Colonies in the organs: each organ holds at most organCapacityCells (colonisation's
+  // logistic crowding), and they cannot grow faster than the primary's doubling allows.
+  const tumour = primary + Math.min(ORGANS.length * organCapacity, grown);
   const tumourAtCapacity = Math.max(t0, capacity) + ORGANS.length * organCapacity;
   // Invading cells release `invadingMultiplier` times more; at most about half the cells invade.
   const perCellTick = p(config, 'exosome-release', 'packetsPerCellPerHour') * dt * (1 + Math.max(1, p(config, 'exosome-release', 'invadingMultiplier'))) / 2;

@@ -21,6 +21,7 @@ const SINGLE: Record<string, Words> = {
   'emt.fraction': ['Primary tumour cells that underwent EMT', 'cells in EMT', 'fraction 0–1'],
   'ecm.degraded': ['Extracellular matrix degraded in the primary', 'matrix degraded', 'fraction 0–1'],
   'caf.fraction': ['Fibroblasts turned cancer-associated (CAFs)', 'CAFs', 'fraction 0–1'],
+  'caf.activation': ['Mean activation of fibroblasts toward CAFs', 'CAF activation', '0–1'],
   'cells.invading': ['Tumour cells invading the stroma', 'invading now', 'cells'],
   'ctc.intravasated': ['Tumour cells that entered the blood or lymph', 'entered blood', 'cells'],
   'vessels.length': ['Length of vessels in the primary', 'vessel length', 'µm'],

@@ -13,9 +13,9 @@ export const WORLD_PARAMS = {
     source: 'schematic: real blood circulates in ~1 min; slowed for display. With bed speed and arrest per pass it sets how long CTCs ride, so calibrate to a CTC blood half-life of 1–2.4 h (Meng et al. 2004)',
   },
   bedSpeedUmPerHour: {
-    default: 200, min: 1, max: 1e5, range: [100, 400], unit: 'µm/h',
+    default: 230.2, min: 1, max: 1e5, range: [100, 400], unit: 'µm/h',
     doc: 'schematic flow speed inside capillary beds and lymph',
-    source: 'schematic: slowed for display; a 400-µm bed takes 2 h to cross, so arrest hazard per hour = per-pass hazard / 2 h. Calibrate with kill rates so CTC half-life in blood is 1–2.4 h (Meng et al. 2004)',
+    source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.2.0, see calibration/2026-12-stage1; prior: schematic: slowed for display; a 400-µm bed takes 2 h to cross, so arrest hazard per hour = per-pass hazard / 2 h. Calibrate with kill rates so CTC half-life in blood is 1–2.4 h (Meng et al. 2004)',
   },
   fieldCellUm: {
     default: 40, min: 5, max: 200, range: [20, 80], unit: 'µm',
@@ -23,9 +23,9 @@ export const WORLD_PARAMS = {
     source: 'model resolution: a few cell diameters; fields are coarse so their cost stays small next to the agents',
   },
   cargoEffectPerEntry: {
-    default: 0.5, min: 0, max: 1, range: [0.1, 0.9], unit: '1',
+    default: 0.1577, min: 0, max: 1, range: [0.1, 0.9], unit: '1',
     doc: 'effect level one cargo of full evidence weight and dose 1 gives on its own (cargo of one effect combine as independent chances)',
-    source: 'schematic: one well-evidenced cargo moves a pathway substantially but not all the way',
+    source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.2.0, see calibration/2026-12-stage1; prior: schematic: one well-evidenced cargo moves a pathway substantially but not all the way',
   },
   ecmInitial: {
     default: 1, min: 0, max: 10, range: [0.5, 2], unit: 'relative density',

@@ -33,13 +33,13 @@ describe.skipIf(!chromiumAvailable())('issue 14 bugs, in Chromium', () => {
   });
 
   it('1: the ensemble report censors "no metastasis yet" instead of averaging −1 into the time to first metastasis', async () => {
-    // Pancreatic seeds 1..4 over 120 ticks: two baseline runs reach a metastasis, two do not.
+    // Pancreatic seeds 1..4 over 90 ticks: two baseline runs reach a metastasis, two do not.
     const { page, problems } = await openPage(h, '?scenario=pancreatic&wi=ko%3Amif');
     try {
       await page.getByRole('button', { name: 'Run ensemble' }).click();
       const dialog = page.getByRole('dialog', { name: 'Run an ensemble' });
       await dialog.getByLabel('Seeds').fill('1..4');
-      await dialog.getByLabel('Ticks').fill('120');
+      await dialog.getByLabel('Ticks').fill('90');
       await dialog.getByRole('button', { name: 'Start' }).click();
       await dialog.getByRole('button', { name: 'summary.json' }).waitFor({ timeout: 90_000 });
       const records = await exo<Array<{ arm: string; seed: number; metrics: Record<string, number> }>>(page, 'x.app.ensemble.outcome.records');

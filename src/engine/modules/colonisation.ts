@@ -44,36 +44,36 @@ export const colonisation = defineModule({
       source: 'schematic: vascular leak in the niche eases extravasation (review: Step 5)',
     },
     brainBarrier: {
-      default: 0.3, min: 0, max: 1, range: [0.05, 1], unit: '1', doc: 'extravasation multiplier across the blood–brain barrier',
-      source: 'schematic: the blood–brain barrier restricts transendothelial migration, yet Kienast et al. (2010, Nat Med) saw early extravasation as an essential, efficient step of brain metastasis in mice, so the restriction is modest; size unmeasured',
+      default: 0.6777, min: 0, max: 1, range: [0.05, 1], unit: '1', doc: 'extravasation multiplier across the blood–brain barrier',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.2.0, see calibration/2026-12-stage1; prior: schematic: the blood–brain barrier restricts transendothelial migration, yet Kienast et al. (2010, Nat Med) saw early extravasation as an essential, efficient step of brain metastasis in mice, so the restriction is modest; size unmeasured',
     },
     arrestDeathRatePerHour: {
       default: 0.0075, min: 0, max: 100, range: [0.001, 0.03], unit: 'per hour', doc: 'death hazard of an arrested cell that has not extravasated',
       source: 'Koop et al. (1995, Cancer Res): virtually no destruction of arrested cells, >80% survive and extravasate (also Luzzi 1998; Chambers 2002: early steps are efficient) → death ≤ ¼ of extravasation: 0.0075/h',
     },
     nicheHalf: {
-      default: 0.25, min: 0.0001, max: 1e6, range: [0.025, 2.5], unit: 'niche units', doc: 'soil level (niche + organ receptivity) at which half of extravasated cells colonise (Hill n = 3)',
-      source: 'schematic: "seed and soil" — colonisation needs a receptive niche, a switch-like response',
+      default: 0.07374, min: 0.0001, max: 1e6, range: [0.025, 2.5], unit: 'niche units', doc: 'soil level (niche + organ receptivity) at which half of extravasated cells colonise (Hill n = 3)',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: "seed and soil" — colonisation needs a receptive niche, a switch-like response',
     },
     colonisationFloor: {
-      default: 0.05, min: 0, max: 1, range: [0, 0.3], unit: 'probability', doc: 'chance an extravasated cell colonises a soil of level 0 (the soil raises it toward 1)',
-      source: 'schematic: Chambers et al. (2002, Nat Rev Cancer): metastatic inefficiency is due mainly to regulation of growth in secondary sites, so few cells grow without a receptive soil; floor value unmeasured',
+      default: 0.2126, min: 0, max: 1, range: [0, 0.3], unit: 'probability', doc: 'chance an extravasated cell colonises a soil of level 0 (the soil raises it toward 1)',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: Chambers et al. (2002, Nat Rev Cancer): metastatic inefficiency is due mainly to regulation of growth in secondary sites, so few cells grow without a receptive soil; floor value unmeasured',
     },
     soilLung: {
-      default: 0.02, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the lung’s own receptivity to arriving tumour cells, before any priming',
-      source: 'schematic: organ soils differ (Paget 1889); one body for every cancer',
+      default: 0.2544, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the lung’s own receptivity to arriving tumour cells, before any priming',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: organ soils differ (Paget 1889); one body for every cancer',
     },
     soilLiver: {
-      default: 0.1, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the liver’s own receptivity to arriving tumour cells, before any priming',
-      source: 'schematic: organ soils differ (Paget 1889); one body for every cancer',
+      default: 0.003919, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the liver’s own receptivity to arriving tumour cells, before any priming',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: organ soils differ (Paget 1889); one body for every cancer',
     },
     soilBone: {
-      default: 0.2, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the bone marrow’s own receptivity (CXCL12-rich osteoblastic and vascular niches), before any priming',
-      source: 'schematic: bone marrow niches harbour disseminated tumour cells of many cancers',
+      default: 0.2729, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the bone marrow’s own receptivity (CXCL12-rich osteoblastic and vascular niches), before any priming',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: bone marrow niches harbour disseminated tumour cells of many cancers',
     },
     soilBrain: {
-      default: 0.05, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the brain’s own receptivity to arriving tumour cells, before any priming',
-      source: 'schematic: organ soils differ (Paget 1889); one body for every cancer',
+      default: 0.1339, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the brain’s own receptivity to arriving tumour cells, before any priming',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: organ soils differ (Paget 1889); one body for every cancer',
     },
     soilLymphNode: {
       default: 0.15, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the lymph node’s own receptivity to arriving tumour cells',
@@ -93,7 +93,7 @@ export const colonisation = defineModule({
       default: 1, min: 0, max: 100, range: [0.1, 10], unit: '1', doc: 'relative rise of MET per unit of met.transition level', source: 'schematic: MET-promoting cargo (review Step 5) speeds reversion; the size of the effect per unit level is unmeasured',
     },
     colonyDoublingHours: {
-      default: 24, min: 1, max: 1e5, range: [15, 96], unit: 'hours', doc: 'doubling time of a colonising cell in a full, perfused soil', source: 'perfused colony cells are assumed to divide as fast as carcinoma lines in culture (~15–34 h; Table 1 of a breast-model study); micrometastasis growth in vivo is slower and very variable (schematic)',
+      default: 18.65, min: 1, max: 1e5, range: [15, 96], unit: 'hours', doc: 'doubling time of a colonising cell in a full, perfused soil', source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: perfused colony cells are assumed to divide as fast as carcinoma lines in culture (~15–34 h; Table 1 of a breast-model study); micrometastasis growth in vivo is slower and very variable (schematic)',
     },
     growthCargoGain: {
       default: 0.5, min: 0, max: 100, range: [0.05, 5], unit: '1', doc: 'relative change of colony growth per unit of growth.proliferate (minus growth.suppress) level',
@@ -122,7 +122,7 @@ export const colonisation = defineModule({
       source: 'schematic: avascular micrometastases stay small until the angiogenic switch',
     },
     hypoxicVegfPerHour: {
-      default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'VEGF a colonising cell with no perfusion secretes',
+      default: 0.05, min: 0, max: 100, range: [0.005, 0.5], unit: 'field units per hour', doc: 'VEGF a colonising cell with no perfusion secretes (times 1 − its perfusion)',
       source: 'schematic: hypoxia induces VEGF (HIF-1α)',
     },
     organCapacityCells: {
@@ -201,7 +201,8 @@ export const colonisation = defineModule({
         const vessels = scratch.vessels[region].countWithin(c.x[i], c.y[i], p.perfusionReachUm);
         const perfused = saturating(vessels, p.perfusionHalfSegments);
         const fields = regions[region].fields;
-        if (perfused < 0.5) fields.vegf.deposit(c.x[i], c.y[i], p.hypoxicVegfPerHour * dt * (1 - perfused));
+        // Hypoxia grades with the supply: the less perfused a cell, the more VEGF it secretes.
+        if (perfused < 1) fields.vegf.deposit(c.x[i], c.y[i], p.hypoxicVegfPerHour * dt * (1 - perfused));
         // Growth-suppressing cargo (miR-193a, "decrease the growth") slows division in proportion to its level.
         const growth = (1 + p.growthCargoGain * Math.max(0, ctx.cargo.strength(profile, FX.growthProliferate)))
           * (1 - Math.min(1, Math.max(0, ctx.cargo.strength(profile, FX.growthSuppress))));

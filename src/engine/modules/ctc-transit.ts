@@ -94,12 +94,12 @@ export const ctcTransit = defineModule({
       source: 'Luzzi et al. (1998, Am J Pathol): >80% of cells injected into the portal vein arrest in the liver (project citation, not re-read); Chambers et al. (2002): first-bed arrest is efficient → ≥1.6/pass; 2.0 ≈ 87%',
     },
     arrestBone: {
-      default: 0.7, min: 0, max: 50, range: [0.1, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through the bone-marrow sinusoids (slow flow), as −ln(1 − chance)',
-      source: 'schematic: slow sinusoidal flow in the marrow favours arrest',
+      default: 3.863, min: 0, max: 50, range: [0.1, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through the bone-marrow sinusoids (slow flow), as −ln(1 − chance)',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.2.0, see calibration/2026-12-stage1; prior: schematic: slow sinusoidal flow in the marrow favours arrest',
     },
     arrestBrain: {
-      default: 0.7, min: 0, max: 50, range: [0.1, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through the brain capillaries, as −ln(1 − chance)',
-      source: 'Kienast et al. (2010, Nat Med): arriving cells arrest at vascular branch points of brain microvessels (size), then extravasate early; per-pass chance unmeasured, kept as the other beds',
+      default: 1.294, min: 0, max: 50, range: [0.1, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through the brain capillaries, as −ln(1 − chance)',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.2.0, see calibration/2026-12-stage1; prior: Kienast et al. (2010, Nat Med): arriving cells arrest at vascular branch points of brain microvessels (size), then extravasate early; per-pass chance unmeasured, kept as the other beds',
     },
     arrestLymphNode: {
       default: 2, min: 0, max: 50, range: [0.2, 5], unit: 'per pass (hazard)', doc: 'arrest in one pass through a lymph-node sinus, as −ln(1 − chance)',

@@ -76,8 +76,8 @@ export const emtInvasion = defineModule({
       source: 'schematic: exosomal MMPs degrade ECM (review: Step 1)',
     },
     intravasationRatePerHour: {
-      default: 0.15, min: 0, max: 100, range: [0.015, 1.5], unit: 'per hour', doc: 'intravasation rate of a fully mesenchymal cell next to a vessel of base permeability',
-      source: 'schematic, to calibrate: Butler & Gullino (1975, Cancer Res) measured 3.2×10^6 cells shed per g of tumour per day (~10^-4 per cell per hour); the per-invading-cell rate is higher as only mesenchymal cells next to vessels intravasate',
+      default: 0.08513, min: 0, max: 100, range: [0.015, 1.5], unit: 'per hour', doc: 'intravasation rate of a fully mesenchymal cell next to a vessel of base permeability',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic, to calibrate: Butler & Gullino (1975, Cancer Res) measured 3.2×10^6 cells shed per g of tumour per day (~10^-4 per cell per hour); the per-invading-cell rate is higher as only mesenchymal cells next to vessels intravasate',
     },
     vesselReachUm: {
       default: 20, min: 0, max: 500, range: [10, 60], unit: 'µm', doc: 'distance from a vessel segment within which a cell can intravasate', source: 'schematic: about one cell diameter plus a protrusion from the vessel wall; 20 µm is one vessel segment',

@@ -68,8 +68,8 @@ export const exosomeFate = defineModule({
       source: 'Hoshino et al. (2015): α6β4/α6β1 exosomes are taken up by lung fibroblasts and epithelium, αvβ5 exosomes by Kupffer cells',
     },
     educationPerUptake: {
-      default: 0.001, min: 0, max: 1, range: [0.00003, 0.003], unit: 'education level', doc: 'education a resident gains per packet per unit of niche-building level (capped at 1)',
-      source: 'schematic: niche-priming cargo reprogrammes stroma (Costa-Silva et al., 2015; Hoshino et al., 2015)',
+      default: 8.445e-05, min: 0, max: 1, range: [0.00003, 0.003], unit: 'education level', doc: 'education a resident gains per packet per unit of niche-building level (capped at 1)',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.2.0, see calibration/2026-12-stage1; prior: schematic: niche-priming cargo reprogrammes stroma (Costa-Silva et al., 2015; Hoshino et al., 2015)',
     },
     nonspecificEducation: {
       default: 0.05, min: 0, max: 100, range: [0, 1], unit: 'effect level', doc: 'niche-building level every packet has regardless of its cargo',

@@ -57,8 +57,8 @@ export const immuneSurveillance = defineModule({
       default: 0.004, min: 0, max: 100, range: [0.0004, 0.04], unit: 'response per B cell', doc: 'suppressive response each regulatory B cell adds on T cells', source: 'schematic: response units have no physical unit; set as for MDSCs (per-cell effect of regulatory B cells unmeasured)',
     },
     organKillRatePerHour: {
-      default: 0.016, min: 0, max: 100, range: [0.002, 0.16], unit: 'per cell per hour', doc: 'CD8 kill hazard on a disseminated cell in an organ when every circulating CD8 cell is active',
-      source: 'schematic: Halle et al. (2016, Immunity) measured 2–16 kills per CTL per day in vivo (0.08–0.7/h per CTL); the hazard per target also scales with CTLs per target, unknown in organs',
+      default: 0.004099, min: 0, max: 100, range: [0.002, 0.16], unit: 'per cell per hour', doc: 'CD8 kill hazard on a disseminated cell in an organ when every circulating CD8 cell is active',
+      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.2.0, see calibration/2026-12-stage1; prior: schematic: Halle et al. (2016, Immunity) measured 2–16 kills per CTL per day in vivo (0.08–0.7/h per CTL); the hazard per target also scales with CTLs per target, unknown in organs',
     },
     microgliaSuppression: {
       default: 0.8, min: 0, max: 1, range: [0, 1], unit: '1', doc: 'share of CD8 killing in the brain blocked by fully educated microglia',

@@ -1,4 +1,4 @@
-import { perTickProbability, relax, saturating } from '../../core/rates';
+import { perTickProbability, relax, saturating, waitingHours } from '../../core/rates';
 import { ORGANS, REGION_PRIMARY, REGIONS, regionOfOrgan } from '../../world/regions';
 import { FX } from '../effect-index';
 import { SLOT_BLOOD } from '../exposure';
@@ -126,14 +126,13 @@ export const niche = defineModule({
     // BMDCs: those present add niche signal and leave in time; new ones come to primed niches.
     const im = ctx.pools.immune;
     const ic = im.cols;
-    const leave = perTickProbability(1 / p.bmdcLifeHours, dt);
+    // A BMDC adds niche signal for the part of the tick it is there: until it leaves, and (a
+    // new one) from when it arrived, so the signal does not depend on the tick length.
     for (let i = 0; i < im.count; i++) {
       if (ic.type[i] !== ImmuneType.bmdc) continue;
-      if (rng.uniform() < leave) {
-        im.stageRemove(i);
-        continue;
-      }
-      regions[ic.region[i]].fields.niche.deposit(ic.x[i], ic.y[i], p.bmdcNichePerHour * dt);
+      const stay = waitingHours(1 / p.bmdcLifeHours, rng.uniform());
+      regions[ic.region[i]].fields.niche.deposit(ic.x[i], ic.y[i], p.bmdcNichePerHour * (stay < dt ? stay : dt));
+      if (stay < dt) im.stageRemove(i);
     }
     const mobilised = 1 + p.bmdcMobilisationGain * Math.max(0, ctx.exposure.of(SLOT_BLOOD, FX.bmdcRecruit));
     for (let o = 0; o < ORGANS.length; o++) {
@@ -151,6 +150,8 @@ export const niche = defineModule({
         c.seg[r] = -1;
         c.x[r] = rng.range(bounds.x0Um, bounds.x1Um);
         c.y[r] = rng.range(bounds.y0Um, bounds.y1Um);
+        // Arrivals are spread over the tick: a newcomer signals for the rest of it.
+        regions[region].fields.niche.deposit(c.x[r], c.y[r], p.bmdcNichePerHour * dt * rng.uniform());
       }
       ctx.counters[RECRUITED[o]] += n;
     }
