@@ -21,6 +21,14 @@ const EXACT_INTEGER_LIMIT = 9007199254740992; // 2^53
 /** Default deposit resolution, field units: 2^-32 ≈ 2.3e-10, leaving ±2^21 ≈ 2.1e6 per cell per tick. */
 const DEFAULT_DEPOSIT_QUANTUM = 1 / 4294967296;
 
+/** A tick's deposits into one cell beyond the exact range of the fixed-point sum (a runaway source, never a normal run). */
+export class FieldRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FieldRangeError';
+  }
+}
+
 /** Scalar field on an nx × ny grid of square cells with a deposit buffer, diffusion and decay. */
 export class FieldGrid {
   /** Left edge of the grid, µm. */
@@ -109,7 +117,7 @@ export class FieldGrid {
     const quanta = Math.round(amount * this.invQuantum);
     const sum = this.delta[i] + quanta;
     if (!(sum <= EXACT_INTEGER_LIMIT && sum >= -EXACT_INTEGER_LIMIT)) {
-      throw new RangeError(
+      throw new FieldRangeError(
         `FieldGrid.depositCell: deposits into cell ${i} reach ${sum * this.depositQuantum} this tick ` +
           `(amount ${amount}), beyond exact range; use a coarser depositQuantum`,
       );

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { FieldRangeError } from '../core/field-grid';
 import { POOL_ORDER } from '../engine/kinds';
 import { BudgetError, HARD_LIMITS, fmtCount } from './budget';
 
@@ -54,7 +55,14 @@ export class RunGuard {
   run(engine: Engine, ticks: number): void {
     for (let k = 0; k < ticks; k++) {
       this.check(engine);
-      engine.step();
+      try {
+        engine.step();
+      } catch (err) {
+        // A signal source that ran away (a recruitment loop) can outgrow a field's exact sums
+        // before it outgrows the agent budget: the same runaway, stopped at the same tick.
+        if (!(err instanceof FieldRangeError)) throw err;
+        throw new BudgetError(`${this.label}: stopped in tick ${engine.tick + 1}: a field's deposits in one tick grew beyond what its grid sums exactly (${err.message.replace(/^FieldGrid\.depositCell: /, '').replace(/; use a coarser depositQuantum$/, '')}); the run grew beyond what the model represents`);
+      }
     }
   }
 }

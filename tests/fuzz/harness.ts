@@ -48,9 +48,9 @@ export async function runCase(argv: readonly string[], spawn: boolean): Promise<
 /** Keys of summary.json that hold null when a statistic is undefined (one seed, zero spread, a zero baseline). */
 const UNDEFINED_STATS = new Set(['sd', 'ci', 'df', 'relative']);
 
-function badJsonNumbers(v: unknown, path: string, out: string[], allowNull: (key: string) => boolean): void {
+function badJsonNumbers(v: unknown, path: string, out: string[], allowNull: (key: string, path: string) => boolean): void {
   if (v === null) {
-    if (!allowNull(path.slice(path.lastIndexOf('/') + 1).replace(/^\d+$/, ''))) out.push(`null at ${path}`);
+    if (!allowNull(path.slice(path.lastIndexOf('/') + 1).replace(/^\d+$/, ''), path)) out.push(`null at ${path}`);
   } else if (typeof v === 'number') {
     if (!Number.isFinite(v)) out.push(`${v} at ${path}`);
   } else if (Array.isArray(v)) v.forEach((x, i) => badJsonNumbers(x, `${path}/${i}`, out, allowNull));
@@ -92,7 +92,11 @@ export function problems(o: Outcome, dir: string): string[] {
         }
       }
     } else if (f.endsWith('summary.json')) {
-      badJsonNumbers(JSON.parse(readFileSync(f, 'utf8')), f, out, (k) => UNDEFINED_STATS.has(k));
+      const summary = JSON.parse(readFileSync(f, 'utf8')) as { censored?: Record<string, Record<string, { notReached: number; n: number }>> };
+      // A time to an event that no run of an arm reached has no mean (censored, issue 14): its
+      // statistics, and the effects that compare with them, are null.
+      const unreached = new Set(Object.values(summary.censored ?? {}).flatMap((byMetric) => Object.entries(byMetric).filter(([, c]) => c.notReached === c.n).map(([m]) => m)));
+      badJsonNumbers(summary, f, out, (k, path) => UNDEFINED_STATS.has(k) || [...unreached].some((m) => path.includes(`/${m}/`)));
     }
   }
   return out.slice(0, 5);

@@ -140,8 +140,10 @@ describe('a run that outgrows its estimate', () => {
     const r = await cliInProcess(['run', file, '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`exocascade run: ${file}: stopped before tick 46: 2,128,556 live agents (tumour 185, exosome 374, immune 2,126,596, platelet 600, endothelium 455, stroma 340, colony 6) ` +
-      'and up to 3,420,544 more next tick exceed the budget of 4,000,000 agents; the run grew beyond its estimate (--budget raises it)\n');
+    // The loop's niche signal outgrows its field's exact sums (tick 43) just before the agents
+    // would outgrow the budget (tick 46): the same runaway, stopped with exit 2 either way.
+    expect(r.stderr).toBe(`exocascade run: ${file}: stopped in tick 43: a field's deposits in one tick grew beyond what its grid sums exactly ` +
+      "(deposits into cell 16 reach 2097156.279532343 this tick (amount 106.63787284865975), beyond exact range); the run grew beyond what the model represents\n");
   });
 });
 
