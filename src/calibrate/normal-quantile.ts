@@ -1,7 +1,9 @@
 // The standard normal quantile (scipy's norm.ppf), by Wichura's algorithm AS 241 (PPND16,
 // Applied Statistics 37:477, 1988), accurate to about 1e-16 — what SALib's Morris analysis
-// scales its bootstrap spread by. Math.log/sqrt are used on inputs fixed by the caller (a
-// confidence level), never on simulation state.
+// scales its bootstrap spread by. The logarithm is the project's deterministic one (detmath),
+// so the quantile is the same bits in Node and in a browser.
+
+import { dlog } from '../core/detmath';
 
 const A = [3.387132872796366608, 133.14166789178437745, 1971.5909503065514427, 13731.693765509461125, 45921.953931549871457, 67265.770927008700853, 33430.575583588128105, 2509.0809287301226727];
 const B = [1, 42.313330701600911252, 687.1870074920579083, 5394.1960214247511077, 21213.794301586595867, 39307.89580009271061, 28729.085735721942674, 5226.495278852545925];
@@ -26,7 +28,7 @@ export function normalQuantile(p: number): number {
     const r = 0.180625 - q * q;
     return (q * poly(A, r)) / poly(B, r);
   }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-dlog(q < 0 ? p : 1 - p));
   let z: number;
   if (r <= 5) {
     r -= 1.6;

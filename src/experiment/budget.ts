@@ -1,3 +1,4 @@
+import { dpow } from '../core/detmath';
 import { METRIC_NAMES } from '../engine/metrics';
 import { Pools, POOL_ORDER, type PoolName } from '../engine/kinds';
 import type { RunConfig } from '../scenario/config';
@@ -23,13 +24,13 @@ export const DEFAULT_BUDGET = {
   /** Live agents of all kinds at once. */
   agents: 4_000_000,
   /** Estimated memory of the run and its outputs, bytes. */
-  memoryBytes: 2 * 1024 ** 3,
+  memoryBytes: 2 * 1024 * 1024 * 1024,
   /** Estimated seconds for the heaviest tick (on 2 shared cores). */
   tickSeconds: 10,
   /** Estimated seconds for the whole run. */
   runSeconds: 3600,
   /** One output file (a CSV, a snapshot), bytes. */
-  outputBytes: 256 * 1024 ** 2,
+  outputBytes: 256 * 1024 * 1024,
 } as const;
 
 /** A budget: DEFAULT_BUDGET times a factor. */
@@ -134,7 +135,7 @@ export function estimateRun(config: RunConfig, outputs: OutputRequest = {}): Run
   const doubling = p(config, 'tumour-growth', 'doublingTimeHours');
   const organCapacity = p(config, 'colonisation', 'organCapacityCells');
   // Growth toward the primary's capacity (a cell population cannot outgrow doubling).
-  const grown = t0 * 2 ** Math.min(60, hours / doubling);
+  const grown = t0 * dpow(2, Math.min(60, hours / doubling));
   const primary = Math.max(t0, Math.min(capacity, grown));
   // Colonies in the organs: each organ holds at most organCapacityCells (colonisation's
   // logistic crowding), and they cannot grow faster than the primary's doubling allows.

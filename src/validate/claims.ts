@@ -30,13 +30,22 @@ interface ClaimBase {
 /** A claim that the intervention moves metrics by at least a minimal effect. */
 export interface EffectClaim extends ClaimBase {
   kind: 'effect';
-  checks: { metric: string; direction: 'lower' | 'higher'; /** Relative change of the mean required (default 0.2). */ minEffect?: number }[];
+  checks: {
+    metric: string;
+    direction: 'lower' | 'higher';
+    /** Relative change of the mean required (default 0.2). */
+    minEffect?: number;
+  }[];
 }
 
 /** A claim that the intervention leaves metrics within an equivalence margin. */
 export interface ControlClaim extends ClaimBase {
   kind: 'control';
-  checks: { metric: string; /** Half-width of the equivalence region, relative to the baseline mean (default 0.2). */ margin?: number }[];
+  checks: {
+    metric: string;
+    /** Half-width of the equivalence region, relative to the baseline mean (default 0.2). */
+    margin?: number;
+  }[];
 }
 
 /** One claim. */
