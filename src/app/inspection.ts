@@ -1,25 +1,9 @@
 import type { Remote } from 'comlink';
-import type { EngineApi, LayoutVessel, WorldLayout } from '../protocol/engine-api';
+import type { EngineApi, WorldLayout } from '../protocol/engine-api';
 import type { MapClick } from './render/camera';
+import { nearestVessel } from './render/nearest-vessel';
 import type { MapView } from './render/map-view';
 import type { Inspector } from './ui/inspector';
-
-/** The circulation segment nearest to (x, y) within maxUm, or undefined. */
-export function nearestVessel(layout: WorldLayout, x: number, y: number, maxUm: number): LayoutVessel | undefined {
-  let best: LayoutVessel | undefined;
-  let bestD = maxUm;
-  for (const v of layout.vessels) {
-    const dx = v.bx - v.ax;
-    const dy = v.by - v.ay;
-    const t = Math.max(0, Math.min(1, ((x - v.ax) * dx + (y - v.ay) * dy) / (dx * dx + dy * dy || 1)));
-    const d = Math.hypot(v.ax + t * dx - x, v.ay + t * dy - y);
-    if (d < bestD) {
-      bestD = d;
-      best = v;
-    }
-  }
-  return best;
-}
 
 /**
  * What a click on the map opens: the nearest agent (asked of the worker, which holds the state),
@@ -55,7 +39,7 @@ export class Inspection {
       return;
     }
     const region = layout.regions.find((r) => c.xUm >= r.x0Um && c.xUm <= r.x1Um && c.yUm >= r.y0Um && c.yUm <= r.y1Um);
-    const vessel = region ? undefined : nearestVessel(layout, c.xUm, c.yUm, 30 * c.umPerPx);
+    const vessel = region ? undefined : nearestVessel(layout.vessels, c.xUm, c.yUm, 30 * c.umPerPx);
     if (region) await this.region(region.name);
     else if (vessel) this.inspector.show({ type: 'vessel', vessel, regionName: layout.regions[vessel.bedRegion]?.name ?? null }, layout.tickHours);
     else this.inspector.close();

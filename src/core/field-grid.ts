@@ -23,8 +23,15 @@ const DEFAULT_DEPOSIT_QUANTUM = 1 / 4294967296;
 
 /** A tick's deposits into one cell beyond the exact range of the fixed-point sum (a runaway source, never a normal run). */
 export class FieldRangeError extends RangeError {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    /** The cell whose sum left the exact range. */
+    readonly cell: number,
+    /** What the tick's deposits into it would reach, field units. */
+    readonly reached: number,
+    /** The deposit that took it there, field units. */
+    readonly amount: number,
+  ) {
+    super(`FieldGrid.depositCell: deposits into cell ${cell} reach ${reached} this tick (amount ${amount}), beyond exact range; use a coarser depositQuantum`);
     this.name = 'FieldRangeError';
   }
 }
@@ -117,10 +124,7 @@ export class FieldGrid {
     const quanta = Math.round(amount * this.invQuantum);
     const sum = this.delta[i] + quanta;
     if (!(sum <= EXACT_INTEGER_LIMIT && sum >= -EXACT_INTEGER_LIMIT)) {
-      throw new FieldRangeError(
-        `FieldGrid.depositCell: deposits into cell ${i} reach ${sum * this.depositQuantum} this tick ` +
-          `(amount ${amount}), beyond exact range; use a coarser depositQuantum`,
-      );
+      throw new FieldRangeError(i, sum * this.depositQuantum, amount);
     }
     this.delta[i] = sum;
   }

@@ -61,7 +61,10 @@ export class RunGuard {
         // A signal source that ran away (a recruitment loop) can outgrow a field's exact sums
         // before it outgrows the agent budget: the same runaway, stopped at the same tick.
         if (!(err instanceof FieldRangeError)) throw err;
-        throw new BudgetError(`${this.label}: stopped in tick ${engine.tick + 1}: a field's deposits in one tick grew beyond what its grid sums exactly (${err.message.replace(/^FieldGrid\.depositCell: /, '').replace(/; use a coarser depositQuantum$/, '')}); the run grew beyond what the model represents`);
+        throw new BudgetError(
+          `${this.label}: stopped in tick ${engine.tick + 1}: a field's deposits in one tick grew beyond what its grid sums exactly ` +
+            `(deposits into cell ${err.cell} reach ${err.reached} this tick (amount ${err.amount}), beyond exact range); the run grew beyond what the model represents`,
+        );
       }
     }
   }

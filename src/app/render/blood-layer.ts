@@ -2,12 +2,15 @@ import { Container, Graphics } from 'pixi.js';
 import type { CtcKiller } from '../../engine/events';
 import type { LayoutVessel } from '../../protocol/engine-api';
 import { KILLER_COLOURS } from '../killers';
+import { nearestVessel } from './nearest-vessel';
 
 
 /** Radius of a circulating tumour cell on the map (µm: larger than a tissue cell, so the few in the blood are seen). */
 const CTC_RADIUS_UM = 22;
 /** Length of a CTC's trail along its vessel, µm. */
 const TRAIL_UM = 260;
+/** How far from a vessel a circulating cell's mark may lie and still be drawn on it (µm). */
+const VESSEL_SNAP_UM = 6;
 /** How long a kill burst shows, ms of wall time. */
 export const BURST_MS = 1600;
 
@@ -23,24 +26,6 @@ interface Burst {
   y: number;
   killer: CtcKiller;
   ageMs: number;
-}
-
-/** The vessel segment a point lies on (nearest within `maxUm`), or null. */
-export function vesselAt(vessels: readonly LayoutVessel[], x: number, y: number, maxUm = 6): LayoutVessel | null {
-  let best: LayoutVessel | null = null;
-  let bestD = maxUm;
-  for (const v of vessels) {
-    const dx = v.bx - v.ax;
-    const dy = v.by - v.ay;
-    const len2 = dx * dx + dy * dy || 1;
-    const t = Math.max(0, Math.min(1, ((x - v.ax) * dx + (y - v.ay) * dy) / len2));
-    const d = Math.hypot(v.ax + t * dx - x, v.ay + t * dy - y);
-    if (d < bestD) {
-      bestD = d;
-      best = v;
-    }
-  }
-  return best;
 }
 
 /**
@@ -83,7 +68,7 @@ export class BloodLayer {
     const c = this.cells.clear();
     const alpha = this.dim ? 0.35 : 1;
     for (const m of marks) {
-      const v = vesselAt(this.vessels, m.x, m.y);
+      const v = nearestVessel(this.vessels, m.x, m.y, VESSEL_SNAP_UM);
       if (v) {
         // Back along the segment, towards where it came from, fading out.
         const len = Math.hypot(v.bx - v.ax, v.by - v.ay) || 1;
