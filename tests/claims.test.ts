@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../src/scenario/resolve';
 import { CLAIMS, type Claim } from '../src/validate/claims';
-import { testCheck } from '../src/validate/run-claims';
+import { runClaims, testCheck } from '../src/validate/run-claims';
 import { METRIC_NAMES } from '../src/engine/metrics';
 
 const { main } = await import('../src/cli/main');
@@ -122,4 +124,45 @@ describe('exocascade validate --json', () => {
     expect(eff.checks[0]).toMatchObject({ metric: 'metastases.total', direction: 'higher', relative: 0.2 });
     expect(code).toBe(results.every((r: { pass: boolean }) => r.pass) ? 0 : 1);
   }, 120_000);
+});
+
+describe('exocascade validate --point', () => {
+  // A point is written over each preset as calibrate --evaluate writes it, so the claims at a
+  // point equal the claims run on presets that carry the same values themselves.
+  const fragment = { modules: { 'emt-invasion': { intravasationRatePerHour: 0.3 } }, world: {}, populations: {} };
+  const claim = CLAIMS.filter((c) => c.id === 'emt-cargo-invasion');
+
+  it('runs the claims at the point: the same numbers as presets carrying its values, and not those of the defaults', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exo-point-'));
+    const prostate = JSON.parse(readFileSync('scenarios/prostate.json', 'utf8'));
+    prostate.modules = { ...(prostate.modules ?? {}), 'emt-invasion': { ...(prostate.modules?.['emt-invasion'] ?? {}), intravasationRatePerHour: 0.3 } };
+    writeFileSync(join(dir, 'prostate.json'), JSON.stringify(prostate));
+    const opts = { seeds: 2, workers: 0 as const, progress: null, tickHours: 6 };
+    const [atPoint] = await runClaims(claim, { ...opts, point: { file: 'p.json', fragment } });
+    const [carried] = await runClaims(claim, { ...opts, scenarioDir: dir });
+    const [defaults] = await runClaims(claim, opts);
+    expect(atPoint.point).toBe('p.json');
+    expect(atPoint.checks[0].baselineMean).toBe(carried.checks[0].baselineMean);
+    expect(atPoint.checks[0].whatIfMean).toBe(carried.checks[0].whatIfMean);
+    // 0.3/h is 3.5× the default intravasation rate: more cells enter the blood.
+    expect(atPoint.checks[0].baselineMean).toBeGreaterThan(defaults.checks[0].baselineMean);
+    expect(defaults.point).toBeUndefined();
+  }, 120_000);
+
+  it('refuses a point with a value out of its range, naming the file and the path, before running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exo-point-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ modules: { 'emt-invasion': { intravasationRatePerHour: -1 } } }));
+    const err: string[] = [];
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err.push(String(s)); return true; });
+    let code: number;
+    try {
+      code = await main(['validate', '--claim', 'emt-cargo-invasion', '--seeds', '2', '--workers', '0', '--point', file]);
+    } finally {
+      e.mockRestore();
+    }
+    expect(code).toBe(2);
+    expect(err.join('')).toContain(file);
+    expect(err.join('')).toContain('/modules/emt-invasion/intravasationRatePerHour: -1 is out of range');
+  });
 });

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CALIBRATION_FILES, checkFragment, loadTargets, runCalibration, type CalibrateResult, type PointChoice } from '../calibrate/calibrate';
 import { writeFitOutputs } from '../calibrate/calibrate-outputs';
 import { loadPresets } from '../calibrate/candidate';
-import { selectParams, type ScenarioFragment } from '../calibrate/param-space';
+import { selectParams } from '../calibrate/param-space';
 import { BatchRunner } from '../calibrate/runner';
 import { hashJson } from '../core/hash';
 import { ENGINE_VERSION } from '../engine/version';
@@ -12,11 +12,9 @@ import { CATALOG_VERSION } from '../catalog/index';
 import { fmt } from '../experiment/format';
 import { parseSeeds } from '../experiment/grid';
 import { formatDuration } from '../experiment/progress';
-import { ScenarioError } from '../scenario/errors';
-import { SCENARIO_LIMITS } from '../scenario/input-limits';
 import { parseWorkers } from './experiment';
 import { prepareOutputDir } from '../node/output-path';
-import { readInputJson } from '../node/input-file';
+import { readFragment } from '../node/read-fragment';
 import { SEED_RANGE, TICKS_RANGE, intOption, numberOption } from './options';
 import { UsageError } from './usage';
 
@@ -32,17 +30,6 @@ function report(r: CalibrateResult, write: (s: string) => void): void {
     `calibrated point (${r.check.choice}): ${met} of ${r.check.checks.length} targets met over seeds ${r.check.seeds[0]}..${r.check.seeds[r.check.seeds.length - 1]}, distance ${fmt(r.check.distance)}`,
     `wrote ${r.outputs.paths.join(', ')}`,
   ].join('\n'));
-}
-
-/** The scenario fragment in a calibrated.json (or any file with modules/world/populations). */
-function readFragment(file: string): ScenarioFragment {
-  const data = readInputJson(file, 'scenario fragment', SCENARIO_LIMITS) as Record<string, unknown>;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ScenarioError(file, [{ path: '', message: 'expected a JSON object with modules, world or populations' }]);
-  return {
-    modules: (data.modules ?? {}) as ScenarioFragment['modules'],
-    world: (data.world ?? {}) as ScenarioFragment['world'],
-    populations: (data.populations ?? {}) as ScenarioFragment['populations'],
-  };
 }
 
 /**

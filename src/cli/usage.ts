@@ -43,10 +43,11 @@ usage:
   exocascade bench [--json] [--quick]
   exocascade catalog [--search TEXT] [--json]
                  the cargo catalog from the review: effects and evidence (Table 2 rows, prose)
-  exocascade validate [--seeds N] [--tick-hours H] [--claim ID]... [--workers auto|N] [--json] [--quiet]
+  exocascade validate [--seeds N] [--tick-hours H] [--claim ID]... [--point FILE] [--workers auto|N]
+                 [--json] [--quiet]
                  checks the review's findings: effects by a minimal size, controls within a
                  margin (paired ensembles at the presets' run length, 95% CIs); exit 1 when a
-                 claim fails
+                 claim fails; --point runs them at a calibrated.json or parameter fragment
   exocascade validate --convergence [--seeds N] [--preset ID]... [--workers auto|N] [--json]
                  the tick length is a resolution: outcomes at 2-h and 0.5-h ticks agree
   exocascade schema                 print the scenario JSON Schema

@@ -3,6 +3,7 @@ import { fmt, fmtInterval, fmtSigned } from '../experiment/format';
 import { CLAIMS } from '../validate/claims';
 import { runClaims, type ClaimResult } from '../validate/run-claims';
 import { CLOSE, NOISE_LIMIT, runConvergence, type ConvergenceRow } from '../validate/convergence';
+import { readFragment } from '../node/read-fragment';
 import { parseWorkers } from './experiment';
 import { intOption, timeOption } from './options';
 import { UsageError } from './usage';
@@ -29,7 +30,7 @@ function convergenceLines(rows: readonly ConvergenceRow[], coarse: number, fine:
 }
 
 /**
- * `exocascade validate [--seeds N] [--claim ID]… [--workers auto|N] [--json] [--quiet]`: runs
+ * `exocascade validate [--seeds N] [--claim ID]… [--point FILE] [--workers auto|N] [--json] [--quiet]`: runs
  * every claim (effects with a minimal effect size, controls with an equivalence margin) as
  * paired ensembles at the presets' default run length. Exit 0 when all pass, 1 when any fails.
  */
@@ -39,11 +40,12 @@ export async function validateCommand(argv: string[], out: (s: string) => void):
     options: {
       seeds: { type: 'string' }, claim: { type: 'string', multiple: true }, json: { type: 'boolean' }, workers: { type: 'string' }, quiet: { type: 'boolean' },
       'tick-hours': { type: 'string' },
-      convergence: { type: 'boolean' }, preset: { type: 'string', multiple: true },
+      convergence: { type: 'boolean' }, preset: { type: 'string', multiple: true }, point: { type: 'string' },
     },
   });
   // At least two seeds for a confidence interval.
   const seeds = intOption(values.seeds, 'seeds', { min: 2, max: 100_000 }) ?? 20;
+  if (values.convergence && values.point !== undefined) throw new UsageError('--point applies to the claims, not to --convergence');
   if (values.convergence) {
     const rows = await runConvergence({ seeds, presets: values.preset, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr });
     if (values.json) out(JSON.stringify(rows));
@@ -54,9 +56,11 @@ export async function validateCommand(argv: string[], out: (s: string) => void):
   for (const id of ids) if (!CLAIMS.some((c) => c.id === id)) throw new UsageError(`unknown claim "${id}"; claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
   const results = await runClaims(CLAIMS.filter((c) => ids.includes(c.id)), {
     seeds, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr, tickHours: timeOption(values['tick-hours']),
+    point: values.point === undefined ? undefined : { file: values.point, fragment: readFragment(values.point) },
   });
   if (values.json) out(JSON.stringify(results));
   else {
+    if (values.point !== undefined) out(`claims at the point in ${values.point} (written over every preset's defaults)`);
     for (const r of results) {
       out(`${r.pass ? 'PASS' : 'FAIL'} ${r.id} (step ${r.step}, ${r.kind}; ${r.scenario} ${r.whatIfs.join(',')}, ${r.seeds} seeds × ${r.ticks} ticks): ${r.statement}`);
       for (const c of r.checks) out(checkLine(r, c));

@@ -2,7 +2,9 @@ import { readScenarioText } from '../node/scenario-file';
 import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';
 import { paired, type Interval } from '../experiment/stats';
-import { parseScenario, scenarioHash } from '../scenario/resolve';
+import { applyFragment, type ScenarioFragment } from '../calibrate/param-space';
+import { parseScenarioJson } from '../calibrate/point-config';
+import { parseScenario, resolveScenario, scenarioHash } from '../scenario/resolve';
 import { runFinals } from './finals';
 import { DEFAULT_MARGIN, DEFAULT_MIN_EFFECT, type Claim, type ClaimStep } from './claims';
 
@@ -51,6 +53,8 @@ export interface ClaimResult {
   ticks: number;
   checks: CheckResult[];
   pass: boolean;
+  /** The point the claims ran at, when not the defaults (its file). */
+  point?: string;
 }
 
 /** How to run the claims. */
@@ -62,6 +66,8 @@ export interface RunClaimsOptions {
   scenarioDir?: string;
   /** Tick length (hours, or a time such as "30 min") to run at, keeping each preset's simulated time; default: the preset's own. */
   tickHours?: number | string;
+  /** A point of the parameter space written over every preset (as calibrate --evaluate does), and its file. */
+  point?: { file: string; fragment: ScenarioFragment };
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -100,7 +106,11 @@ export async function runClaims(claims: readonly Claim[], opts: RunClaimsOptions
     if (arms[name]) return;
     const file = `${dir}/${scenario}.json`;
     if (!texts.has(file)) texts.set(file, readScenarioText(file));
-    const config = parseScenario(texts.get(file)!, file, { whatIfs: [...whatIfs], tickHours: opts.tickHours });
+    const overrides = { whatIfs: [...whatIfs], tickHours: opts.tickHours };
+    // A point is resolved like a calibration candidate: every value checked against its spec.
+    const config = opts.point
+      ? resolveScenario(applyFragment(parseScenarioJson(texts.get(file)!, file), opts.point.fragment), `${file} (at ${opts.point.file})`, overrides)
+      : parseScenario(texts.get(file)!, file, overrides);
     arms[name] = { config, scenarioHash: scenarioHash(config) };
     ticksOf.set(scenario, config.ticks);
   };
@@ -116,6 +126,7 @@ export async function runClaims(claims: readonly Claim[], opts: RunClaimsOptions
     return {
       id: claim.id, statement: claim.statement, source: claim.source, step: claim.step, kind: claim.kind, scenario: claim.scenario,
       whatIfs: [...claim.whatIfs], seeds: opts.seeds, ticks: ticksOf.get(claim.scenario)!, checks, pass: checks.every((c) => c.pass),
+      ...(opts.point ? { point: opts.point.file } : {}),
     };
   });
 }
