@@ -29,6 +29,20 @@ export function saturating(x: number, half: number): number {
 }
 
 /**
+ * Hill response x^n / (x^n + half^n) for a whole coefficient n ≥ 1, by repeated multiplication
+ * (exact in every JavaScript engine, unlike Math.pow).
+ */
+export function hill(x: number, half: number, n: number): number {
+  let xn = x;
+  let hn = half;
+  for (let k = 1; k < n; k++) {
+    xn *= x;
+    hn *= half;
+  }
+  return saturating(xn, hn);
+}
+
+/**
  * Exact solution after `hours` of dx/dt = r·(target − x): x relaxes toward `target` at rate
  * `ratePerHour` (per hour). The same result for one long step or many short ones.
  */

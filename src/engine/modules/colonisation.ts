@@ -1,4 +1,4 @@
-import { firstEvent, rateFromHalfTime, relax, saturating, waitingHours } from '../../core/rates';
+import { firstEvent, hill, rateFromHalfTime, relax, saturating, waitingHours } from '../../core/rates';
 import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan } from '../../world/regions';
 import { reflect } from '../../world/tissue';
 import { recordColonyGrowth, stageColony } from '../colonies';
@@ -52,8 +52,12 @@ export const colonisation = defineModule({
       source: 'Koop et al. (1995, Cancer Res): virtually no destruction of arrested cells, >80% survive and extravasate (also Luzzi 1998; Chambers 2002: early steps are efficient) → death ≤ ¼ of extravasation: 0.0075/h',
     },
     nicheHalf: {
-      default: 0.07374, min: 0.0001, max: 1e6, range: [0.025, 2.5], unit: 'niche units', doc: 'soil level (niche + organ receptivity) at which half of extravasated cells colonise (Hill n = 3)',
+      default: 0.07374, min: 0.0001, max: 1e6, range: [0.025, 2.5], unit: 'niche units', doc: 'soil level (niche + organ receptivity) at which half of the cells above the floor colonise (Hill coefficient nicheHill)',
       source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: "seed and soil" — colonisation needs a receptive niche, a switch-like response',
+    },
+    nicheHill: {
+      default: 3, min: 1, max: 8, range: [1, 4], unit: '1', integer: true, doc: 'Hill coefficient of colonisation in the soil level: 1 graded, 3 switch-like',
+      source: 'schematic: "seed and soil" (Paget 1889) says a soil decides, not how steeply; a switch (3) makes weak niches count for nothing, a graded response (1) lets them count in proportion',
     },
     colonisationFloor: {
       default: 0.2126, min: 0, max: 1, range: [0, 0.3], unit: 'probability', doc: 'chance an extravasated cell colonises a soil of level 0 (the soil raises it toward 1)',
@@ -127,7 +131,7 @@ export const colonisation = defineModule({
     },
     organCapacityCells: {
       default: 3000, min: 1, max: 1e7, range: [1500, 6000], unit: 'cells', integer: true, doc: 'tumour cells an organ region holds at most: colonies grow more slowly as it fills (logistic)',
-      source: 'model resolution: bounds a run’s cost; far above any default run’s burden',
+      source: 'model resolution: bounds a run’s cost. It binds: at day 25 of the default runs the lung of breast, melanoma and HCC, the bone of prostate and the liver of pancreatic cancer hold 1,700–2,400 cells (mean of seeds 1–5, engine 0.3.0), so by then their colonies grow at 21–43% of their uncrowded rate (see calibration/2026-12-explore)',
     },
     colonyMaxCells: {
       default: 60, min: 1, max: 1e6, range: [30, 120], unit: 'cells', integer: true, doc: 'cap on one colony’s size (keeps runs small)', source: 'model resolution: a colony is capped to keep runs small (a metastasis is 8 cells)',
@@ -163,8 +167,7 @@ export const colonisation = defineModule({
       if (region === REGION_PRIMARY || region === REGION_BLOOD) continue;
       const stage = c.stage[i];
       const level = regions[region].fields.niche.sample(c.x[i], c.y[i]) + soil[region];
-      const hill = saturating(level * level * level, p.nicheHalf * p.nicheHalf * p.nicheHalf);
-      const receptive = p.colonisationFloor + (1 - p.colonisationFloor) * hill;
+      const receptive = p.colonisationFloor + (1 - p.colonisationFloor) * hill(level, p.nicheHalf, p.nicheHill);
       if (stage === Stage.arrested) {
         const leak = organs.permeability[region] - BASE_PERMEABILITY;
         rates[0] = p.extravasationRatePerHour * (1 + p.leakGain * (leak > 0 ? leak : 0)) * (region === BRAIN ? p.brainBarrier : 1);
