@@ -2,7 +2,8 @@ import type { ArmConfig } from '../experiment/run-one';
 import { readScenarioText } from '../node/scenario-file';
 import { observe, targetDistance, totalDistance, type MetricRow } from './distance';
 import type { ScenarioFragment } from './param-space';
-import { fragmentConfig, parseScenarioJson } from './point-config';
+import { fragmentConfig } from './point-config';
+import { scenarioData } from '../scenario/resolve';
 import type { BatchRunner } from './runner';
 import { metricsRead, runKeyOf, runsOf, type TargetsFile } from './targets';
 
@@ -24,7 +25,7 @@ export function loadPresets(targets: TargetsFile, dir: string): Preset[] {
   const parsed = new Map<string, unknown>();
   return runsOf(targets).map((run) => {
     const file = `${dir}/${run.preset}.json`;
-    if (!parsed.has(file)) parsed.set(file, parseScenarioJson(readScenarioText(file), file));
+    if (!parsed.has(file)) parsed.set(file, scenarioData(readScenarioText(file), file));
     return { id: run.key, file, data: parsed.get(file), whatIfs: run.whatIfs };
   });
 }

@@ -1,20 +1,10 @@
 import type { ArmConfig } from '../experiment/run-one';
-import { ScenarioError } from '../scenario/errors';
 import { resolveScenario, scenarioHash } from '../scenario/resolve';
 import { applyFragment, fragmentOf, fromUnit, type ParamDim, type ScenarioFragment } from './param-space';
 
 // A point of the parameter space as a runnable configuration: the scenario file with the
 // point's values written over it, resolved through the normal scenario path (so every value is
 // validated against its spec) with the run length fixed.
-
-/** Parses scenario text, naming the file when it is not JSON. */
-export function parseScenarioJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new ScenarioError(file, [{ path: '', message: `not valid JSON: ${(err as Error).message}` }]);
-  }
-}
 
 /** Parameter values of a unit-cube point (rounded and clamped as fromUnit does). */
 export function valuesOf(space: readonly ParamDim[], unit: readonly number[]): number[] {

@@ -10,11 +10,11 @@ import type { ArmConfig } from '../experiment/run-one';
 import { SPEC_FORMAT, type ExperimentSpec, type RunRecord } from '../experiment/spec';
 import { ExperimentDirError, RunStore, writeFileAtomic } from '../experiment/store';
 import { stripBom } from '../scenario/input-limits';
-import { resolveScenario, scenarioHash } from '../scenario/resolve';
+import { resolveScenario, scenarioData, scenarioHash } from '../scenario/resolve';
 import { hashJson } from '../core/hash';
 import { morrisSample } from './morris';
 import type { ParamDim } from './param-space';
-import { parseScenarioJson, pointConfig, valuesOf } from './point-config';
+import { pointConfig, valuesOf } from './point-config';
 import { BatchRunner } from './runner';
 import { writeSensitivityOutputs, type SensitivityOutputs } from './sensitivity-outputs';
 
@@ -143,7 +143,7 @@ export function designSpec(d: SensitivityDesign, hashes: readonly string[]): Exp
 
 /** Builds the design and every point's configuration (validated) for a scenario. */
 export function buildDesign(text: string, file: string, opts: Pick<SensitivityOptions, 'params' | 'trajectories' | 'levels' | 'seeds' | 'seed' | 'ticks'>): { design: SensitivityDesign; arms: Record<string, ArmConfig>; hashes: string[] } {
-  const data = parseScenarioJson(text, file);
+  const data = scenarioData(text, file);
   const base = resolveScenario(data, file, { ticks: opts.ticks });
   const m = morrisSample(opts.params.length, opts.trajectories, opts.levels, opts.seed);
   const arms: Record<string, ArmConfig> = {};

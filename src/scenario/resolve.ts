@@ -185,20 +185,23 @@ export function resolveScenario(data: unknown, file: string, overrides: Scenario
   return deepFreeze(config);
 }
 
-/** Parses scenario text (JSON) and resolves it; a syntax error names the file and position. */
-export function parseScenario(rawText: string, file: string, overrides: ScenarioOverrides = {}): RunConfig {
+/** Scenario text as JSON data: BOM stripped, input limits checked, a syntax error named by file and position. */
+export function scenarioData(rawText: string, file: string): unknown {
   const text = stripBom(rawText);
   const tooBig = textLimitIssues(text, SCENARIO_LIMITS);
   if (tooBig.length) throw new ScenarioError(file, tooBig);
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     const at = jsonSyntaxError(text);
     const where = at ? `at line ${at.line}, column ${at.column}: ${at.message}` : (err as Error).message;
     throw new ScenarioError(file, [{ path: '', message: `not valid JSON ${where}` }]);
   }
-  return resolveScenario(data, file, overrides);
+}
+
+/** Parses scenario text (JSON) and resolves it; a syntax error names the file and position. */
+export function parseScenario(rawText: string, file: string, overrides: ScenarioOverrides = {}): RunConfig {
+  return resolveScenario(scenarioData(rawText, file), file, overrides);
 }
 
 /** Hash identifying the scenario content of a config (everything but seed and run length). */

@@ -3,8 +3,7 @@ import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';
 import { paired, type Interval } from '../experiment/stats';
 import { applyFragment, type ScenarioFragment } from '../calibrate/param-space';
-import { parseScenarioJson } from '../calibrate/point-config';
-import { parseScenario, resolveScenario, scenarioHash } from '../scenario/resolve';
+import { resolveScenario, scenarioData, scenarioHash } from '../scenario/resolve';
 import { runFinals } from './finals';
 import { DEFAULT_MARGIN, DEFAULT_MIN_EFFECT, type Claim, type ClaimStep } from './claims';
 
@@ -106,11 +105,10 @@ export async function runClaims(claims: readonly Claim[], opts: RunClaimsOptions
     if (arms[name]) return;
     const file = `${dir}/${scenario}.json`;
     if (!texts.has(file)) texts.set(file, readScenarioText(file));
-    const overrides = { whatIfs: [...whatIfs], tickHours: opts.tickHours };
-    // A point is resolved like a calibration candidate: every value checked against its spec.
-    const config = opts.point
-      ? resolveScenario(applyFragment(parseScenarioJson(texts.get(file)!, file), opts.point.fragment), `${file} (at ${opts.point.file})`, overrides)
-      : parseScenario(texts.get(file)!, file, overrides);
+    // A point is written over the preset and resolved like a calibration candidate: every value
+    // checked against its spec, an error naming the preset and the point.
+    const data = scenarioData(texts.get(file)!, file);
+    const config = resolveScenario(opts.point ? applyFragment(data, opts.point.fragment) : data, opts.point ? `${file} (at ${opts.point.file})` : file, { whatIfs: [...whatIfs], tickHours: opts.tickHours });
     arms[name] = { config, scenarioHash: scenarioHash(config) };
     ticksOf.set(scenario, config.ticks);
   };
