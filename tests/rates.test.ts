@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hill, saturating } from '../src/core/rates';
+import { powInt, saturating } from '../src/core/rates';
+
+// Colonisation's Hill response, as the engine computes it: x^n / (x^n + half^n), the powers by
+// powInt (half^n once per tick).
+const hill = (x: number, half: number, n: number) => saturating(powInt(x, n), powInt(half, n));
 
 describe('hill: the colonisation response to the soil level', () => {
   it('is x^n / (x^n + half^n), computed exactly by multiplication', () => {

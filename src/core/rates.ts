@@ -28,18 +28,11 @@ export function saturating(x: number, half: number): number {
   return x > 0 ? x / (x + half) : 0;
 }
 
-/**
- * Hill response x^n / (x^n + half^n) for a whole coefficient n ≥ 1, by repeated multiplication
- * (exact in every JavaScript engine, unlike Math.pow).
- */
-export function hill(x: number, half: number, n: number): number {
+/** x^n for a whole n ≥ 1 by repeated multiplication (exact in every JavaScript engine, unlike Math.pow). */
+export function powInt(x: number, n: number): number {
   let xn = x;
-  let hn = half;
-  for (let k = 1; k < n; k++) {
-    xn *= x;
-    hn *= half;
-  }
-  return saturating(xn, hn);
+  for (let k = 1; k < n; k++) xn *= x;
+  return xn;
 }
 
 /**

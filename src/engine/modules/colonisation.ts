@@ -1,4 +1,4 @@
-import { firstEvent, hill, rateFromHalfTime, relax, saturating, waitingHours } from '../../core/rates';
+import { firstEvent, powInt, rateFromHalfTime, relax, saturating, waitingHours } from '../../core/rates';
 import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan } from '../../world/regions';
 import { reflect } from '../../world/tissue';
 import { recordColonyGrowth, stageColony } from '../colonies';
@@ -150,6 +150,8 @@ export const colonisation = defineModule({
     const regions = ctx.regions;
     const organs = ctx.organs;
     const soil = [0, p.soilLung, p.soilLiver, p.soilBone, p.soilBrain, p.soilLymphNode];
+    // The Hill response's half level to its power, once per tick rather than per cell.
+    const halfPow = powInt(p.nicheHalf, p.nicheHill);
     for (let r = 1; r < REGIONS.length; r++) scratch.vessels[r].rebuild(ctx.pools.endothelium);
     const rates = scratch.rates;
     const divideBase = rateFromHalfTime(p.colonyDoublingHours);
@@ -167,7 +169,7 @@ export const colonisation = defineModule({
       if (region === REGION_PRIMARY || region === REGION_BLOOD) continue;
       const stage = c.stage[i];
       const level = regions[region].fields.niche.sample(c.x[i], c.y[i]) + soil[region];
-      const receptive = p.colonisationFloor + (1 - p.colonisationFloor) * hill(level, p.nicheHalf, p.nicheHill);
+      const receptive = p.colonisationFloor + (1 - p.colonisationFloor) * saturating(powInt(level, p.nicheHill), halfPow);
       if (stage === Stage.arrested) {
         const leak = organs.permeability[region] - BASE_PERMEABILITY;
         rates[0] = p.extravasationRatePerHour * (1 + p.leakGain * (leak > 0 ? leak : 0)) * (region === BRAIN ? p.brainBarrier : 1);
