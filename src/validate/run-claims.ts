@@ -97,17 +97,18 @@ export function testCheck(claim: Claim, k: number, arm: readonly number[], base:
 export async function runClaims(claims: readonly Claim[], opts: RunClaimsOptions): Promise<ClaimResult[]> {
   if (opts.seeds < 2) throw new Error('claims need at least 2 seeds for a confidence interval');
   const dir = opts.scenarioDir ?? 'scenarios';
-  const texts = new Map<string, string>();
+  const parsed = new Map<string, unknown>();
   const arms: Record<string, ArmConfig> = {};
   const ticksOf = new Map<string, number>();
   const add = (scenario: string, whatIfs: readonly string[]) => {
     const name = armName(scenario, whatIfs);
     if (arms[name]) return;
     const file = `${dir}/${scenario}.json`;
-    if (!texts.has(file)) texts.set(file, readScenarioText(file));
+    // Each preset is read and parsed once, whatever the number of its arms.
+    if (!parsed.has(file)) parsed.set(file, scenarioData(readScenarioText(file), file));
+    const data = parsed.get(file);
     // A point is written over the preset and resolved like a calibration candidate: every value
     // checked against its spec, an error naming the preset and the point.
-    const data = scenarioData(texts.get(file)!, file);
     const config = resolveScenario(opts.point ? applyFragment(data, opts.point.fragment) : data, opts.point ? `${file} (at ${opts.point.file})` : file, { whatIfs: [...whatIfs], tickHours: opts.tickHours });
     arms[name] = { config, scenarioHash: scenarioHash(config) };
     ticksOf.set(scenario, config.ticks);
