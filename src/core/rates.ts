@@ -68,6 +68,21 @@ export function waitingHours(ratePerHour: number, u: number): number {
 }
 
 /**
+ * Whether an event of hazard `ratePerHour` comes within `hours`, for the uniform u in [0, 1):
+ * exactly `waitingHours(ratePerHour, u) < hours`, but the logarithm is taken only when u lies
+ * near the boundary. −ln(1 − u) lies between u and u/(1 − u), so most draws are decided by those
+ * bounds (with a margin far above the logarithm's rounding), which matters for the many exosome
+ * packets that are asked every tick.
+ */
+export function eventWithin(ratePerHour: number, hours: number, u: number): boolean {
+  if (!(ratePerHour > 0)) return false;
+  const x = ratePerHour * hours;
+  if (u > x * (1 + 1e-9)) return false;
+  if (u < x * (1 - 1e-9) * (1 - u)) return true;
+  return -dlog(1 - u) / ratePerHour < hours;
+}
+
+/**
  * Chance that a two-state switch (leaving at `outPerHour`, returning at `backPerHour`) is in the
  * other state after `hours`, having started in this one — the exact two-state Markov chain, so
  * flipping back and forth within a long tick is accounted for.

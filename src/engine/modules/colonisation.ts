@@ -1,4 +1,4 @@
-import { firstEvent, powInt, rateFromHalfTime, relax, saturating, waitingHours } from '../../core/rates';
+import { eventWithin, firstEvent, powInt, rateFromHalfTime, relax, saturating, waitingHours } from '../../core/rates';
 import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan } from '../../world/regions';
 import { reflect } from '../../world/tissue';
 import { recordColonyGrowth, stageColony } from '../colonies';
@@ -220,7 +220,8 @@ export const colonisation = defineModule({
         const hours = dt + c.carryH[i];
         c.carryH[i] = 0;
         const colonyRow = colonies.rowOf(c.colony[i]);
-        for (let at = waitingHours(rate, rng.uniform()); at < hours; at += waitingHours(rate, rng.uniform())) {
+        const u0 = rng.uniform();
+        if (eventWithin(rate, hours, u0)) for (let at = waitingHours(rate, u0); at < hours; at += waitingHours(rate, rng.uniform())) {
           if (colonyRow < 0 || colonies.cols.size[colonyRow] >= p.colonyMaxCells) break;
           rng.direction(dir);
           const d = t.stageSpawn();

@@ -1,4 +1,4 @@
-import { LN2, waitingHours } from '../../core/rates';
+import { eventWithin, LN2, waitingHours } from '../../core/rates';
 import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
 import { placeOnSegment } from '../../world/flow';
 import { reflect } from '../../world/tissue';
@@ -120,6 +120,7 @@ export const exosomeFate = defineModule({
       residentRel[q * TISSUES + r] = rel > 1 ? 1 : rel;
     }
     const decay = LN2 / p.halfLifeHours;
+    const halfWidthTick = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * dt);
     const got = uptake.got.fill(0, 0, uptake.count);
     const nicheSum = uptake.nicheSum.fill(0, 0, uptake.count);
     let entered = 0;
@@ -157,11 +158,12 @@ export const exosomeFate = defineModule({
       // The hours of this tick the packet is followed for, and when its first event comes.
       const hours = dt + e.carryH[i];
       e.carryH[i] = 0;
-      const wait = waitingHours(total, rng.uniform());
+      const u = rng.uniform();
       const pick = rng.uniform() * total;
-      if (!(wait < hours)) {
+      if (!eventWithin(total, hours, u)) {
         const r = REGIONS[region];
-        const halfWidth = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * hours); // uniform step with the Gaussian's variance
+        // A uniform step with the Gaussian's variance (most packets are followed for the tick).
+        const halfWidth = hours === dt ? halfWidthTick : SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * hours);
         e.x[i] = reflect(x + (rng.uniform() * 2 - 1) * halfWidth, r.x0Um, r.x1Um);
         e.y[i] = reflect(y + (rng.uniform() * 2 - 1) * halfWidth, r.y0Um, r.y1Um);
       } else if (pick < decay) {
@@ -174,7 +176,7 @@ export const exosomeFate = defineModule({
         m.region[k] = REGION_BLOOD;
         m.seg[k] = seg;
         m.sUm[k] = 0;
-        m.carryH[k] = -(dt - hours + wait); // entered the blood this long into the tick
+        m.carryH[k] = -(dt - hours + waitingHours(total, u)); // entered the blood this long into the tick
         placeOnSegment(graph, seg, 0, m.x, m.y, k);
         entered++;
       } else {

@@ -1,4 +1,4 @@
-import { rateFromHalfTime, waitingHours } from '../../core/rates';
+import { eventWithin, rateFromHalfTime, waitingHours } from '../../core/rates';
 import { REGION_PRIMARY, REGIONS } from '../../world/regions';
 import { clampX, clampY } from '../../world/tissue';
 import { Stage } from '../kinds';
@@ -73,7 +73,9 @@ export const tumourGrowth = defineModule({
       c.carryH[i] = 0;
       const crowded = uptake.grid.countWithin(c.x[i], c.y[i], p.crowdingRadiusUm, uptake.xs, uptake.ys, -1) > p.maxNeighbours;
       const birth = crowded ? 0 : divide;
-      for (let at = waitingHours(birth + die, ctx.rng.uniform()); at < hours; at += waitingHours(birth + die, ctx.rng.uniform())) {
+      // Most cells have no event this tick: eventWithin decides that without a logarithm.
+      const u0 = ctx.rng.uniform();
+      if (eventWithin(birth + die, hours, u0)) for (let at = waitingHours(birth + die, u0); at < hours; at += waitingHours(birth + die, ctx.rng.uniform())) {
         if (ctx.rng.uniform() * (birth + die) < die) {
           t.stageRemove(i);
           died++;
