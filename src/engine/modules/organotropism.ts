@@ -16,8 +16,8 @@ const MAX_BEDS = 200;
  * Step 4, organotropism of exosomes. A packet in the blood crosses it within minutes, far
  * inside one tick, so its whole journey is resolved when it enters: it follows the flow from
  * bed to capillary bed (choosing branches by blood flow), and each bed it crosses keeps it with
- * a chance set by the organ (the liver's sinusoids and Kupffer cells take most, the brain's
- * barrier few) and raised by its integrins' affinity for that organ (α6β4/α6β1 → lung, αvβ5 →
+ * a chance set by the organ (the liver, through its sinusoids and Kupffer cells, takes the
+ * largest share of any organ, the brain's barrier few) and raised by its integrins' affinity for that organ (α6β4/α6β1 → lung, αvβ5 →
  * liver; Hoshino et al., 2015). A packet kept by an organ enters its tissue; one kept by the rest
  * of the body is cleared. Each bed crossed stands for half a circulation, so the time in blood —
  * reported as a half-life — is set by how quickly the beds extract packets: a few minutes, as
@@ -33,7 +33,7 @@ export const organotropism = defineModule({
   params: {
     extractLung: {
       default: 0.021, min: 0, max: 50, range: [0.01, 0.5], unit: 'per pass (hazard)', doc: 'extraction of a packet without homing cargo by one pass through the lung bed, as −ln(1 − chance)',
-      source: 'Morishita et al. (2015, J Pharm Sci): 4 h after i.v. 125I-B16BL6 exosomes, 28% of dose in liver, 7% in lung, 1.6% in spleen → liver:lung ≈ 4:1; with liver 0.4/pass this needs lung ≈ 0.021/pass (per circulation the lung keeps 2.1% of packets, the liver 25% of the arterial flow × 33% = 8.1%: 3.9 to 1); set with extractLiver by hand against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.1, see calibration/2026-12-organotropism',
+      source: 'Morishita et al. (2015, J Pharm Sci): 4 h after i.v. 125I-B16BL6 exosomes, 28% of dose in liver, 7% in lung, 1.6% in spleen → liver:lung ≈ 4:1; with liver 0.4/pass this needs lung ≈ 0.021/pass (per circulation the lung keeps 2.1% of packets, the liver 25% of the arterial flow × 33% = 8.1%: 3.9 to 1); of a dose injected into a vein the model then gives the liver 29% and the lung 7.5% in all (Morishita: 28% and 7%; 47% and 12% at engine 0.3.0’s 1.6 and 0.05); set with extractLiver by hand against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.1, see calibration/2026-12-organotropism',
     },
     extractLiver: {
       default: 0.4, min: 0, max: 50, range: [0.2, 5], unit: 'per pass (hazard)', doc: 'extraction by one pass through the liver sinusoids (Kupffer cells) of a packet without homing cargo, as −ln(1 − chance)',
@@ -41,7 +41,7 @@ export const organotropism = defineModule({
     },
     extractBone: {
       default: 0.2, min: 0, max: 50, range: [0.03, 3], unit: 'per pass (hazard)', doc: 'extraction by one pass through the bone-marrow sinusoids, as −ln(1 − chance)',
-      source: 'schematic: biodistribution studies report mainly liver, lungs, kidneys and spleen (Kang et al. 2021 review); marrow share not reported in stored sources; 0.2/pass gives bone ~4% of packets',
+      source: 'schematic: biodistribution studies report mainly liver, lungs, kidneys and spleen (Kang et al. 2021 review); marrow share not reported in stored sources; 0.2/pass gives bone ~6% of an injected dose',
     },
     extractBrain: {
       default: 0.2, min: 0, max: 50, range: [0.005, 0.5], unit: 'per pass (hazard)', doc: 'extraction by one pass through the brain capillaries (blood–brain barrier), as −ln(1 − chance)',
@@ -57,7 +57,7 @@ export const organotropism = defineModule({
     },
     extractSystemic: {
       default: 0.3, min: 0, max: 50, range: [0.05, 5], unit: 'per pass (hazard)', doc: 'clearance by one pass through the rest of the body (spleen, kidney, muscle…), as −ln(1 − chance)',
-      source: 'Kang et al. (2021, J Extracell Vesicles review): kidneys and spleen are, after liver and lung, the main sites of EV uptake; Morishita et al. (2015): spleen 1.6% at 4 h; 0.3/pass gives ~27% to the rest of the body',
+      source: 'Kang et al. (2021, J Extracell Vesicles review): kidneys and spleen are, after liver and lung, the main sites of EV uptake; Morishita et al. (2015): spleen 1.6% at 4 h; 0.3/pass gives ~39% of an injected dose to the rest of the body (25% at engine 0.3.0’s liver and lung extraction)',
     },
     homingGain: {
       default: 8, min: 0, max: 1000, range: [1, 30], unit: '1', doc: 'relative rise of a bed’s extraction per unit of the packet’s homing level toward its organ',
