@@ -120,7 +120,6 @@ export const exosomeFate = defineModule({
       residentRel[q * TISSUES + r] = rel > 1 ? 1 : rel;
     }
     const decay = LN2 / p.halfLifeHours;
-    const halfWidthTick = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * dt);
     const got = uptake.got.fill(0, 0, uptake.count);
     const nicheSum = uptake.nicheSum.fill(0, 0, uptake.count);
     let entered = 0;
@@ -162,8 +161,7 @@ export const exosomeFate = defineModule({
       const pick = rng.uniform() * total;
       if (!eventWithin(total, hours, u)) {
         const r = REGIONS[region];
-        // A uniform step with the Gaussian's variance (most packets are followed for the tick).
-        const halfWidth = hours === dt ? halfWidthTick : SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * hours);
+        const halfWidth = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * hours); // uniform step with the Gaussian's variance
         e.x[i] = reflect(x + (rng.uniform() * 2 - 1) * halfWidth, r.x0Um, r.x1Um);
         e.y[i] = reflect(y + (rng.uniform() * 2 - 1) * halfWidth, r.y0Um, r.y1Um);
       } else if (pick < decay) {

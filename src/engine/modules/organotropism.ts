@@ -17,8 +17,8 @@ const MAX_BEDS = 200;
  * inside one tick, so its whole journey is resolved when it enters: it follows the flow from
  * bed to capillary bed (choosing branches by blood flow), and each bed it crosses keeps it with
  * a chance set by the organ (the liver, through its sinusoids and Kupffer cells, takes the
- * largest share of any organ, the brain's barrier few) and raised by its integrins' affinity for that organ (α6β4/α6β1 → lung, αvβ5 →
- * liver; Hoshino et al., 2015). A packet kept by an organ enters its tissue; one kept by the rest
+ * largest share of any organ, the brain's barrier few) and raised by its integrins' affinity
+ * for that organ (α6β4/α6β1 → lung, αvβ5 → liver; Hoshino et al., 2015). A packet kept by an organ enters its tissue; one kept by the rest
  * of the body is cleared. Each bed crossed stands for half a circulation, so the time in blood —
  * reported as a half-life — is set by how quickly the beds extract packets: a few minutes, as
  * measured for injected exosomes (Takahashi et al., 2013; Wiklander et al., 2015). The packets'
@@ -37,7 +37,7 @@ export const organotropism = defineModule({
     },
     extractLiver: {
       default: 0.4, min: 0, max: 50, range: [0.2, 5], unit: 'per pass (hazard)', doc: 'extraction by one pass through the liver sinusoids (Kupffer cells) of a packet without homing cargo, as −ln(1 − chance)',
-      source: 'Morishita et al. (2015): liver is the major clearance organ (28% of dose at 4 h vs 7% lung), which fixes the liver:lung ratio (see extractLung), not the level; 0.4/pass (33% per pass) gives a blood half-life of 1.9 min, near the ~2 min of Takahashi et al. (2013), and leaves most of the liver’s uptake to integrin homing, as Hoshino et al. (2015) found (αvβ5 knock-down lowered liver uptake); at 1.6/pass (80%, engine 0.3.0) portal blood lost 80% of every packet on its first pass whatever its integrins, so knocking out αvβ5 lowered pancreatic liver uptake by 8% only. Set by hand against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.1, see calibration/2026-12-organotropism',
+      source: 'Morishita et al. (2015): liver is the major clearance organ (28% of dose at 4 h vs 7% lung); with extractLung 0.021, 0.4/pass reproduces both shares (see extractLung); 0.4/pass (33% per pass) gives a blood half-life of 1.9 min, near the ~2 min of Takahashi et al. (2013), and leaves most of the liver’s uptake to integrin homing, as Hoshino et al. (2015) found (αvβ5 knock-down lowered liver uptake); at 1.6/pass (80%, engine 0.3.0) portal blood lost 80% of every packet on its first pass whatever its integrins, so knocking out αvβ5 lowered pancreatic liver uptake by 8% only. Set by hand against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.1, see calibration/2026-12-organotropism',
     },
     extractBone: {
       default: 0.2, min: 0, max: 50, range: [0.03, 3], unit: 'per pass (hazard)', doc: 'extraction by one pass through the bone-marrow sinusoids, as −ln(1 − chance)',
