@@ -17,7 +17,7 @@ const { main } = await import('../src/cli/main');
 
 // A calibration on a tiny budget, through the real command: two presets, two parameters, 6
 // particles × 3 generations, 2 seeds, 20-tick runs. Targets on a metric today's engine has.
-const PARAMS = ['modules.emt-invasion.intravasationRatePerHour', 'modules.colonisation.colonisationFloor'];
+const PARAMS = ['modules.emt-invasion.intravasationRatePerHour', 'modules.colonisation.soilLung'];
 const OUTPUTS = ['particles.csv', 'posterior.json', 'calibrated.json', 'report.html'];
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -91,7 +91,7 @@ describe('exocascade calibrate', () => {
     const last = particles(ref).filter((r) => r[0] === 2);
     const w = last.map((r) => r[2]);
     expect(c.modules['emt-invasion'].intravasationRatePerHour).toBe(weightedQuantile(last.map((r) => r[5]), w, 0.5));
-    expect(c.modules['colonisation'].colonisationFloor).toBe(weightedQuantile(last.map((r) => r[6]), w, 0.5));
+    expect(c.modules['colonisation'].soilLung).toBe(weightedQuantile(last.map((r) => r[6]), w, 0.5));
     expect(c.provenance).toMatchObject({ targets: { file: targets, hash: hashJson(readFileSync(targets, 'utf8')) }, engineVersion: ENGINE_VERSION, seed: 4, seeds: [1, 2], particles: 6, generations: 3 });
     expect(c.provenance.command).toContain('--particles 6 --generations 3 --quantile 0.5 --seeds 1..2 --seed 4');
     const { provenance: _p, ...fragment } = c;

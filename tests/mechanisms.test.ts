@@ -75,3 +75,28 @@ describe('the mechanisms of the cascade', () => {
     expect(without['niche.brain']).toBeLessThan(breast['niche.brain']);
   });
 });
+
+describe('exosome fates in tissue do not depend on the tick length', () => {
+  // A packet's uptake hazard is averaged over where it starts and ends a tick, so packets
+  // released among dense tumour cells are not held there for a whole long tick. At engine 0.3.1
+  // (the hazard where the packet started, for the whole tick) breast's primary drained 7.5% fewer
+  // packets into the blood and 11% fewer decayed by day 5 at 2-h than at 0.5-h ticks (seeds 1..10).
+  const at = (tickHours: number) => {
+    const out = { entered: 0, decayed: 0, primary: 0 };
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const m = runFor(config('breast', { seed, tickHours }), Math.round(120 / tickHours)).metrics();
+      out.entered += m['exosomes.entered'];
+      out.decayed += m['exosomes.decayed'];
+      out.primary += m['exosomes.uptake.primary'];
+    }
+    return out;
+  };
+  it('drains, decays and takes up the primary\'s packets alike at 2-h and 0.5-h ticks (day 5, within 3%)', () => {
+    const coarse = at(2);
+    const fine = at(0.5);
+    for (const k of ['entered', 'decayed', 'primary'] as const) {
+      expect(fine[k], k).toBeGreaterThan(1000);
+      expect(Math.abs(coarse[k] / fine[k] - 1), `${k}: ${coarse[k]} at 2-h, ${fine[k]} at 0.5-h ticks`).toBeLessThan(0.03);
+    }
+  });
+});

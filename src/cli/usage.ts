@@ -46,10 +46,10 @@ usage:
   exocascade validate [--seeds N] [--tick-hours H] [--claim ID]... [--point FILE] [--workers auto|N]
                  [--json] [--quiet]
                  checks the review's findings: effects by a minimal size, controls within a
-                 margin (paired ensembles at the presets' run length, 95% CIs); exit 1 when a
-                 claim fails; --point runs them at a calibrated.json or parameter fragment
+                 margin (paired ensembles of 40 seeds at the presets' run length, 95% CIs);
+                 exit 1 when a claim fails; --point runs them at a calibrated.json or fragment
   exocascade validate --convergence [--seeds N] [--preset ID]... [--workers auto|N] [--json]
-                 the tick length is a resolution: outcomes at 2-h and 0.5-h ticks agree
+                 the tick length is a resolution: outcomes at 2-h and 0.5-h ticks agree (20 seeds)
   exocascade schema                 print the scenario JSON Schema
 
 --tick-hours H: the tick length (hours, or a time such as "30 min"); the simulated time stays

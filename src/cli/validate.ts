@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { fmt, fmtInterval, fmtSigned } from '../experiment/format';
-import { CLAIMS } from '../validate/claims';
+import { CLAIM_SEEDS, CLAIMS } from '../validate/claims';
 import { runClaims, type ClaimResult } from '../validate/run-claims';
-import { CLOSE, NOISE_LIMIT, runConvergence, type ConvergenceRow } from '../validate/convergence';
+import { CLOSE, CONVERGENCE_SEEDS, NOISE_LIMIT, runConvergence, type ConvergenceRow } from '../validate/convergence';
 import { readFragment } from '../node/read-fragment';
 import { parseWorkers } from './experiment';
 import { intOption, timeOption } from './options';
@@ -44,10 +44,10 @@ export async function validateCommand(argv: string[], out: (s: string) => void):
     },
   });
   // At least two seeds for a confidence interval.
-  const seeds = intOption(values.seeds, 'seeds', { min: 2, max: 100_000 }) ?? 20;
+  const given = intOption(values.seeds, 'seeds', { min: 2, max: 100_000 });
   if (values.convergence && values.point !== undefined) throw new UsageError('--point applies to the claims, not to --convergence');
   if (values.convergence) {
-    const rows = await runConvergence({ seeds, presets: values.preset, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr });
+    const rows = await runConvergence({ seeds: given ?? CONVERGENCE_SEEDS, presets: values.preset, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr });
     if (values.json) out(JSON.stringify(rows));
     else for (const line of convergenceLines(rows, 2, 0.5)) out(line);
     return rows.every((r) => r.pass) ? 0 : 1;
@@ -55,7 +55,7 @@ export async function validateCommand(argv: string[], out: (s: string) => void):
   const ids = values.claim ?? CLAIMS.map((c) => c.id);
   for (const id of ids) if (!CLAIMS.some((c) => c.id === id)) throw new UsageError(`unknown claim "${id}"; claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
   const results = await runClaims(CLAIMS.filter((c) => ids.includes(c.id)), {
-    seeds, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr, tickHours: timeOption(values['tick-hours']),
+    seeds: given ?? CLAIM_SEEDS, workers: parseWorkers(values.workers), progress: values.quiet || values.json ? null : process.stderr, tickHours: timeOption(values['tick-hours']),
     point: values.point === undefined ? undefined : { file: values.point, fragment: readFragment(values.point) },
   });
   if (values.json) out(JSON.stringify(results));

@@ -70,6 +70,9 @@ export function agrees(coarse: readonly number[], fine: readonly number[]): { re
   return { relativeDiff, ci, pass };
 }
 
+/** Seeds per preset and tick length the convergence check runs by default (the 20). */
+export const CONVERGENCE_SEEDS = 20;
+
 /**
  * Runs every preset over seeds 1..n at the coarse and the fine tick length for the same
  * simulated time (the preset's run length in hours) and compares the outcomes.

@@ -140,10 +140,10 @@ describe('a run that outgrows its estimate', () => {
     const r = await cliInProcess(['run', file, '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    // The loop's niche signal outgrows its field's exact sums (tick 42 at engine 0.3.1; 43 at
-    // 0.3.0) before the agents outgrow the budget: the same runaway, stopped with exit 2 either way.
-    expect(r.stderr).toBe(`exocascade run: ${file}: stopped in tick 42: a field's deposits in one tick grew beyond what its grid sums exactly ` +
-      "(deposits into cell 50 reach 2097256.9241838846 this tick (amount 200), beyond exact range); the run grew beyond what the model represents\n");
+    // The loop's niche signal outgrows its field's exact sums (tick 30 at engine 0.4.0; 42 at
+    // 0.3.1, 43 at 0.3.0) before the agents outgrow the budget: the same runaway, stopped with exit 2 each time.
+    expect(r.stderr).toBe(`exocascade run: ${file}: stopped in tick 30: a field's deposits in one tick grew beyond what its grid sums exactly ` +
+      "(deposits into cell 17 reach 2097271.8866270343 this tick (amount 186.5480246488005), beyond exact range); the run grew beyond what the model represents\n");
   });
 });
 

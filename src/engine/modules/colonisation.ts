@@ -21,12 +21,14 @@ interface Scratch {
 /**
  * Step 5, seed and soil. Arrested cells extravasate — more easily through leaky, niche-primed
  * vessels, less through the blood–brain barrier — or die where they lodged; on leaving the vessel
- * a cell colonises with a chance set by its soil (the local niche on top of the organ's own
- * receptivity, a switch-like Hill response) or stays dormant, and dormant cells die or awaken in
- * a receptive niche. Colonising cells revert to an epithelial phenotype (MET) and divide: faster
- * with growth and metabolic cargo, in a fuller niche, with TGF-β from the stroma (Kupffer cells,
- * osteoclasts), and near vessels — a colony far from any vessel is starved until it recruits
- * some (angiogenesis at the metastatic site: colony cells secrete VEGF when hypoxic).
+ * a cell colonises with a chance set by its soil (the organ's own chance without priming, raised
+ * toward 1 by the local niche through a Hill response) or stays dormant, and dormant cells die or
+ * awaken in a receptive niche. Priming decides in every organ: an unprimed soil lets few cells
+ * grow (Chambers et al. 2002), so a knockout that weakens a niche lowers its metastases.
+ * Colonising cells revert to an epithelial phenotype (MET) and divide: faster with growth and
+ * metabolic cargo, in a fuller niche, with TGF-β from the stroma (Kupffer cells, osteoclasts),
+ * and near vessels — a colony far from any vessel is starved until it recruits some
+ * (angiogenesis at the metastatic site: colony cells secrete VEGF when hypoxic).
  */
 export const colonisation = defineModule({
   id: 'colonisation',
@@ -52,36 +54,32 @@ export const colonisation = defineModule({
       source: 'Koop et al. (1995, Cancer Res): virtually no destruction of arrested cells, >80% survive and extravasate (also Luzzi 1998; Chambers 2002: early steps are efficient) → death ≤ ¼ of extravasation: 0.0075/h',
     },
     nicheHalf: {
-      default: 0.07374, min: 0.0001, max: 1e6, range: [0.025, 2.5], unit: 'niche units', doc: 'soil level (niche + organ receptivity) at which half of the cells above the floor colonise (Hill coefficient nicheHill)',
-      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: "seed and soil" — colonisation needs a receptive niche, a switch-like response',
+      default: 0.05, min: 0.0001, max: 1e6, range: [0.025, 2.5], unit: 'niche units', doc: 'local niche level at which priming gives half its rise of the colonisation chance (Hill coefficient nicheHill)',
+      source: 'calibrated: grid search against targets/clinical.json (ffe042d0d53a2f40) on engine 0.4.0, see calibration/2026-12-stage3; prior: schematic: "seed and soil" — priming makes a soil receptive',
     },
     nicheHill: {
-      default: 3, min: 1, max: 8, range: [1, 4], unit: '1', integer: true, doc: 'Hill coefficient of colonisation in the soil level: 1 graded, 3 switch-like',
-      source: 'schematic: "seed and soil" (Paget 1889) says a soil decides, not how steeply; a switch (3) makes weak niches count for nothing, a graded response (1) lets them count in proportion',
-    },
-    colonisationFloor: {
-      default: 0.2126, min: 0, max: 1, range: [0, 0.3], unit: 'probability', doc: 'chance an extravasated cell colonises a soil of level 0 (the soil raises it toward 1)',
-      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: Chambers et al. (2002, Nat Rev Cancer): metastatic inefficiency is due mainly to regulation of growth in secondary sites, so few cells grow without a receptive soil; floor value unmeasured',
+      default: 3, min: 1, max: 8, range: [1, 4], unit: '1', integer: true, doc: 'Hill coefficient of colonisation in the local niche level: 1 graded, 3 switch-like',
+      source: 'calibrated: grid search against targets/clinical.json (ffe042d0d53a2f40) on engine 0.4.0, see calibration/2026-12-stage3 (1 let the liver saturate: αvβ5 and MIF knockouts −13% to −22%; 3 and 2 fit alike, 3 with the smaller distance); prior: schematic: "seed and soil" (Paget 1889) says a soil decides, not how steeply',
     },
     soilLung: {
-      default: 0.2544, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the lung’s own receptivity to arriving tumour cells, before any priming',
-      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: organ soils differ (Paget 1889); one body for every cancer',
+      default: 0.1, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed lung (priming raises it toward 1)',
+      source: 'calibrated: grid search against targets/clinical.json (ffe042d0d53a2f40) on engine 0.4.0, see calibration/2026-12-stage3; prior: Chambers et al. (2002, Nat Rev Cancer): metastatic inefficiency is due mainly to regulation of growth in secondary sites, so few cells grow in an unprimed soil; organ soils differ (Paget 1889)',
     },
     soilLiver: {
-      default: 0.003919, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the liver’s own receptivity to arriving tumour cells, before any priming',
-      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: organ soils differ (Paget 1889); one body for every cancer',
+      default: 0.15, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed liver (priming raises it toward 1)',
+      source: 'calibrated by hand (calibration/2026-12-explore-soil-chance, points W1–W6: the 0.4.0 colonisation rule with sub-stepped exosome fates): 0.05 left gastric cancer with a distant metastasis in 55% of seeds, 0.2 weakened αvβ5’s knockout to −16%; prior: Costa-Silva et al. (2015): liver metastasis of pancreatic cells needs the Kupffer-cell niche their exosomes build',
     },
     soilBone: {
-      default: 0.2729, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the bone marrow’s own receptivity (CXCL12-rich osteoblastic and vascular niches), before any priming',
-      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: bone marrow niches harbour disseminated tumour cells of many cancers',
+      default: 0.25, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed bone marrow, with its CXCL12-rich osteoblastic and vascular niches (priming raises it toward 1)',
+      source: 'calibrated: grid search against targets/clinical.json (ffe042d0d53a2f40) on engine 0.4.0, see calibration/2026-12-stage3; prior: Chambers et al. (2002, Nat Rev Cancer): metastatic inefficiency is due mainly to regulation of growth in secondary sites, so few cells grow in an unprimed soil; organ soils differ (Paget 1889)',
     },
     soilBrain: {
-      default: 0.1339, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the brain’s own receptivity to arriving tumour cells, before any priming',
-      source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: schematic: organ soils differ (Paget 1889); one body for every cancer',
+      default: 0.135, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed brain (priming raises it toward 1)',
+      source: 'calibrated by hand (calibration/2026-12-explore-soil-chance, points W4–W6: the 0.4.0 colonisation rule with sub-stepped exosome fates): 0.12 lost lung cancer’s brain share; prior: schematic: organ soils differ (Paget 1889)',
     },
     soilLymphNode: {
-      default: 0.15, min: 0, max: 10, range: [0, 1], unit: 'niche units', doc: 'the lymph node’s own receptivity to arriving tumour cells',
-      source: 'schematic: lymph nodes are the commonest first site of carcinoma spread (Table 1)',
+      default: 0.2, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed lymph node (priming raises it toward 1)',
+      source: 'schematic: lymph nodes are the commonest first site of carcinoma spread (Table 1); a fifth of arriving cells grow unprimed, set by hand (calibration/2026-12-explore-soil-chance)',
     },
     awakenRatePerHour: {
       default: 0.003, min: 0, max: 100, range: [0.0003, 0.03], unit: 'per hour', doc: 'rate a dormant cell resumes growth in a full soil', source: 'schematic: solitary dormant cells persist in secondary sites and rarely resume growth (Townson & Chambers 2006); 0.003/h gives a ~2-week mean in a full soil; no measured rate',
@@ -168,8 +166,9 @@ export const colonisation = defineModule({
       const region = c.region[i];
       if (region === REGION_PRIMARY || region === REGION_BLOOD) continue;
       const stage = c.stage[i];
-      const level = regions[region].fields.niche.sample(c.x[i], c.y[i]) + soil[region];
-      const receptive = p.colonisationFloor + (1 - p.colonisationFloor) * saturating(powInt(level, p.nicheHill), halfPow);
+      // The organ's own soil is the chance without priming; the local niche raises it toward 1.
+      const level = regions[region].fields.niche.sample(c.x[i], c.y[i]);
+      const receptive = soil[region] + (1 - soil[region]) * saturating(powInt(level, p.nicheHill), halfPow);
       if (stage === Stage.arrested) {
         const leak = organs.permeability[region] - BASE_PERMEABILITY;
         rates[0] = p.extravasationRatePerHour * (1 + p.leakGain * (leak > 0 ? leak : 0)) * (region === BRAIN ? p.brainBarrier : 1);

@@ -22,8 +22,11 @@ const TISSUES = REGIONS.length;
  * degradation (half-life), drainage from the primary into its blood and lymph outlets, and
  * uptake by a cell within reach (a tumour cell, or a resident; residents take up packets whose
  * integrins match their organ more readily, Hoshino et al. 2015) — and the first of them wins
- * (exactly, whatever the tick length: the time of the first event is drawn, and a packet is
- * followed for the part of the tick it existed); a packet none of them takes diffuses. Tumour cells
+ * (the time of the first event is drawn, and a packet is followed for the part of the tick it
+ * existed); a packet none of them takes diffuses. The uptake hazard is the mean of the cell
+ * densities where the packet starts and where diffusion takes it over the tick (the trapezoid
+ * rule along its path), so a long tick does not hold it among the cells it was released next to
+ * (breast, day 5: drainage at 2-h ticks within 0.3% of 0.5-h ticks; 7.5% less before 0.4.0). Tumour cells
  * accumulate a cargo dose (EMT, step 1); residents become educated, weighted by the packet's
  * niche-building cargo for that organ, Kupffer cells weighting MIF-like cargo, and emit niche
  * signal (step 5). Uptake per organ is the step-4 read-out.
@@ -84,7 +87,8 @@ export const exosomeFate = defineModule({
       source: 'schematic: Hoshino et al. (2015): uptake by residents activates Src and pro-inflammatory S100 genes; niche units are arbitrary and the signal per packet unmeasured',
     },
   },
-  step(ctx, p) {
+  scratch: () => ({ tumourHazard: new Float64Array(0), residentHazard: new Float64Array(0) }),
+  step(ctx, p, scratch) {
     const ex = ctx.pools.exosome;
     const e = ex.cols;
     const stroma = ctx.pools.stroma.cols;
@@ -119,6 +123,40 @@ export const exosomeFate = defineModule({
       const rel = p.residentBaseUptake + p.residentHomingGain * Math.max(0, cargo.regionalStrength(q, FX.homing, r));
       residentRel[q * TISSUES + r] = rel > 1 ? 1 : rel;
     }
+    // Tumour and resident (before its integrin weight) uptake hazards of a packet in each grid
+    // cell: the 3 × 3 block around it, once per tick rather than twice per packet.
+    const nCells = cellsX * cellsY;
+    if (scratch.tumourHazard.length < nCells) {
+      scratch.tumourHazard = new Float64Array(nCells);
+      scratch.residentHazard = new Float64Array(nCells);
+    }
+    const tumourHazard = scratch.tumourHazard;
+    const residentHazard = scratch.residentHazard;
+    for (let cy = 0; cy < cellsY; cy++) {
+      const r0 = cy > 0 ? cy - 1 : 0;
+      const r1 = cy + 1 < cellsY ? cy + 1 : cellsY - 1;
+      for (let cx = 0; cx < cellsX; cx++) {
+        const c0 = cx > 0 ? cx - 1 : 0;
+        const c1 = cx + 1 < cellsX ? cx + 1 : cellsX - 1;
+        let cells = 0;
+        let residents = 0;
+        for (let rr = r0; rr <= r1; rr++) {
+          cells += cellStart[rr * cellsX + c1 + 1] - cellStart[rr * cellsX + c0];
+          residents += before[rr * cellsX + c1 + 1] - before[rr * cellsX + c0];
+        }
+        const perCell = (p.uptakeRatePerHour * reachArea) / ((c1 - c0 + 1) * (r1 - r0 + 1) * cellArea);
+        tumourHazard[cy * cellsX + cx] = perCell * (cells - residents);
+        residentHazard[cy * cellsX + cx] = perCell * residents;
+      }
+    }
+    /** The grid cell (row-major index) a point lies in, clamped to the grid. */
+    const cellOf = (px: number, py: number): number => {
+      let cx = Math.floor((px - originX) * invW);
+      let cy = Math.floor((py - originY) * invH);
+      cx = cx < 0 ? 0 : cx >= cellsX ? cellsX - 1 : cx;
+      cy = cy < 0 ? 0 : cy >= cellsY ? cellsY - 1 : cy;
+      return cy * cellsX + cx;
+    };
     const decay = LN2 / p.halfLifeHours;
     const got = uptake.got.fill(0, 0, uptake.count);
     const nicheSum = uptake.nicheSum.fill(0, 0, uptake.count);
@@ -130,40 +168,31 @@ export const exosomeFate = defineModule({
       if (region === REGION_BLOOD) continue; // organotropism's: they cross the blood within the tick
       const x = e.x[i];
       const y = e.y[i];
-      // Uptake is a mean-field hazard: cells in reach of a packet wandering through the block of
-      // 3 × 3 grid cells around it, k per cell in reach (residents weighted by the packet's
-      // integrins for their organ). A density over ~50 µm rather than the cells in reach right
-      // now keeps the hazard from hinging on where the tick happened to start.
-      let cx = Math.floor((x - originX) * invW);
-      let cy = Math.floor((y - originY) * invH);
-      cx = cx < 0 ? 0 : cx >= cellsX ? cellsX - 1 : cx;
-      cy = cy < 0 ? 0 : cy >= cellsY ? cellsY - 1 : cy;
-      const c0 = cx > 0 ? cx - 1 : 0;
-      const c1 = cx + 1 < cellsX ? cx + 1 : cellsX - 1;
-      const r0 = cy > 0 ? cy - 1 : 0;
-      const r1 = cy + 1 < cellsY ? cy + 1 : cellsY - 1;
-      let cells = 0;
-      let residents = 0;
-      for (let rr = r0; rr <= r1; rr++) {
-        cells += cellStart[rr * cellsX + c1 + 1] - cellStart[rr * cellsX + c0];
-        residents += before[rr * cellsX + c1 + 1] - before[rr * cellsX + c0];
-      }
-      const rel = residentRel[e.profile[i] * TISSUES + region];
-      const perCell = (p.uptakeRatePerHour * reachArea) / ((c1 - c0 + 1) * (r1 - r0 + 1) * cellArea);
-      const tumours = perCell * (cells - residents);
-      const stromal = perCell * residents * rel;
-      const drain = region === REGION_PRIMARY ? p.drainageRatePerHour : 0;
-      const total = decay + drain + tumours + stromal;
-      // The hours of this tick the packet is followed for, and when its first event comes.
+      // The hours of this tick the packet is followed for, and where diffusion would take it.
       const hours = dt + e.carryH[i];
       e.carryH[i] = 0;
+      const r = REGIONS[region];
+      const halfWidth = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * hours); // uniform step with the Gaussian's variance
+      const x1 = reflect(x + (rng.uniform() * 2 - 1) * halfWidth, r.x0Um, r.x1Um);
+      const y1 = reflect(y + (rng.uniform() * 2 - 1) * halfWidth, r.y0Um, r.y1Um);
+      // Uptake is a mean-field hazard: cells in reach of a packet wandering through the block of
+      // 3 × 3 grid cells around it, k per cell in reach (residents weighted by the packet's
+      // integrins for their organ), averaged over where the packet starts and ends the tick so
+      // that a long tick does not hold it among the cells it started next to.
+      const rel = residentRel[e.profile[i] * TISSUES + region];
+      const k0 = cellOf(x, y);
+      const k1 = cellOf(x1, y1);
+      const t0 = tumourHazard[k0];
+      const s0 = residentHazard[k0] * rel;
+      const t1 = tumourHazard[k1];
+      const s1 = residentHazard[k1] * rel;
+      const drain = region === REGION_PRIMARY ? p.drainageRatePerHour : 0;
+      const total = decay + drain + 0.5 * (t0 + s0 + t1 + s1);
       const u = rng.uniform();
       const pick = rng.uniform() * total;
       if (!eventWithin(total, hours, u)) {
-        const r = REGIONS[region];
-        const halfWidth = SQRT3 * Math.sqrt(2 * p.diffusionUm2PerHour * hours); // uniform step with the Gaussian's variance
-        e.x[i] = reflect(x + (rng.uniform() * 2 - 1) * halfWidth, r.x0Um, r.x1Um);
-        e.y[i] = reflect(y + (rng.uniform() * 2 - 1) * halfWidth, r.y0Um, r.y1Um);
+        e.x[i] = x1;
+        e.y[i] = y1;
       } else if (pick < decay) {
         ex.stageRemove(i);
         decayed++;
@@ -178,9 +207,21 @@ export const exosomeFate = defineModule({
         placeOnSegment(graph, seg, 0, m.x, m.y, k);
         entered++;
       } else {
-        // Taken up: by a tumour cell or a resident in proportion to their hazards, the nearest
-        // of that kind in the block.
-        const wantResident = pick >= decay + drain + tumours;
+        // Taken up near the start or the end of its path, by a tumour cell or a resident in
+        // proportion to their hazards there: the nearest of that kind in that block.
+        let share = (pick - decay - drain) * 2;
+        const atEnd = share >= t0 + s0;
+        if (atEnd) share -= t0 + s0;
+        const wantResident = share >= (atEnd ? t1 : t0);
+        const px = atEnd ? x1 : x;
+        const py = atEnd ? y1 : y;
+        const at = atEnd ? k1 : k0;
+        const cx = at % cellsX;
+        const cy = (at - cx) / cellsX;
+        const c0 = cx > 0 ? cx - 1 : 0;
+        const c1 = cx + 1 < cellsX ? cx + 1 : cellsX - 1;
+        const r0 = cy > 0 ? cy - 1 : 0;
+        const r1 = cy + 1 < cellsY ? cy + 1 : cellsY - 1;
         let best = -1;
         let bestD2 = Infinity;
         for (let rr = r0; rr <= r1; rr++) {
@@ -188,8 +229,8 @@ export const exosomeFate = defineModule({
           for (let q = cellStart[rr * cellsX + c0]; q < end; q++) {
             const k = order[q];
             if ((uptake.pool[k] === UPTAKE_STROMA) !== wantResident) continue;
-            const dx = xs[k] - x;
-            const dy = ys[k] - y;
+            const dx = xs[k] - px;
+            const dy = ys[k] - py;
             const d2 = dx * dx + dy * dy;
             if (d2 < bestD2 || (d2 === bestD2 && k < best)) {
               bestD2 = d2;
