@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../src/scenario/resolve';
 import { CLAIMS, type Claim } from '../src/validate/claims';
-import { runClaims, testCheck } from '../src/validate/run-claims';
+import { runClaims, seedsToHold, testCheck } from '../src/validate/run-claims';
+import { tQuantile } from '../src/experiment/t-quantile';
 import { METRIC_NAMES } from '../src/engine/metrics';
 
 const { main } = await import('../src/cli/main');
@@ -51,6 +52,41 @@ describe('effect claims: the CI must clear the minimal effect', () => {
   it('asks only that the CI exclude zero when the baseline mean is zero', () => {
     expect(testCheck(effect('higher'), 0, [1, 2, 1, 2, 1], [0, 0, 0, 0, 0]).pass).toBe(true);
     expect(testCheck(effect('higher'), 0, [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]).pass).toBe(false);
+  });
+});
+
+describe('seeds to hold: a check short of power is told from one short of effect', () => {
+  const halfWidth = (n: number, sd: number) => (tQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
+  it('is the least n whose CI half-width fits in the room between the mean and its bound', () => {
+    // sd 10, room 5: t(0.975, 17)·10/√18 = 4.97 fits, t(0.975, 16)·10/√17 = 5.14 does not.
+    expect(seedsToHold(5, 10)).toBe(18);
+    for (const [room, sd] of [[5, 10], [0.3, 7], [2, 1], [1, 50]] as const) {
+      const n = seedsToHold(room, sd)!;
+      expect(halfWidth(n, sd)).toBeLessThanOrEqual(room);
+      if (n > 2) expect(halfWidth(n - 1, sd)).toBeGreaterThan(room);
+    }
+    expect(seedsToHold(1, 0)).toBe(2);
+  });
+  it('is null when the mean itself does not clear the bound, or its SD is unknown', () => {
+    expect(seedsToHold(0, 10)).toBeNull();
+    expect(seedsToHold(-3, 10)).toBeNull();
+    expect(seedsToHold(5, null)).toBeNull();
+  });
+  it('predicts the seeds at which the same paired differences, repeated, make the check pass', () => {
+    // Differences −21 ± 2 (five values): the mean clears 20 but the CI of 5 seeds does not.
+    const short = testCheck(effect('lower'), 0, arm(-21), base);
+    expect(short.pass).toBe(false);
+    const n = short.seedsToHold!;
+    expect(n).toBeGreaterThan(5);
+    // The same five differences repeated to the next whole multiple of 5 above n: their sample SD
+    // is a little smaller than over five, so the check passes there.
+    const k = n + 5 - (n % 5);
+    const grown = Array.from({ length: k }, (_, i) => arm(-21)[i % 5]);
+    expect(testCheck(effect('lower'), 0, grown, Array(k).fill(100)).pass).toBe(true);
+    // An effect whose mean falls short of 20% never holds, whatever the seeds.
+    expect(testCheck(effect('lower'), 0, arm(-15), base).seedsToHold).toBeNull();
+    // A control: |mean| 1 inside a margin of 20 holds at the seeds its SD needs.
+    expect(testCheck(control(), 0, arm(1), base).seedsToHold).toBe(seedsToHold(19, Math.sqrt(2.5)));
   });
 });
 

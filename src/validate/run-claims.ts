@@ -2,6 +2,7 @@ import { readScenarioText } from '../node/scenario-file';
 import type { ProgressSink } from '../experiment/progress';
 import type { ArmConfig } from '../experiment/run-one';
 import { paired, type Interval } from '../experiment/stats';
+import { tQuantile } from '../experiment/t-quantile';
 import { applyFragment, type ScenarioFragment } from '../calibrate/param-space';
 import { resolveScenario, scenarioData, scenarioHash } from '../scenario/resolve';
 import { runFinals } from './finals';
@@ -36,7 +37,39 @@ export interface CheckResult {
   ci: Interval;
   /** meanDiff / |baselineMean| (null when the baseline mean is 0). */
   relativeChange: number | null;
+  /**
+   * Paired seeds at which the CI would clear its bound were the observed mean difference and SD
+   * to hold (see seedsToHold); null when the mean itself does not clear it, so more seeds would
+   * not make the check pass. Tells a check short of power from one short of effect.
+   */
+  seedsToHold: number | null;
   pass: boolean;
+}
+
+/**
+ * The least number of paired seeds n (≥ 2) with t(0.975, n − 1)·sd/√n ≤ room: the seeds at which
+ * a CI around a mean lying `room` inside its bound would stay inside it, were the SD `sd` to
+ * hold. Null when room ≤ 0 (the mean is not inside its bound), the SD is unknown, or n would
+ * exceed 10 million.
+ */
+export function seedsToHold(room: number, sd: number | null): number | null {
+  if (sd === null || !(room > 0)) return null;
+  const fits = (n: number) => (tQuantile(0.975, n - 1) * sd) / Math.sqrt(n) <= room;
+  if (fits(2)) return 2;
+  // The half-width falls as n grows: double to a fitting n, then bisect down to the least one.
+  let lo = 2;
+  let hi = 4;
+  while (!fits(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > 1e7) return null;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /** Outcome of a claim: every check must pass. */
@@ -84,13 +117,15 @@ export function testCheck(claim: Claim, k: number, arm: readonly number[], base:
     const relative = c.minEffect ?? DEFAULT_MIN_EFFECT;
     const threshold = relative * Math.abs(b);
     const pass = ci !== null && (c.direction === 'lower' ? ci[1] <= -threshold && ci[1] < 0 : ci[0] >= threshold && ci[0] > 0);
-    return { metric: c.metric, direction: c.direction, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, pass };
+    // How far the mean lies beyond the bound in the expected direction.
+    const room = (c.direction === 'lower' ? -meanDiff : meanDiff) - threshold;
+    return { metric: c.metric, direction: c.direction, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(room, d.sd), pass };
   }
   const c = claim.checks[k];
   const relative = c.margin ?? DEFAULT_MARGIN;
   const threshold = relative * Math.abs(b);
   const pass = ci !== null && ci[0] >= -threshold && ci[1] <= threshold;
-  return { metric: c.metric, direction: null, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, pass };
+  return { metric: c.metric, direction: null, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(threshold - Math.abs(meanDiff), d.sd), pass };
 }
 
 /** Runs the claims over seeds 1..n on the pool (or in this thread with workers 0). */
