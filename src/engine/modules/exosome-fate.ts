@@ -26,10 +26,10 @@ const TISSUES = REGIONS.length;
  * existed); a packet none of them takes diffuses. The uptake hazard is the mean of the cell
  * densities where the packet starts and where diffusion takes it over the tick (the trapezoid
  * rule along its path), so a long tick does not hold it among the cells it was released next to
- * (breast, day 5: drainage at 2-h ticks within 0.3% of 0.5-h ticks; 7.5% less before 0.4.0). Tumour cells
- * accumulate a cargo dose (EMT, step 1); residents become educated, weighted by the packet's
- * niche-building cargo for that organ, Kupffer cells weighting MIF-like cargo, and emit niche
- * signal (step 5). Uptake per organ is the step-4 read-out.
+ * (breast, day 5: drainage at 2-h ticks within 0.3% of 0.5-h ticks; 7.5% less before 0.4.0).
+ * Tumour cells accumulate a cargo dose (EMT, step 1); residents become educated, weighted by the
+ * packet's niche-building cargo for that organ, Kupffer cells weighting MIF-like cargo, and emit
+ * niche signal (step 5). Uptake per organ is the step-4 read-out.
  */
 export const exosomeFate = defineModule({
   id: 'exosome-fate',
