@@ -149,7 +149,11 @@ export const exosomeFate = defineModule({
         residentHazard[cy * cellsX + cx] = perCell * residents;
       }
     }
-    /** The grid cell (row-major index) a point lies in, clamped to the grid. */
+    /**
+     * The grid cell (row-major index) a point lies in, clamped to the grid: what
+     * `grid.cellIndexOf` gives on this unwrapped grid (the same cells over 16 runs of 300 ticks),
+     * inlined because the method's torus branch and calls cost ~20 ns/agent-tick on the bench.
+     */
     const cellOf = (px: number, py: number): number => {
       let cx = Math.floor((px - originX) * invW);
       let cy = Math.floor((py - originY) * invH);
