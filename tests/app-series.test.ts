@@ -19,7 +19,7 @@ function store(names: readonly string[], rows: number[][]): SeriesStore {
 /** A metastasis event as the engine records one. */
 const METASTASIS: SimEvent = {
   tick: 1, type: 'metastasis', module: 'colonisation',
-  data: { organ: 'lung', x: 1, y: 2, colony: 3, lineage: 4, clone: 0, leftTick: 0, cloaked: false, arrestedIn: 'lung', nicheOnArrival: 0.5, invadedTick: 0, arrestedTick: 0, extravasatedTick: 1, foundedTick: 1, primingCargo: [] },
+  data: { organ: 'lung', x: 1, y: 2, colony: 3, lineage: 4, clone: 0, leftTick: 0, shedFrom: 'primary', cloaked: false, arrestedIn: 'lung', nicheOnArrival: 0.5, invadedTick: 0, arrestedTick: 0, extravasatedTick: 1, foundedTick: 1, primingCargo: [] },
 };
 
 describe('metric history on the page', () => {

@@ -43,6 +43,7 @@ describe('the cascade', () => {
     for (const e of events) {
       expect(ORGANS).toContain(e.data.organ);
       expect(e.data.arrestedIn).toBe(e.data.organ);
+      expect(['primary', ...ORGANS]).toContain(e.data.shedFrom);
       expect(Number(e.data.leftTick)).toBeGreaterThanOrEqual(0);
       expect(Number(e.data.foundedTick)).toBeGreaterThan(Number(e.data.leftTick));
       expect(e.tick).toBeGreaterThanOrEqual(Number(e.data.foundedTick));

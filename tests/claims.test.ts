@@ -13,10 +13,10 @@ const { main } = await import('../src/cli/main');
 const effect = (direction: 'lower' | 'higher', minEffect?: number): Claim => ({
   id: 'e', kind: 'effect', step: 1, scenario: 'breast', whatIfs: [], statement: '', source: '', checks: [{ metric: 'm', direction, minEffect }],
 });
-const control = (margin?: number): Claim => ({ id: 'c', kind: 'control', step: 4, scenario: 'breast', whatIfs: [], statement: '', source: '', checks: [{ metric: 'm', margin }] });
+const control = (margin?: number, side?: 'not-lower' | 'not-higher'): Claim => ({ id: 'c', kind: 'control', step: 4, scenario: 'breast', whatIfs: [], statement: '', source: '', checks: [{ metric: 'm', margin, side }] });
 
 // Baseline 100 on every seed; the arm varies around 100 + shift, so the paired differences are
-// shift + noise with a known mean and a CI of about ±1.7 (t(0.975, 4) × sd/√5).
+// shift + noise with a known mean and a CI of ±1.96 (t(0.975, 4) × sd/√5).
 const base = [100, 100, 100, 100, 100];
 const arm = (shift: number) => [-2, -1, 0, 1, 2].map((e) => 100 + shift + e);
 
@@ -104,6 +104,20 @@ describe('control claims: the CI must lie inside the equivalence margin', () => 
     const noisy = testCheck(control(), 0, [60, 140, 70, 130, 100], base);
     expect(noisy.meanDiff).toBe(0);
     expect(noisy.pass).toBe(false);
+  });
+
+  it('tests one side only for a "does not lower" control: a rise passes, a fall past the margin fails', () => {
+    const rise = testCheck(control(undefined, 'not-lower'), 0, arm(25), base);
+    expect(rise.side).toBe('not-lower');
+    expect(rise.pass).toBe(true);
+    expect(testCheck(control(), 0, arm(25), base).pass).toBe(false);
+    // CI ±1.96: mean −18 keeps its lower end at −19.96 (passes); mean −19 reaches −20.96 (fails).
+    expect(testCheck(control(undefined, 'not-lower'), 0, arm(-18), base).pass).toBe(true);
+    expect(testCheck(control(undefined, 'not-lower'), 0, arm(-19), base).pass).toBe(false);
+    expect(testCheck(control(undefined, 'not-higher'), 0, arm(-40), base).pass).toBe(true);
+    expect(testCheck(control(undefined, 'not-higher'), 0, arm(21), base).pass).toBe(false);
+    // Its room is measured from the one bound: mean +25 lies 45 above −20.
+    expect(rise.seedsToHold).toBe(seedsToHold(45, Math.sqrt(2.5)));
   });
 
   it('needs exactly zero on every seed when the baseline mean is zero', () => {

@@ -9,10 +9,10 @@ const SEEDS = [1, 2, 3];
 const TICKS = 300;
 
 /** Final metrics summed over SEEDS for a preset with what-ifs. */
-function summed(preset: string, whatIfs: string[] = [], ticks = TICKS): Record<string, number> {
+function summed(preset: string, whatIfs: string[] = [], ticks = TICKS, patch: Record<string, unknown> = {}): Record<string, number> {
   const out: Record<string, number> = {};
   for (const seed of SEEDS) {
-    const m = runFor(config(preset, { seed, whatIfs }), ticks).metrics();
+    const m = runFor(config(preset, { seed, whatIfs }, patch), ticks).metrics();
     for (const [k, v] of Object.entries(m)) out[k] = (out[k] ?? 0) + v;
   }
   return out;
@@ -54,6 +54,15 @@ describe('the mechanisms of the cascade', () => {
   it('grows vessels at metastatic sites', () => {
     expect(breast['metastases.total']).toBeGreaterThan(0);
     expect(breast['vessels.sprouts.metastatic']).toBeGreaterThan(0);
+  });
+
+  it('lets colonies shed cells into their organ’s veins: pancreatic liver colonies send cells on to the lung, and a shedding rate of 0 sheds none', () => {
+    const pancreatic = summed('pancreatic');
+    const none = summed('pancreatic', [], TICKS, { modules: { colonisation: { colonyShedRatePerHour: 0 } } });
+    expect(pancreatic['ctc.shed.liver']).toBeGreaterThan(0);
+    for (const o of ['lung', 'liver', 'bone', 'brain', 'lymph-node']) expect(none[`ctc.shed.${o}`]).toBe(0);
+    // The hepatic veins lead to the lung: its arrests rise with the cells the liver sheds.
+    expect(pancreatic['ctc.arrested.lung']).toBeGreaterThan(none['ctc.arrested.lung'] + pancreatic['ctc.shed.liver'] / 4);
   });
 
   it('clears exosomes from the blood within minutes and circulating tumour cells within hours', () => {

@@ -37,6 +37,6 @@ export function cascadeSummary(r: SummaryInput): string[] {
     `3 protection:    CTCs killed by NK ${n(m['ctc.killed.nk'])}, by T cells ${n(m['ctc.killed.t'])}, by shear ${n(m['ctc.killed.shear'])}; ${n(m['ctc.cloaked.total'])} cloaked by platelets; NK activation ${n(m['nk.nkg2d'])}, T cells exhausted ${n(m['tcells.exhausted'])}; CTC half-life in blood ${n(m['ctc.bloodHalfLifeHours'])} h`,
     `4 organotropism: exosomes kept by each organ: ${perOrgan(m, 'exosomes.homed')} (blood half-life ${n(m['exosomes.bloodHalfLifeMinutes'])} min); CTCs arrested: ${perOrgan(m, 'ctc.arrested')}`,
     `5 niche, growth: niche ${perOrgan(m, 'niche')}; extravasated ${perOrgan(m, 'cells.extravasated')}; dormant ${perOrgan(m, 'cells.dormant')}`,
-    `                 metastases ${perOrgan(m, 'metastases')} (${n(m['metastases.total'])} in all); first after ${first < 0 ? 'none yet' : `${n(first / 24)} days`}`,
+    `                 metastases ${perOrgan(m, 'metastases')} (${n(m['metastases.total'])} in all); first after ${first < 0 ? 'none yet' : `${n(first / 24)} days`}; colony cells shed into the blood ${perOrgan(m, 'ctc.shed')}`,
   ];
 }

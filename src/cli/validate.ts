@@ -12,7 +12,9 @@ import { UsageError } from './usage';
 function checkLine(r: ClaimResult, c: ClaimResult['checks'][number]): string {
   const rule = c.direction
     ? `${c.direction} by ≥ ${fmt(c.relative * 100)}% (CI beyond ${c.direction === 'lower' ? '−' : '+'}${fmt(c.threshold)})`
-    : `unchanged within ±${fmt(c.relative * 100)}% (CI inside ±${fmt(c.threshold)})`;
+    : c.side === 'not-lower' ? `not lower by more than ${fmt(c.relative * 100)}% (CI above −${fmt(c.threshold)})`
+      : c.side === 'not-higher' ? `not higher by more than ${fmt(c.relative * 100)}% (CI below +${fmt(c.threshold)})`
+        : `unchanged within ±${fmt(c.relative * 100)}% (CI inside ±${fmt(c.threshold)})`;
   const rel = c.relativeChange === null ? '' : ` (${fmtSigned(c.relativeChange * 100)}%)`;
   // A failed check says whether it lacks seeds or effect: the seeds at which its CI would clear
   // the bound were this mean and SD to hold, or that the mean itself falls short.

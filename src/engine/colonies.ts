@@ -47,6 +47,7 @@ export function stageColony(ctx: ColonyContext, row: number, exitTick: number): 
   col.invadeTick[k] = c.invadeTick[row];
   col.arrestTick[k] = c.arrestTick[row];
   col.exitTick[k] = exitTick;
+  col.shedFrom[k] = c.shedFrom[row];
   return colonies.id[k];
 }
 
@@ -75,6 +76,7 @@ export function recordColonyGrowth(ctx: ColonyContext, colonyRow: number, cells:
       lineage: col.lineage[colonyRow],
       clone: col.clone[colonyRow],
       leftTick: col.leftTick[colonyRow],
+      shedFrom: organOfRegion(col.shedFrom[colonyRow]) ?? 'primary',
       cloaked: col.wasCloaked[colonyRow] === 1,
       arrestedIn: organOfRegion(col.arrestRegion[colonyRow]) ?? 'primary',
       nicheOnArrival: col.arrestNiche[colonyRow],

@@ -24,8 +24,10 @@ export interface MetastasisEvent extends EventBase {
     /** Lineage and clone of the founding cell. */
     lineage: number;
     clone: number;
-    /** Tick the founding cell left the primary. */
+    /** Tick the founding cell entered the blood: left the primary, or was shed by a colony. */
     leftTick: number;
+    /** Where it entered the blood from: 'primary', or the organ whose colony shed it. */
+    shedFrom: string;
     /** Whether it was ever cloaked by platelets in the blood. */
     cloaked: boolean;
     /** Organ whose capillary bed it arrested in. */

@@ -49,14 +49,16 @@ export const ExosomeSource = { tumour: 0, platelet: 1 } as const;
  * (-1 = none); carryH corrects the time the next module to handle the cell gives it this tick
  * (dt + carryH): −h for a cell that entered the blood h hours into the tick, +h for one that
  * lodged in an organ with h hours of the tick left (0 otherwise); invadeTick, arrestTick and exitTick
- * record when it began invading, arrested in an organ and extravasated (its path, for lineage).
+ * record when it began invading, arrested in an organ and extravasated (its path, for lineage);
+ * shedFrom is the region it last entered the blood from (0 the primary, an organ for a cell a
+ * colony shed).
  */
 export function tumourPool(capacity: number) {
   return new Pool('tumour', {
     x: 'f64', y: 'f64', region: 'u8', seg: 'i32', sUm: 'f64',
     emt: 'f64', stage: 'u8', clone: 'u16', cloak: 'u8', lineage: 'u32',
     bornTick: 'i32', leftTick: 'i32', stageTick: 'i32', arrestRegion: 'u8', arrestNiche: 'f64', wasCloaked: 'u8',
-    dose: 'f64', colony: 'f64', carryH: 'f64', invadeTick: 'i32', arrestTick: 'i32', exitTick: 'i32',
+    dose: 'f64', colony: 'f64', carryH: 'f64', invadeTick: 'i32', arrestTick: 'i32', exitTick: 'i32', shedFrom: 'u8',
   }, capacity);
 }
 
@@ -108,6 +110,7 @@ export function colonyPool(capacity: number) {
   return new Pool('colony', {
     region: 'u8', x: 'f64', y: 'f64', size: 'i32', foundedTick: 'i32', metastasis: 'u8', lineage: 'u32', clone: 'u16',
     leftTick: 'i32', wasCloaked: 'u8', arrestRegion: 'u8', arrestNiche: 'f64', invadeTick: 'i32', arrestTick: 'i32', exitTick: 'i32',
+    shedFrom: 'u8',
   }, capacity);
 }
 

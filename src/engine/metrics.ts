@@ -65,6 +65,7 @@ export const METRICS: readonly MetricDef[] = [
   ...perOrgan('exosomes.uptake', 'counter', 'exosome packets taken up by cells'),
   ...perOrgan('ctc.arrested', 'counter', 'CTCs arrested in the capillary bed'),
   { name: 'ctc.arrested.systemic', kind: 'counter', doc: 'CTCs arrested in the rest of the body (lost to the organs shown)' },
+  ...perOrgan('ctc.shed', 'counter', 'tumour cells shed into the blood by the organ’s colonies (secondary tumours’ CTCs)'),
   // Step 5: niche and growth
   ...perOrgan('niche', 'gauge', 'mean pre-metastatic niche level'),
   ...perOrgan('bmdc.recruited', 'counter', 'bone-marrow-derived cells recruited'),

@@ -51,6 +51,11 @@ export interface ControlClaim extends ClaimBase {
     metric: string;
     /** Half-width of the equivalence region, relative to the baseline mean (default 0.2). */
     margin?: number;
+    /**
+     * 'not-lower': the claim is only that the metric does not fall by more than the margin (a
+     * non-inferiority test; a rise is allowed); 'not-higher' the mirror. Omitted: unchanged either way.
+     */
+    side?: 'not-lower' | 'not-higher';
   }[];
 }
 
@@ -138,13 +143,13 @@ export const CLAIMS: readonly Claim[] = [
     id: 'itga6b4-spares-liver', kind: 'control', step: 4, scenario: 'breast', whatIfs: ['ko:itga6b4'],
     statement: 'Integrin α6β4 is lung-tropic: knocking it out does not lower liver metastasis.',
     source: `Control for itga6b4-lung; ${HOSHINO} (α6β4 directs exosomes to the lung, αvβ5 to the liver)`,
-    checks: [{ metric: 'metastases.liver' }],
+    checks: [{ metric: 'metastases.liver', side: 'not-lower' }],
   },
   {
-    id: 'mif-spares-lung', kind: 'control', step: 5, scenario: 'pancreatic', whatIfs: ['ko:mif'],
-    statement: 'MIF educates Kupffer cells, which live in the liver: knocking it out does not lower lung metastasis.',
-    source: `Control for mif-liver; ${COSTA}`,
-    checks: [{ metric: 'metastases.lung' }],
+    id: 'mif-spares-homing', kind: 'control', step: 5, scenario: 'pancreatic', whatIfs: ['ko:mif'],
+    statement: 'MIF educates the Kupffer cells that take up exosomes; integrins, not MIF, decide where exosomes go: knocking it out leaves the exosomes the liver takes from the blood unchanged.',
+    source: `Control for mif-liver; ${COSTA}; ${HOSHINO} (integrin αvβ5 directs pancreatic exosomes to the liver)`,
+    checks: [{ metric: 'exosomes.homed.liver' }],
   },
   {
     id: 'itga6b4-spares-intravasation', kind: 'control', step: 4, scenario: 'breast', whatIfs: ['ko:itga6b4'],

@@ -19,13 +19,17 @@ import { DEFAULT_MARGIN, DEFAULT_MIN_EFFECT, type Claim, type ClaimStep } from '
 //   (With b = 0 the interval must exclude 0 on the expected side.)
 // - control, margin m: passes when −m·|b| ≤ lo and hi ≤ m·|b| — the interval lies inside the
 //   equivalence region (two one-sided tests at the 2.5% level each). With b = 0 the
-//   intervention must leave the metric at exactly 0 on every seed.
+//   intervention must leave the metric at exactly 0 on every seed. A one-sided control ("does
+//   not lower", side "not-lower") tests only −m·|b| ≤ lo (non-inferiority at the 2.5% level);
+//   "not-higher" only hi ≤ m·|b|.
 
 /** Outcome of one check of a claim. */
 export interface CheckResult {
   metric: string;
   /** Effects: the expected direction; controls: null. */
   direction: 'lower' | 'higher' | null;
+  /** Controls: 'both' (unchanged), or the one side tested ('not-lower', 'not-higher'); effects: null. */
+  side: 'both' | 'not-lower' | 'not-higher' | null;
   /** Effects: the minimal relative effect; controls: the relative margin. */
   relative: number;
   /** The bound the CI is tested against: x·|b| (effect) or m·|b| (control). */
@@ -119,13 +123,18 @@ export function testCheck(claim: Claim, k: number, arm: readonly number[], base:
     const pass = ci !== null && (c.direction === 'lower' ? ci[1] <= -threshold && ci[1] < 0 : ci[0] >= threshold && ci[0] > 0);
     // How far the mean lies beyond the bound in the expected direction.
     const room = (c.direction === 'lower' ? -meanDiff : meanDiff) - threshold;
-    return { metric: c.metric, direction: c.direction, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(room, d.sd), pass };
+    return { metric: c.metric, direction: c.direction, side: null, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(room, d.sd), pass };
   }
   const c = claim.checks[k];
   const relative = c.margin ?? DEFAULT_MARGIN;
   const threshold = relative * Math.abs(b);
-  const pass = ci !== null && ci[0] >= -threshold && ci[1] <= threshold;
-  return { metric: c.metric, direction: null, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(threshold - Math.abs(meanDiff), d.sd), pass };
+  const side = c.side ?? 'both';
+  const lowOk = ci !== null && ci[0] >= -threshold;
+  const highOk = ci !== null && ci[1] <= threshold;
+  const pass = side === 'not-lower' ? lowOk : side === 'not-higher' ? highOk : lowOk && highOk;
+  // How far the mean lies inside the bound(s) it is tested against.
+  const room = side === 'not-lower' ? threshold + meanDiff : side === 'not-higher' ? threshold - meanDiff : threshold - Math.abs(meanDiff);
+  return { metric: c.metric, direction: null, side, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(room, d.sd), pass };
 }
 
 /** Runs the claims over seeds 1..n on the pool (or in this thread with workers 0). */

@@ -114,10 +114,14 @@ export function followStages(ev: MetastasisEvent, ctx: { cargo: readonly string[
     // Events record the tick in which they happened; the map shows the state after it.
     stages.push({ id, tick: tick + 1, step, title, caption, cargo: named });
   };
+  // A cell a colony shed descends from one that left the primary earlier: a metastasis seeding another.
+  const source = d.shedFrom && d.shedFrom !== 'primary' ? ORGAN_WORDS[d.shedFrom] ?? d.shedFrom : null;
   add('invade', d.invadedTick, 1, 'EMT and invasion',
-    `On ${day(d.invadedTick)} the cell turned mesenchymal and began to crawl through the matrix of the primary tumour, helped by exosome cargo that drives EMT and degrades the matrix.`, null);
+    `On ${day(d.invadedTick)} ${source ? 'an ancestor of the cell' : 'the cell'} turned mesenchymal and began to crawl through the matrix of the primary tumour, helped by exosome cargo that drives EMT and degrades the matrix.`, null);
   add('intravasate', d.leftTick, 1, 'Into the blood',
-    `On ${day(d.leftTick)} it squeezed through the wall of a leaky vessel (intravasation), ${d.leftTick - d.invadedTick} ${d.leftTick - d.invadedTick === 1 ? 'tick' : 'ticks'} after it began to invade.`, null);
+    source
+      ? `On ${day(d.leftTick)} it was shed into the blood by a colony its ancestors had founded in the ${source}: a metastasis seeding another.`
+      : `On ${day(d.leftTick)} it squeezed through the wall of a leaky vessel (intravasation), ${d.leftTick - d.invadedTick} ${d.leftTick - d.invadedTick === 1 ? 'tick' : 'ticks'} after it began to invade.`, source ? d.shedFrom : null);
   const kills = ctx.events.filter((e): e is Extract<SimEvent, { type: 'ctc-killed' }> => e.type === 'ctc-killed' && e.tick >= d.leftTick && e.tick <= d.arrestedTick);
   const hours = (d.arrestedTick - d.leftTick) * th;
   add('blood', d.leftTick, 3, 'In the circulation',

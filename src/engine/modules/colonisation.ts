@@ -2,6 +2,7 @@ import { eventWithin, firstEvent, powInt, rateFromHalfTime, relax, saturating, w
 import { ORGANS, REGION_BLOOD, REGION_PRIMARY, REGIONS, regionOfOrgan } from '../../world/regions';
 import { reflect } from '../../world/tissue';
 import { recordColonyGrowth, stageColony } from '../colonies';
+import { shedIntoBlood } from '../enter-blood';
 import { FX } from '../effect-index';
 import { Stage } from '../kinds';
 import { metricIndex } from '../metrics';
@@ -10,6 +11,7 @@ import { BASE_PERMEABILITY } from '../populate-cascade';
 import { VesselIndex } from '../vessel-index';
 
 const EXTRAVASATED = ORGANS.map((o) => metricIndex(`cells.extravasated.${o}`));
+const SHED = ORGANS.map((o) => metricIndex(`ctc.shed.${o}`));
 const BRAIN = regionOfOrgan('brain');
 
 /** Per-run working memory: each organ's vessels, indexed for the perfusion of colonies. */
@@ -28,14 +30,16 @@ interface Scratch {
  * Colonising cells revert to an epithelial phenotype (MET) and divide: faster with growth and
  * metabolic cargo, in a fuller niche, with TGF-β from the stroma (Kupffer cells, osteoclasts),
  * and near vessels — a colony far from any vessel is starved until it recruits some
- * (angiogenesis at the metastatic site: colony cells secrete VEGF when hypoxic).
+ * (angiogenesis at the metastatic site: colony cells secrete VEGF when hypoxic). Perfused colony
+ * cells are shed into the organ's veins, as the primary's are: secondary tumours seed further
+ * metastases (review: CTCs are "shed from primary or secondary tumors").
  */
 export const colonisation = defineModule({
   id: 'colonisation',
   doc: 'Arrested cells extravasate or die; colonise the soil or stay dormant; MET and vessel-dependent colony growth (review: Step 5).',
   phase: 'act',
   everyTicks: 1,
-  needs: { pools: ['tumour', 'colony', 'endothelium'], fields: true, cargo: true, exposure: true, organs: true },
+  needs: { pools: ['tumour', 'colony', 'endothelium'], fields: true, cargo: true, exposure: true, organs: true, graph: true },
   params: {
     extravasationRatePerHour: {
       default: 0.03, min: 0, max: 100, range: [0.01, 0.2], unit: 'per hour', doc: 'extravasation hazard of an arrested cell through vessels of base permeability',
@@ -134,6 +138,10 @@ export const colonisation = defineModule({
     colonyMaxCells: {
       default: 60, min: 1, max: 1e6, range: [30, 120], unit: 'cells', integer: true, doc: 'cap on one colony’s size (keeps runs small)', source: 'model resolution: a colony is capped to keep runs small (a metastasis is 8 cells)',
     },
+    colonyShedRatePerHour: {
+      default: 0.0004, min: 0, max: 1, range: [0.00001, 0.001], unit: 'per cell per hour', doc: 'rate a perfused colony cell is shed into the blood leaving its organ (a secondary tumour’s CTC)',
+      source: 'calibrated: screen of 0, 1.3×10^-4, 2.5×10^-4, 4×10^-4 and 7×10^-4 against targets/clinical.json (ffe042d0d53a2f40) over seeds 1..40 on engine 0.5.0, see calibration/2026-12-stage4 (0 and 1.3×10^-4 met 16 of 21, the others 18; 4×10^-4 the smallest distance); prior: Butler & Gullino (1975, Cancer Res): 3.2×10^6 cells shed per g of tumour per day ≈ 1.3×10^-4 per cell per hour (10^9 cells per g); the review: CTCs are shed from primary or secondary tumours (Paoletti & Hayes 2016)',
+    },
     colonySpreadUm: {
       default: 6, min: 0, max: 100, range: [3, 12], unit: 'µm', doc: 'distance a daughter is placed from its mother', source: 'model resolution: about half a cell diameter',
     },
@@ -207,6 +215,17 @@ export const colonisation = defineModule({
         const fields = regions[region].fields;
         // Hypoxia grades with the supply: the less perfused a cell, the more VEGF it secretes.
         if (perfused < 1) fields.vegf.deposit(c.x[i], c.y[i], p.hypoxicVegfPerHour * dt * (1 - perfused));
+        // The part of the tick the cell lived (a daughter born last tick is owed the rest of it).
+        const hours = dt + c.carryH[i];
+        c.carryH[i] = 0;
+        // Shed into the organ's veins, the more readily the better perfused.
+        const shed = p.colonyShedRatePerHour * perfused;
+        const uShed = rng.uniform();
+        if (eventWithin(shed, hours, uShed)) {
+          shedIntoBlood(ctx, i, dt - hours + waitingHours(shed, uShed), rng.uniform());
+          ctx.counters[SHED[region - 1]]++;
+          continue;
+        }
         // Growth-suppressing cargo (miR-193a, "decrease the growth") slows division in proportion to its level.
         const growth = (1 + p.growthCargoGain * Math.max(0, ctx.cargo.strength(profile, FX.growthProliferate)))
           * (1 - Math.min(1, Math.max(0, ctx.cargo.strength(profile, FX.growthSuppress))));
@@ -214,10 +233,7 @@ export const colonisation = defineModule({
         const tgfb = 1 + p.tgfbGrowthGain * saturating(fields.tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
         const supply = p.avascularGrowth + (1 - p.avascularGrowth) * perfused;
         const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (0.5 + 0.5 * receptive) * metabolic * tgfb * supply * room[region];
-        // Divisions through the part of the tick the cell lived (a daughter born last tick is
-        // owed the rest of it); more than one in a long tick.
-        const hours = dt + c.carryH[i];
-        c.carryH[i] = 0;
+        // Divisions through the part of the tick the cell lived; more than one in a long tick.
         const colonyRow = colonies.rowOf(c.colony[i]);
         const u0 = rng.uniform();
         if (eventWithin(rate, hours, u0)) for (let at = waitingHours(rate, u0); at < hours; at += waitingHours(rate, rng.uniform())) {

@@ -1,12 +1,12 @@
 import { perTickProbability, relax, saturating, survivalPerTick, switchChance, waitingHours } from '../../core/rates';
-import { REGION_BLOOD, REGION_PRIMARY, REGIONS } from '../../world/regions';
-import { placeOnSegment } from '../../world/flow';
+import { REGION_PRIMARY, REGIONS } from '../../world/regions';
 import { reflect } from '../../world/tissue';
 import { FX } from '../effect-index';
 import { Stage } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
 import { BASE_PERMEABILITY } from '../populate-cascade';
+import { enterBlood } from '../enter-blood';
 import { VesselIndex } from '../vessel-index';
 
 const INTRAVASATED = metricIndex('ctc.intravasated');
@@ -152,17 +152,8 @@ export const emtInvasion = defineModule({
       const u = rng.uniform();
       if (!(u < chance)) continue;
       const seg = rng.uniform() < lymphShare ? ctx.graph.primaryLymphOutlet : ctx.graph.primaryVenousOutlet;
-      const k = t.stageTransfer(i);
-      const m = t.moving;
-      m.stage[k] = Stage.circulating;
-      m.region[k] = REGION_BLOOD;
-      m.seg[k] = seg;
-      m.sUm[k] = 0;
-      m.leftTick[k] = ctx.tick;
-      m.stageTick[k] = ctx.tick;
       // When within the tick it entered (u < chance is the event; u itself places it exactly).
-      m.carryH[k] = -Math.min(dt, waitingHours(rate, u));
-      placeOnSegment(ctx.graph, seg, 0, m.x, m.y, k);
+      enterBlood(ctx, i, seg, Math.min(dt, waitingHours(rate, u)), REGION_PRIMARY);
       intravasated++;
     }
     ctx.counters[INTRAVASATED] += intravasated;

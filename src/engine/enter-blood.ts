@@ -1,0 +1,55 @@
+import { placeOnSegment } from '../world/flow';
+import { REGION_BLOOD } from '../world/regions';
+import { nextSegment, type VesselGraph } from '../world/vessels';
+import { type colonyPool, Stage, type tumourPool } from './kinds';
+
+/** What moving a tumour cell into the circulation needs from a module's context. */
+export interface EnterBloodContext {
+  readonly pools: { readonly tumour: ReturnType<typeof tumourPool> };
+  readonly graph: VesselGraph;
+  readonly tick: number;
+}
+
+/** What shedding a colony cell needs: the above and the colonies. */
+export interface ShedContext extends EnterBloodContext {
+  readonly pools: { readonly tumour: ReturnType<typeof tumourPool>; readonly colony: ReturnType<typeof colonyPool> };
+}
+
+/**
+ * Stages the tumour cell in live row `row` entering the blood or lymph at the start of segment
+ * `seg`, `enteredH` hours into the tick (the transit module then gives it the rest of the tick),
+ * leaving region `from` (0 the primary). Returns its staged row, for further edits.
+ */
+export function enterBlood(ctx: EnterBloodContext, row: number, seg: number, enteredH: number, from: number): number {
+  const t = ctx.pools.tumour;
+  const k = t.stageTransfer(row);
+  const m = t.moving;
+  m.stage[k] = Stage.circulating;
+  m.region[k] = REGION_BLOOD;
+  m.seg[k] = seg;
+  m.sUm[k] = 0;
+  m.leftTick[k] = ctx.tick;
+  m.stageTick[k] = ctx.tick;
+  m.shedFrom[k] = from;
+  m.carryH[k] = -enteredH;
+  placeOnSegment(ctx.graph, seg, 0, m.x, m.y, k);
+  return k;
+}
+
+/**
+ * Stages the colony cell in live row `row` leaving its organ into the blood that drains the
+ * organ's capillary bed (a secondary tumour's CTC), `enteredH` hours into the tick; `u` picks the
+ * branch after the bed. The cell leaves its colony, which shrinks by one.
+ */
+export function shedIntoBlood(ctx: ShedContext, row: number, enteredH: number, u: number): void {
+  const t = ctx.pools.tumour;
+  const region = t.cols.region[row];
+  const colonyRow = ctx.pools.colony.rowOf(t.cols.colony[row]);
+  if (colonyRow >= 0) ctx.pools.colony.cols.size[colonyRow]--;
+  const bed = ctx.graph.segments[ctx.graph.bedOfRegion[region]];
+  const k = enterBlood(ctx, row, nextSegment(ctx.graph, bed.to, u), enteredH, region);
+  const m = t.moving;
+  m.colony[k] = -1;
+  m.cloak[k] = 0;
+  m.wasCloaked[k] = 0;
+}
