@@ -68,6 +68,7 @@ describe('five-step cards and lesson checkpoints', () => {
     expect(stepOfMetric('exosomes.uptake.lung')?.step).toBe(4);
     expect(stepOfMetric('exosomes.uptake.primary')).toBeNull();
     expect(stepOfMetric('metastases.total')?.step).toBe(5);
+    expect(stepOfMetric('ctc.shed.liver')?.step).toBe(5);
     expect(stepOfMetric('cells.primary')).toBeNull();
     expect(organOfMetric('niche.lymph-node', ['lung', 'lymph-node'])).toBe('lymph-node');
   });

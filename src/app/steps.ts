@@ -120,8 +120,8 @@ export const STEPS: readonly StepDef[] = [
     title: 'Niche and growth',
     tagline: 'Primed organs host arriving cells until they grow',
     explanation:
-      'Educated organs form a pre-metastatic niche: bone-marrow-derived cells are recruited, stroma and matrix are remodelled, vessels leak (e.g. pancreatic MIF activates liver Kupffer cells; Costa-Silva et al. 2015; miR-122 lowers niche glucose use). Arrested tumour cells extravasate; where the niche is strong they switch back to an epithelial state (MET) and grow into micrometastases, elsewhere they stay dormant.',
-    prefixes: ['niche.', 'metastases.', 'burden.', 'cells.extravasated.', 'cells.dormant.', 'time.firstMetastasis'],
+      'Educated organs form a pre-metastatic niche: bone-marrow-derived cells are recruited, stroma and matrix are remodelled, vessels leak (e.g. pancreatic MIF activates liver Kupffer cells; Costa-Silva et al. 2015; miR-122 lowers niche glucose use). Arrested tumour cells extravasate; where the niche is strong they switch back to an epithelial state (MET) and grow into micrometastases, elsewhere they stay dormant. Growing colonies shed cells of their own into the blood, which may seed metastases elsewhere.',
+    prefixes: ['niche.', 'metastases.', 'burden.', 'cells.extravasated.', 'cells.dormant.', 'ctc.shed.', 'time.firstMetastasis'],
     focus: 'organs',
     emphasis: (kind, label) => (kind === 'tumour' && /^(arrested|extravasated|dormant|colonising)/.test(label)) || (kind === 'stroma' && label.includes('educated')) || (kind === 'immune' && label.startsWith('bmdc')),
     takeaway: 'Primed organs (the niche) let arriving cells leave the vessels and grow; elsewhere they stay dormant.',

@@ -71,6 +71,7 @@ const PER_ORGAN: Record<string, Words> = {
   'exosomes.homed': ['Exosome packets kept by the capillary bed', 'kept by bed', 'packets'],
   'exosomes.uptake': ['Exosome packets taken up by cells', 'taken up', 'packets'],
   'ctc.arrested': ['CTCs arrested in the capillaries', 'CTCs arrested', 'cells'],
+  'ctc.shed': ['Tumour cells its colonies shed into the blood', 'shed by colonies', 'cells'],
   niche: ['Pre-metastatic niche level', 'niche level', '0–1'],
   'bmdc.recruited': ['Bone-marrow-derived cells recruited', 'BMDCs recruited', 'cells'],
   // A soft hyphen lets the narrow organ tables break the word where a reader expects.

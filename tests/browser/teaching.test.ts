@@ -183,6 +183,32 @@ describe.skipIf(!chromiumAvailable())('teaching features in Chromium', () => {
     }
   });
 
+  it('follows a metastasis that another seeded: its founder was shed by a liver colony, and the story says so', async () => {
+    const events = join(tmp, 'events-pancreatic.jsonl');
+    const ran = await cli(['run', 'scenarios/pancreatic.json', '--seed', '2', '--events', events]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const seeded = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | string>)
+      .find((e) => e.type === 'metastasis' && e.shedFrom === 'liver')!;
+    expect(seeded, 'pancreatic seed 2 has a metastasis founded by a cell a liver colony shed').toBeDefined();
+    const { page, problems } = await openPage(h, '?scenario=pancreatic&seed=2');
+    try {
+      await exo(page, `x.runTo(${Number(seeded.tick) + 1})`);
+      await page.getByRole('tab', { name: 'Events' }).click();
+      await page.locator(`button.follow[data-colony="${seeded.colony}"]`).click();
+      const panel = page.getByTestId('follow-panel');
+      await panel.waitFor();
+      await expect.poll(() => exo<number>(page, 'x.app.follow.index'), { timeout: 30_000 }).toBe(0);
+      expect(await page.getByTestId('follow-caption').textContent()).toContain('an ancestor of the cell turned mesenchymal');
+      await panel.getByRole('button', { name: 'Next ›' }).click();
+      await expect.poll(() => exo<number>(page, 'x.app.follow.index'), { timeout: 30_000 }).toBe(1);
+      expect(await page.getByTestId('follow-caption').textContent()).toContain('shed into the blood by a colony its ancestors had founded in the liver');
+      expect(await exo<number>(page, 'x.tick()')).toBe(Number(seeded.leftTick) + 1);
+      expect(problems.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('"How sure?" answers in one sentence whose numbers are those of exocascade experiment for the same 10 seeds', async () => {
     const out = join(tmp, 'mif');
     const cliRun = cli(['experiment', 'scenarios/pancreatic.json', '--seeds', '1..10', '--arm', 'what-if=ko:mif', '--workers', '1', '--quiet', '--out', out]);
