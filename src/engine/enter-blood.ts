@@ -48,8 +48,9 @@ export function shedIntoBlood(ctx: ShedContext, row: number, enteredH: number, u
   if (colonyRow >= 0) ctx.pools.colony.cols.size[colonyRow]--;
   const bed = ctx.graph.segments[ctx.graph.bedOfRegion[region]];
   const k = enterBlood(ctx, row, nextSegment(ctx.graph, bed.to, u), enteredH, region);
+  // A colony cell has no cloak (platelets let go of a cell once it leaves the blood); its new ride
+  // starts uncloaked in the record too.
   const m = t.moving;
   m.colony[k] = -1;
-  m.cloak[k] = 0;
   m.wasCloaked[k] = 0;
 }

@@ -76,3 +76,8 @@ export function lineageOf(e: SimEvent): number | null {
       return e.data.lineage;
   }
 }
+
+/** The organ whose colony shed a metastasis's founder into the blood, or null when it left the primary. */
+export function shedOrgan(d: MetastasisEvent['data']): string | null {
+  return d.shedFrom && d.shedFrom !== 'primary' ? d.shedFrom : null;
+}

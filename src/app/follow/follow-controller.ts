@@ -1,5 +1,5 @@
 import type { Remote } from 'comlink';
-import type { MetastasisEvent, SimEvent } from '../../engine/events';
+import { shedOrgan, type MetastasisEvent, type SimEvent } from '../../engine/events';
 import type { AgentDetails, EngineApi, WorldLayout } from '../../protocol/engine-api';
 import { formatDay } from '../format';
 import { regionRect } from '../highlights';
@@ -156,7 +156,7 @@ export class FollowController {
       if (at) map.highlight.ring(at.x, at.y);
       map.focus(0, 0, 1);
     } else {
-      const organ = stage.id === 'invade' ? 'primary' : stage.id === 'intravasate' ? (ev.data.shedFrom ?? 'primary') : stage.id === 'arrest' || stage.id === 'extravasate' || stage.id === 'dormant' ? ev.data.arrestedIn : ev.data.organ;
+      const organ = stage.id === 'invade' ? 'primary' : stage.id === 'intravasate' ? shedOrgan(ev.data) ?? 'primary' : stage.id === 'arrest' || stage.id === 'extravasate' || stage.id === 'dormant' ? ev.data.arrestedIn : ev.data.organ;
       const rect = regionRect(layout, organ);
       if (rect) map.highlight.region(rect);
       if (at) map.highlight.ring(at.x, at.y);

@@ -1,5 +1,5 @@
 import { EFFECTS, getCargo, type EffectId } from '../../catalog/index';
-import type { MetastasisEvent, SimEvent } from '../../engine/events';
+import { shedOrgan, type MetastasisEvent, type SimEvent } from '../../engine/events';
 import type { LayoutVessel, WorldLayout } from '../../protocol/engine-api';
 import { formatDay } from '../format';
 import { killsInWords } from '../lesson/lesson-texts';
@@ -115,13 +115,14 @@ export function followStages(ev: MetastasisEvent, ctx: { cargo: readonly string[
     stages.push({ id, tick: tick + 1, step, title, caption, cargo: named });
   };
   // A cell a colony shed descends from one that left the primary earlier: a metastasis seeding another.
-  const source = d.shedFrom && d.shedFrom !== 'primary' ? ORGAN_WORDS[d.shedFrom] ?? d.shedFrom : null;
+  const shedBy = shedOrgan(d);
+  const source = shedBy ? ORGAN_WORDS[shedBy] ?? shedBy : null;
   add('invade', d.invadedTick, 1, 'EMT and invasion',
     `On ${day(d.invadedTick)} ${source ? 'an ancestor of the cell' : 'the cell'} turned mesenchymal and began to crawl through the matrix of the primary tumour, helped by exosome cargo that drives EMT and degrades the matrix.`, null);
   add('intravasate', d.leftTick, 1, 'Into the blood',
     source
       ? `On ${day(d.leftTick)} it was shed into the blood by a colony its ancestors had founded in the ${source}: a metastasis seeding another.`
-      : `On ${day(d.leftTick)} it squeezed through the wall of a leaky vessel (intravasation), ${d.leftTick - d.invadedTick} ${d.leftTick - d.invadedTick === 1 ? 'tick' : 'ticks'} after it began to invade.`, source ? d.shedFrom : null);
+      : `On ${day(d.leftTick)} it squeezed through the wall of a leaky vessel (intravasation), ${d.leftTick - d.invadedTick} ${d.leftTick - d.invadedTick === 1 ? 'tick' : 'ticks'} after it began to invade.`, shedBy);
   const kills = ctx.events.filter((e): e is Extract<SimEvent, { type: 'ctc-killed' }> => e.type === 'ctc-killed' && e.tick >= d.leftTick && e.tick <= d.arrestedTick);
   const hours = (d.arrestedTick - d.leftTick) * th;
   add('blood', d.leftTick, 3, 'In the circulation',

@@ -1,4 +1,4 @@
-import type { CtcKiller, SimEvent } from '../../engine/events';
+import { shedOrgan, type CtcKiller, type SimEvent } from '../../engine/events';
 import { fmt } from '../../experiment/format';
 import { KILLER_WORDS } from '../killers';
 import type { SeriesStore } from '../series-store';
@@ -86,7 +86,8 @@ export function momentText(m: LessonMoment, ctx: MomentContext): string {
         return `By the end of the run (${day}) no colony has reached metastasis size. Dormant cells waiting in the organs: ${dormant}.`;
       }
       const ev = ctx.events.find((e): e is Extract<SimEvent, { type: 'metastasis' }> => e.type === 'metastasis' && e.tick === t - 1 && e.data.organ === m.organ);
-      const story = ev ? `: colony #${ev.data.colony}, founded on ${formatDay(ev.data.foundedTick, ctx.tickHours)} by a cell that ${ev.data.shedFrom && ev.data.shedFrom !== 'primary' ? `a colony in the ${organWords(ev.data.shedFrom)} shed` : 'left the primary'} on ${formatDay(ev.data.leftTick, ctx.tickHours)}${ev.data.cloaked ? ' and was cloaked by platelets in the blood' : ''}` : '';
+      const shedBy = ev ? shedOrgan(ev.data) : null;
+      const story = ev ? `: colony #${ev.data.colony}, founded on ${formatDay(ev.data.foundedTick, ctx.tickHours)} by a cell that ${shedBy ? `a colony in the ${organWords(shedBy)} shed` : 'left the primary'} on ${formatDay(ev.data.leftTick, ctx.tickHours)}${ev.data.cloaked ? ' and was cloaked by platelets in the blood' : ''}` : '';
       return `On ${day} the first metastasis formed in the ${organWords(m.organ)}${story}. The ${organWords(m.organ)}'s niche level is ${fmt(v(`niche.${m.organ}`))}.`;
     }
   }
