@@ -34,6 +34,26 @@ async function cliHash(file: string, seed: number, ticks: number, whatIfs: strin
   return (JSON.parse(r.stdout) as { stateHash: string }).stateHash;
 }
 
+/** A metastasis event as the CLI's `--events` file writes it. */
+type EventLine = Record<string, number | string>;
+
+/** Runs a preset's seed through the CLI with `--events` into `file` and returns its metastasis events. */
+async function cliMetastases(preset: string, seed: number, file: string): Promise<EventLine[]> {
+  const ran = await cli(['run', `scenarios/${preset}.json`, '--seed', String(seed), '--events', file]);
+  expect(ran.code, ran.stderr).toBe(0);
+  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EventLine).filter((e) => e.type === 'metastasis');
+}
+
+/** Runs the page to just after metastasis `ev` and opens "Follow a cell" on it from the Events tab; returns the panel. */
+async function openFollow(page: Page, ev: EventLine) {
+  await exo(page, `x.runTo(${Number(ev.tick) + 1})`);
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await page.locator(`button.follow[data-colony="${ev.colony}"]`).click();
+  const panel = page.getByTestId('follow-panel');
+  await panel.waitFor();
+  return panel;
+}
+
 describe.skipIf(!chromiumAvailable())('teaching features in Chromium', () => {
   let h: Harness;
   const tmp = mkdtempSync(join(tmpdir(), 'exocascade-teaching-'));
@@ -146,17 +166,10 @@ describe.skipIf(!chromiumAvailable())('teaching features in Chromium', () => {
   });
 
   it('follow a cell ends at the colony whose id the CLI\'s events give, the cell found at every stage of its path', async () => {
-    const events = join(tmp, 'events.jsonl');
-    const ran = await cli(['run', 'scenarios/breast.json', '--seed', '1', '--events', events]);
-    expect(ran.code, ran.stderr).toBe(0);
-    const first = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | string>).find((e) => e.type === 'metastasis')!;
+    const first = (await cliMetastases('breast', 1, join(tmp, 'events.jsonl')))[0];
     const { page, problems } = await openPage(h, '?scenario=breast&seed=1');
     try {
-      await exo(page, `x.runTo(${Number(first.tick) + 1})`);
-      await page.getByRole('tab', { name: 'Events' }).click();
-      await page.locator(`button.follow[data-colony="${first.colony}"]`).click();
-      const panel = page.getByTestId('follow-panel');
-      await panel.waitFor();
+      const panel = await openFollow(page, first);
       const stages = await exo<number>(page, 'x.app.follow.stages.length');
       expect(stages).toBeGreaterThanOrEqual(7);
       const next = panel.getByRole('button', { name: 'Next ›' });
@@ -184,19 +197,11 @@ describe.skipIf(!chromiumAvailable())('teaching features in Chromium', () => {
   });
 
   it('follows a metastasis that another seeded: its founder was shed by a liver colony, and the story says so', async () => {
-    const events = join(tmp, 'events-pancreatic.jsonl');
-    const ran = await cli(['run', 'scenarios/pancreatic.json', '--seed', '2', '--events', events]);
-    expect(ran.code, ran.stderr).toBe(0);
-    const seeded = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | string>)
-      .find((e) => e.type === 'metastasis' && e.shedFrom === 'liver')!;
+    const seeded = (await cliMetastases('pancreatic', 2, join(tmp, 'events-pancreatic.jsonl'))).find((e) => e.shedFrom === 'liver')!;
     expect(seeded, 'pancreatic seed 2 has a metastasis founded by a cell a liver colony shed').toBeDefined();
     const { page, problems } = await openPage(h, '?scenario=pancreatic&seed=2');
     try {
-      await exo(page, `x.runTo(${Number(seeded.tick) + 1})`);
-      await page.getByRole('tab', { name: 'Events' }).click();
-      await page.locator(`button.follow[data-colony="${seeded.colony}"]`).click();
-      const panel = page.getByTestId('follow-panel');
-      await panel.waitFor();
+      const panel = await openFollow(page, seeded);
       await expect.poll(() => exo<number>(page, 'x.app.follow.index'), { timeout: 30_000 }).toBe(0);
       expect(await page.getByTestId('follow-caption').textContent()).toContain('an ancestor of the cell turned mesenchymal');
       await panel.getByRole('button', { name: 'Next ›' }).click();
