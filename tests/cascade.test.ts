@@ -83,19 +83,23 @@ describe('what-if operations', () => {
 
   it('depleting all NK cells at tick 0 leaves no NK kills, and more CTCs survive to arrest', () => {
     const arrested = (mm: Record<string, number>) => ORGANS.reduce((s, o) => s + mm[`ctc.arrested.${o}`], 0);
-    let baseArrests = 0;
-    let depletedArrests = 0;
+    const killed = (mm: Record<string, number>) => mm['ctc.killed.nk'] + mm['ctc.killed.t'] + mm['ctc.killed.shear'];
+    // Survival to arrest: of the circulating cells whose ride ended (arrested or killed), the share
+    // that reached a capillary bed — pooled over the seeds, as how many cells enter the blood by
+    // tick 120 varies with each run's own streams.
+    const base = { arrested: 0, ended: 0 };
+    const depleted = { arrested: 0, ended: 0 };
     for (let seed = 1; seed <= 3; seed++) {
-      const base = runFor(config('breast', { seed }), TICKS).metrics();
+      const b = runFor(config('breast', { seed }), TICKS).metrics();
       const m = runFor(config('breast', { seed, whatIfs: ['deplete:nk@0'] }), TICKS).metrics();
-      expect(base['ctc.killed.nk'], `seed ${seed}`).toBeGreaterThan(0);
+      expect(b['ctc.killed.nk'], `seed ${seed}`).toBeGreaterThan(0);
       expect(m['ctc.killed.nk'], `seed ${seed}`).toBe(0);
-      // Survival to arrest: the share of the cells that entered the blood which reach a capillary bed.
-      expect(arrested(m) / m['ctc.intravasated'], `seed ${seed}`).toBeGreaterThan(arrested(base) / base['ctc.intravasated']);
-      baseArrests += arrested(base);
-      depletedArrests += arrested(m);
+      base.arrested += arrested(b);
+      base.ended += arrested(b) + killed(b);
+      depleted.arrested += arrested(m);
+      depleted.ended += arrested(m) + killed(m);
     }
-    expect(depletedArrests).toBeGreaterThan(baseArrests);
+    expect(depleted.arrested / depleted.ended).toBeGreaterThan(base.arrested / base.ended + 0.05);
   });
 
   it('depleting platelets prevents cloaking', () => {

@@ -194,7 +194,7 @@ describe('exocascade validate --point', () => {
     expect(atPoint.point).toBe('p.json');
     expect(atPoint.checks[0].baselineMean).toBe(carried.checks[0].baselineMean);
     expect(atPoint.checks[0].whatIfMean).toBe(carried.checks[0].whatIfMean);
-    // 0.3/h is 3.5× the default intravasation rate: more cells enter the blood.
+    // 0.3/h is 15× the default shedding rate (0.02/h): more cells enter the blood.
     expect(atPoint.checks[0].baselineMean).toBeGreaterThan(defaults.checks[0].baselineMean);
     expect(defaults.point).toBeUndefined();
   }, 120_000);

@@ -7,11 +7,11 @@ import type { WorldLayout } from '../src/protocol/engine-api';
 // primary, or a colony that shed it (a metastasis seeding another).
 
 const layout = { tickHours: 2 } as WorldLayout; // followStages reads only the tick length
-const event = (shedFrom: string): MetastasisEvent => ({
+const event = (shedFrom: string, invadedTick = 20): MetastasisEvent => ({
   tick: 200, type: 'metastasis', module: 'colonisation',
   data: {
     organ: 'lung', x: 1, y: 2, colony: 7, lineage: 4, clone: 0, leftTick: 150, shedFrom, cloaked: false, arrestedIn: 'lung',
-    nicheOnArrival: 0.01, invadedTick: 20, arrestedTick: 151, extravasatedTick: 160, foundedTick: 161, primingCargo: [],
+    nicheOnArrival: 0.01, invadedTick, arrestedTick: 151, extravasatedTick: 160, foundedTick: 161, primingCargo: [],
   },
 });
 
@@ -31,5 +31,15 @@ describe('following a metastasis', () => {
     expect(into.caption).not.toContain('after it began to invade');
     expect(stages.find((s) => s.id === 'invade')!.caption).toContain('an ancestor of the cell turned mesenchymal');
     expect(stages.map((s) => s.id)).toEqual(['invade', 'intravasate', 'blood', 'arrest', 'extravasate', 'colony', 'metastasis']);
+  });
+
+  it('tells a cell shed passively that the growing tumour pushed it into a vessel, with no invasion stage', () => {
+    const stages = followStages(event('primary', -1), { cargo: [], events: [], layout });
+    expect(stages.map((s) => s.id)).toEqual(['intravasate', 'blood', 'arrest', 'extravasate', 'colony', 'metastasis']);
+    expect(stages[0].caption).toContain('pushed into a leaky vessel next to it by the growing tumour (passive shedding)');
+    expect(stages[0].caption).not.toContain('after it began to invade');
+    const fromColony = followStages(event('liver', -1), { cargo: [], events: [], layout });
+    expect(fromColony.map((s) => s.id)[0]).toBe('intravasate');
+    expect(fromColony[0].caption).toContain('The ancestor that left the primary was pushed into a leaky vessel');
   });
 });

@@ -15,15 +15,14 @@ export interface ShedContext extends EnterBloodContext {
   readonly pools: { readonly tumour: ReturnType<typeof tumourPool>; readonly colony: ReturnType<typeof colonyPool> };
 }
 
+/** Columns of a staged tumour row that start a ride in the blood. */
+type RideColumns = ReturnType<typeof tumourPool>['cols'];
+
 /**
- * Stages the tumour cell in live row `row` entering the blood or lymph at the start of segment
- * `seg`, `enteredH` hours into the tick (the transit module then gives it the rest of the tick),
- * leaving region `from` (0 the primary). Returns its staged row, for further edits.
+ * Starts the ride of staged row `k` of `m` at the start of segment `seg`, `enteredH` hours into
+ * the tick (the transit module then gives it the rest of the tick), shed from region `from`.
  */
-export function enterBlood(ctx: EnterBloodContext, row: number, seg: number, enteredH: number, from: number): number {
-  const t = ctx.pools.tumour;
-  const k = t.stageTransfer(row);
-  const m = t.moving;
+function startRide(ctx: EnterBloodContext, m: RideColumns, k: number, seg: number, enteredH: number, from: number): void {
   m.stage[k] = Stage.circulating;
   m.region[k] = REGION_BLOOD;
   m.seg[k] = seg;
@@ -33,7 +32,36 @@ export function enterBlood(ctx: EnterBloodContext, row: number, seg: number, ent
   m.shedFrom[k] = from;
   m.carryH[k] = -enteredH;
   placeOnSegment(ctx.graph, seg, 0, m.x, m.y, k);
+}
+
+/**
+ * Stages the tumour cell in live row `row` entering the blood or lymph at the start of segment
+ * `seg`, `enteredH` hours into the tick, leaving region `from` (0 the primary). Returns its staged
+ * row, for further edits.
+ */
+function enterBlood(ctx: EnterBloodContext, row: number, seg: number, enteredH: number, from: number): number {
+  const t = ctx.pools.tumour;
+  const k = t.stageTransfer(row);
+  startRide(ctx, t.moving, k, seg, enteredH, from);
   return k;
+}
+
+/**
+ * Stages a cell shed by the primary tumour cell in live row `row` into the blood or lymph at the
+ * start of segment `seg`, `enteredH` hours into the tick: a copy of the cell (its clone, EMT
+ * level, internalised cargo and path so far) rides while the cell stays. A primary agent stands
+ * for many cells — a real primary sheds ~10⁻⁴ of its cells per hour (Butler & Gullino 1975) and
+ * is not emptied by it — so shedding does not deplete it. `invaded`: the agent is in the invasive
+ * programme (false: shed passively). Pool columns may be replaced: re-read them after the call.
+ */
+export function shedFromPrimary(ctx: EnterBloodContext, row: number, seg: number, enteredH: number, invaded: boolean): void {
+  const t = ctx.pools.tumour;
+  const k = t.stageSpawn();
+  t.copyRow(k, row);
+  t.cols.bornTick[k] = ctx.tick;
+  // A passively shed cell never invaded, even if the agent it copies once did.
+  if (!invaded) t.cols.invadeTick[k] = -1;
+  startRide(ctx, t.cols, k, seg, enteredH, 0);
 }
 
 /**

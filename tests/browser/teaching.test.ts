@@ -166,7 +166,9 @@ describe.skipIf(!chromiumAvailable())('teaching features in Chromium', () => {
   });
 
   it('follow a cell ends at the colony whose id the CLI\'s events give, the cell found at every stage of its path', async () => {
-    const first = (await cliMetastases('breast', 1, join(tmp, 'events.jsonl')))[0];
+    const events = await cliMetastases('breast', 1, join(tmp, 'events.jsonl'));
+    const first = events[0];
+    expect(Number(first.invadedTick), 'breast seed 1\'s first metastasis was founded by a cell that invaded').toBeGreaterThanOrEqual(0);
     const { page, problems } = await openPage(h, '?scenario=breast&seed=1');
     try {
       const panel = await openFollow(page, first);
@@ -190,6 +192,14 @@ describe.skipIf(!chromiumAvailable())('teaching features in Chromium', () => {
       expect(await page.getByTestId('follow-caption').textContent()).toContain(`colony #${first.colony}`);
       expect(await exo<number>(page, 'x.tick()')).toBe(Number(first.tick) + 1);
       if (SHOTS) await page.screenshot({ path: join(SHOTS, 'follow-colony.png') });
+      // A founder the growing tumour pushed into a vessel (passive shedding) never invaded: its
+      // story starts in the blood.
+      const passive = events.find((e) => Number(e.invadedTick) < 0)!;
+      expect(passive, 'breast seed 1 has a metastasis founded by a passively shed cell').toBeDefined();
+      await page.getByRole('button', { name: 'Close follow a cell' }).click();
+      await openFollow(page, passive);
+      await expect.poll(() => exo<string>(page, 'x.app.follow.stages.map((s) => s.id).join()'), { timeout: 30_000 }).toBe('intravasate,blood,arrest,extravasate,colony,metastasis');
+      expect(await page.getByTestId('follow-caption').textContent()).toContain('pushed into a leaky vessel next to it by the growing tumour (passive shedding)');
       expect(problems.errors).toEqual([]);
     } finally {
       await page.close();

@@ -117,12 +117,19 @@ export function followStages(ev: MetastasisEvent, ctx: { cargo: readonly string[
   // A cell a colony shed descends from one that left the primary earlier: a metastasis seeding another.
   const shedBy = shedOrgan(d);
   const source = shedBy ? ORGAN_WORDS[shedBy] ?? shedBy : null;
-  add('invade', d.invadedTick, 1, 'EMT and invasion',
-    `On ${day(d.invadedTick)} ${source ? 'an ancestor of the cell' : 'the cell'} turned mesenchymal and began to crawl through the matrix of the primary tumour, helped by exosome cargo that drives EMT and degrades the matrix.`, null);
+  // A founder shed passively (pushed into a vessel by the growing tumour) never invaded: invadedTick −1.
+  const invaded = d.invadedTick >= 0;
+  if (invaded) {
+    add('invade', d.invadedTick, 1, 'EMT and invasion',
+      `On ${day(d.invadedTick)} ${source ? 'an ancestor of the cell' : 'the cell'} turned mesenchymal and began to crawl through the matrix of the primary tumour, helped by exosome cargo that drives EMT and degrades the matrix.`, null);
+  }
+  const passively = 'pushed into a leaky vessel next to it by the growing tumour (passive shedding), without turning mesenchymal first';
   add('intravasate', d.leftTick, 1, 'Into the blood',
     source
-      ? `On ${day(d.leftTick)} it was shed into the blood by a colony its ancestors had founded in the ${source}: a metastasis seeding another.`
-      : `On ${day(d.leftTick)} it squeezed through the wall of a leaky vessel (intravasation), ${d.leftTick - d.invadedTick} ${d.leftTick - d.invadedTick === 1 ? 'tick' : 'ticks'} after it began to invade.`, shedBy);
+      ? `On ${day(d.leftTick)} it was shed into the blood by a colony its ancestors had founded in the ${source}: a metastasis seeding another${invaded ? '' : `. The ancestor that left the primary was ${passively}`}.`
+      : invaded
+        ? `On ${day(d.leftTick)} it squeezed through the wall of a leaky vessel (intravasation), ${d.leftTick - d.invadedTick} ${d.leftTick - d.invadedTick === 1 ? 'tick' : 'ticks'} after it began to invade.`
+        : `On ${day(d.leftTick)} it was ${passively}.`, shedBy);
   const kills = ctx.events.filter((e): e is Extract<SimEvent, { type: 'ctc-killed' }> => e.type === 'ctc-killed' && e.tick >= d.leftTick && e.tick <= d.arrestedTick);
   const hours = (d.arrestedTick - d.leftTick) * th;
   add('blood', d.leftTick, 3, 'In the circulation',
