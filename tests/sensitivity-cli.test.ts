@@ -62,8 +62,8 @@ describe('exocascade sensitivity', () => {
     const dims = PARAMS.split(',').map((id) => allParams().find((p) => p.id === id)!);
     expect(d.params.map((p) => p.log)).toEqual([false, true]);
     d.rows.forEach((row, i) => expect(d.values[i]).toEqual(row.map((u, j) => fromUnit(dims[j], u))));
-    // the intravasation rate at u = 1/3 of [0.005, 0.2] per hour on a log scale is 0.005 · 40^(1/3) ≈ 0.0171
-    expect(fromUnit(dims[1], 1 / 3)).toBeCloseTo(0.005 * Math.cbrt(40), 10);
+    // the intravasation rate at u = 1/3 of [0.002, 0.2] per hour on a log scale is 0.002 · 100^(1/3) ≈ 0.00928
+    expect(fromUnit(dims[1], 1 / 3)).toBeCloseTo(0.002 * Math.cbrt(100), 10);
     // the doubling time at u = 1/3 of [15, 72] h on a linear scale is 34 h
     expect(fromUnit(dims[0], 1 / 3)).toBeCloseTo(34, 10);
   });

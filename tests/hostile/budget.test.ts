@@ -140,10 +140,10 @@ describe('a run that outgrows its estimate', () => {
     const r = await cliInProcess(['run', file, '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    // The loop's niche signal outgrows its field's exact sums (tick 30 at engine 0.4.0; 42 at
-    // 0.3.1, 43 at 0.3.0) before the agents outgrow the budget: the same runaway, stopped with exit 2 each time.
+    // The loop's niche signal outgrows its field's exact sums (tick 30 at engines 0.4.0–0.6.0; 42
+    // at 0.3.1, 43 at 0.3.0) before the agents outgrow the budget: the same runaway, stopped with exit 2 each time.
     expect(r.stderr).toBe(`exocascade run: ${file}: stopped in tick 30: a field's deposits in one tick grew beyond what its grid sums exactly ` +
-      "(deposits into cell 17 reach 2097271.8866270343 this tick (amount 186.5480246488005), beyond exact range); the run grew beyond what the model represents\n");
+      "(deposits into cell 40 reach 2097209.9731408395 this tick (amount 62.67084190621972), beyond exact range); the run grew beyond what the model represents\n");
   });
 });
 

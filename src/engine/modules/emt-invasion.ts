@@ -82,7 +82,7 @@ export const emtInvasion = defineModule({
       source: 'schematic: exosomal MMPs degrade ECM (review: Step 1)',
     },
     intravasationRatePerHour: {
-      default: 0.02, min: 0, max: 100, range: [0.005, 0.2], unit: 'per hour', doc: 'rate a fully mesenchymal primary agent next to a vessel of base permeability sheds a cell into it',
+      default: 0.02, min: 0, max: 100, range: [0.002, 0.2], unit: 'per hour', doc: 'rate a fully mesenchymal primary agent next to a vessel of base permeability sheds a cell into it',
       source: 'calibrated: screen against targets/clinical.json (ffe042d0d53a2f40) on engine 0.6.0, see calibration/2026-12-stage5 (with passive shedding at 0.02: 0.015 and 0.02 met 17 of 21 over seeds 1..20, the chosen point 18 of 21 over seeds 1..40; without passive shedding, calibration/2026-12-explore-primary-copies: 0.014, 0.02, 0.025 and 0.03 met 17, 19, 17 and 17); prior: Butler & Gullino (1975, Cancer Res) measured 3.2×10^6 cells shed per g of tumour per day (~10^-4 per cell per hour); an agent stands for many cells and only mesenchymal agents next to vessels shed actively, so the rate per agent is far higher',
     },
     passiveShedFraction: {
