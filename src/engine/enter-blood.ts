@@ -1,5 +1,5 @@
 import { placeOnSegment } from '../world/flow';
-import { REGION_BLOOD } from '../world/regions';
+import { REGION_BLOOD, REGION_PRIMARY } from '../world/regions';
 import { nextSegment, type VesselGraph } from '../world/vessels';
 import { type colonyPool, Stage, type tumourPool } from './kinds';
 
@@ -35,33 +35,22 @@ function startRide(ctx: EnterBloodContext, m: RideColumns, k: number, seg: numbe
 }
 
 /**
- * Stages the tumour cell in live row `row` entering the blood or lymph at the start of segment
- * `seg`, `enteredH` hours into the tick, leaving region `from` (0 the primary). Returns its staged
- * row, for further edits.
- */
-function enterBlood(ctx: EnterBloodContext, row: number, seg: number, enteredH: number, from: number): number {
-  const t = ctx.pools.tumour;
-  const k = t.stageTransfer(row);
-  startRide(ctx, t.moving, k, seg, enteredH, from);
-  return k;
-}
-
-/**
  * Stages a cell shed by the primary tumour cell in live row `row` into the blood or lymph at the
  * start of segment `seg`, `enteredH` hours into the tick: a copy of the cell (its clone, EMT
  * level, internalised cargo and path so far) rides while the cell stays. A primary agent stands
  * for many cells — a real primary sheds ~10⁻⁴ of its cells per hour (Butler & Gullino 1975) and
- * is not emptied by it — so shedding does not deplete it. `invaded`: the agent is in the invasive
- * programme (false: shed passively). Pool columns may be replaced: re-read them after the call.
+ * is not emptied by it — so shedding does not deplete it. Pool columns may be replaced: re-read
+ * them after the call.
  */
-export function shedFromPrimary(ctx: EnterBloodContext, row: number, seg: number, enteredH: number, invaded: boolean): void {
+export function shedFromPrimary(ctx: EnterBloodContext, row: number, seg: number, enteredH: number): void {
   const t = ctx.pools.tumour;
   const k = t.stageSpawn();
   t.copyRow(k, row);
-  t.cols.bornTick[k] = ctx.tick;
-  // A passively shed cell never invaded, even if the agent it copies once did.
-  if (!invaded) t.cols.invadeTick[k] = -1;
-  startRide(ctx, t.cols, k, seg, enteredH, 0);
+  const c = t.cols;
+  c.bornTick[k] = ctx.tick;
+  // A cell shed by an epithelial agent left passively: it never invaded, even if the agent once did.
+  if (c.stage[k] !== Stage.invading) c.invadeTick[k] = -1;
+  startRide(ctx, c, k, seg, enteredH, REGION_PRIMARY);
 }
 
 /**
@@ -75,7 +64,8 @@ export function shedIntoBlood(ctx: ShedContext, row: number, enteredH: number, u
   const colonyRow = ctx.pools.colony.rowOf(t.cols.colony[row]);
   if (colonyRow >= 0) ctx.pools.colony.cols.size[colonyRow]--;
   const bed = ctx.graph.segments[ctx.graph.bedOfRegion[region]];
-  const k = enterBlood(ctx, row, nextSegment(ctx.graph, bed.to, u), enteredH, region);
+  const k = t.stageTransfer(row);
+  startRide(ctx, t.moving, k, nextSegment(ctx.graph, bed.to, u), enteredH, region);
   // A colony cell has no cloak (platelets let go of a cell once it leaves the blood); its new ride
   // starts uncloaked in the record too.
   const m = t.moving;

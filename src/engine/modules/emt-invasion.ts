@@ -117,13 +117,13 @@ export const emtInvasion = defineModule({
     const cargoTables = ctx.cargo;
     let intravasated = 0;
     /** Sheds a copy of agent `row` into a vessel of permeability `perm` at `ratePerHour` (at base permeability); true when it did. */
-    const shedInto = (perm: number, ratePerHour: number, row: number, invaded: boolean): boolean => {
+    const shedInto = (perm: number, ratePerHour: number, row: number): boolean => {
       const rate = ratePerHour * (perm / BASE_PERMEABILITY);
       const u = rng.uniform();
       if (!(u < perTickProbability(rate, dt))) return false;
       const seg = rng.uniform() < lymphShare ? ctx.graph.primaryLymphOutlet : ctx.graph.primaryVenousOutlet;
       // When within the tick it entered (u < chance is the event; u itself places it exactly).
-      shedFromPrimary(ctx, row, seg, Math.min(dt, waitingHours(rate, u)), invaded);
+      shedFromPrimary(ctx, row, seg, Math.min(dt, waitingHours(rate, u)));
       c = t.cols; // a copy was spawned: the columns may have been replaced
       return true;
     };
@@ -155,7 +155,7 @@ export const emtInvasion = defineModule({
         // does not hold it back; leakier vessels shed more.
         if (p.passiveShedFraction > 0) {
           const perm = vessels.bestPermeabilityWithin(c.x[i], c.y[i], p.vesselReachUm);
-          if (perm >= 0 && shedInto(perm, p.intravasationRatePerHour * p.passiveShedFraction, i, false)) intravasated++;
+          if (perm >= 0 && shedInto(perm, p.intravasationRatePerHour * p.passiveShedFraction, i)) intravasated++;
         }
         continue;
       }
@@ -176,7 +176,7 @@ export const emtInvasion = defineModule({
       ecm.deposit(c.x[i], c.y[i], -p.mmpPerHour * dt * (1 + p.ecmDegradeGain * degradeResponse));
       const bestPerm = vessels.bestPermeabilityWithin(c.x[i], c.y[i], p.vesselReachUm);
       if (bestPerm < 0) continue;
-      if (shedInto(bestPerm, p.intravasationRatePerHour * restraint * emt, i, true)) intravasated++;
+      if (shedInto(bestPerm, p.intravasationRatePerHour * restraint * emt, i)) intravasated++;
     }
     ctx.counters[INTRAVASATED] += intravasated;
   },
