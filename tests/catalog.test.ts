@@ -184,15 +184,15 @@ describe('cancer types', () => {
 });
 
 describe('effect vocabulary', () => {
-  it('is the closed list of 25 ids, each with its step and a meaning', () => {
+  it('is the closed list of 26 ids, each with its step and a meaning', () => {
     const bySteps: Record<number, string[]> = {
       1: ['emt.induce', 'ecm.degrade', 'invasion.boost', 'invasion.suppress', 'caf.activate'],
       2: ['angio.sprout', 'vessel.permeability', 'macrophage.m2', 'lymphangiogenesis'],
-      3: ['tcell.suppress', 'tcell.apoptosis', 'nk.suppress', 'bcell.regulatory', 'mdsc.expand', 'platelet.activate'],
+      3: ['tcell.suppress', 'tcell.apoptosis', 'tcell.checkpoint', 'nk.suppress', 'bcell.regulatory', 'mdsc.expand', 'platelet.activate'],
       4: ['homing', 'adhesion.endothelium'],
       5: ['niche.prime', 'bmdc.recruit', 'niche.kupffer', 'niche.metabolic', 'met.transition', 'tasc.convert', 'growth.proliferate', 'growth.suppress'],
     };
-    expect(EFFECT_IDS).toHaveLength(25);
+    expect(EFFECT_IDS).toHaveLength(26);
     for (const [step, ids] of Object.entries(bySteps)) {
       for (const id of ids) {
         expect(isEffectId(id), id).toBe(true);
@@ -344,6 +344,8 @@ describe('biology the engine depends on', () => {
     expect(effect('hmgb1', 'platelet.activate')).toBeUndefined();
     expect(effect('tf', 'platelet.activate')).toBeDefined();
     expect(effect('fasl', 'tcell.apoptosis')).toBeDefined();
+    // Only a checkpoint ligand on the cell itself shields it on contact (PD-L1 → PD-1).
+    expect(CATALOG.filter((c) => c.effects.some((x) => x.effect === 'tcell.checkpoint')).map((c) => c.id)).toEqual(['pd-l1']);
     expect(effect('hsp70', 'nk.suppress')).toBeDefined();
     expect(effect('tgf-b', 'nk.suppress')).toBeDefined();
     expect(effect('mir-103', 'macrophage.m2')).toBeDefined();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../src/scenario/resolve';
 import { CLAIMS, type Claim } from '../src/validate/claims';
-import { runClaims, seedsToHold, testCheck } from '../src/validate/run-claims';
+import { checkValue, runClaims, seedsToHold, testCheck } from '../src/validate/run-claims';
 import { tQuantile } from '../src/experiment/t-quantile';
 import { METRIC_NAMES } from '../src/engine/metrics';
 
@@ -52,6 +52,26 @@ describe('effect claims: the CI must clear the minimal effect', () => {
   it('asks only that the CI exclude zero when the baseline mean is zero', () => {
     expect(testCheck(effect('higher'), 0, [1, 2, 1, 2, 1], [0, 0, 0, 0, 0]).pass).toBe(true);
     expect(testCheck(effect('higher'), 0, [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]).pass).toBe(false);
+  });
+});
+
+describe('a check with `per` tests a share per seed', () => {
+  it('divides by the per-metric of the same run, and gives 0 when there is nothing to divide by', () => {
+    const share = { metric: 'ctc.killed.t', per: 'ctc.bloodExits', direction: 'higher' as const };
+    expect(checkValue(share, { 'ctc.killed.t': 15, 'ctc.bloodExits': 60 })).toBe(0.25);
+    expect(checkValue(share, { 'ctc.killed.t': 0, 'ctc.bloodExits': 0 })).toBe(0);
+    expect(checkValue({ metric: 'ctc.killed.t', direction: 'higher' }, { 'ctc.killed.t': 15, 'ctc.bloodExits': 60 })).toBe(15);
+  });
+  it('lets a share rise while its count falls: fewer targets, each likelier to be killed', () => {
+    // Counts fall 10% (60 → 54 kills) while exits fall 40% (300 → 180): the share rises 50%.
+    const base = [1, 2, 3, 4, 5].map((s) => ({ 'ctc.killed.t': 60 + s, 'ctc.bloodExits': 300 + 5 * s }));
+    const ko = base.map((m) => ({ 'ctc.killed.t': m['ctc.killed.t'] * 0.9, 'ctc.bloodExits': m['ctc.bloodExits'] * 0.6 }));
+    const claim: Claim = { id: 's', kind: 'effect', step: 3, scenario: 'melanoma', whatIfs: [], statement: '', source: '', checks: [{ metric: 'ctc.killed.t', per: 'ctc.bloodExits', direction: 'higher' }, { metric: 'ctc.killed.t', direction: 'higher' }] };
+    const share = testCheck(claim, 0, ko.map((m) => checkValue(claim.checks[0], m)), base.map((m) => checkValue(claim.checks[0], m)));
+    expect(share.relativeChange).toBeCloseTo(0.5, 10);
+    expect([share.pass, share.per]).toEqual([true, 'ctc.bloodExits']);
+    const count = testCheck(claim, 1, ko.map((m) => checkValue(claim.checks[1], m)), base.map((m) => checkValue(claim.checks[1], m)));
+    expect([count.pass, count.per, count.relativeChange! < 0]).toEqual([false, null, true]);
   });
 });
 
@@ -141,6 +161,7 @@ describe('the claims validate checks', () => {
     for (const c of CLAIMS) {
       expect(c.source).toMatch(/(19|20)\d\d/);
       for (const k of c.checks) expect(METRIC_NAMES).toContain(k.metric);
+      for (const k of c.checks) if ('per' in k && k.per !== undefined) expect(METRIC_NAMES).toContain(k.per);
       const file = `scenarios/${c.scenario}.json`;
       const config = parseScenario(readFileSync(file, 'utf8'), file, { whatIfs: c.whatIfs });
       expect(config.whatIfs.length).toBeGreaterThanOrEqual(c.whatIfs.length);

@@ -85,6 +85,23 @@ describe('the mechanisms of the cascade', () => {
     expect(none['ctc.intravasated']).toBe(0);
   });
 
+  it('lets a checkpoint ligand on the tumour cell blunt the CD8 cells that attack it: melanoma (PD-L1) is shielded, breast (none) is not', () => {
+    // A cut so large that melanoma's PD-L1 (level 0.158) removes all CD8 killing of its cells,
+    // in the blood as in organs, while NK cells keep killing; breast carries no checkpoint
+    // ligand, so the same cut changes none of its metrics.
+    const all = { world: { checkpointKillCutPerLevel: 10 } };
+    const shielded = summed('melanoma', [], 150, all);
+    const melanoma = summed('melanoma', [], 150);
+    expect(melanoma['ctc.killed.t']).toBeGreaterThan(10);
+    expect(melanoma['organs.killed.t']).toBeGreaterThan(10);
+    expect([shielded['ctc.killed.t'], shielded['organs.killed.t']]).toEqual([0, 0]);
+    expect(shielded['ctc.killed.nk']).toBeGreaterThan(10);
+    // Knocking PD-L1 out removes the shield: the cut no longer matters.
+    expect(summed('melanoma', ['ko:pd-l1'], 150, all)).toEqual(summed('melanoma', ['ko:pd-l1'], 150));
+    const breastCut = summed('breast', [], 150, all);
+    expect(breastCut).toEqual(summed('breast', [], 150));
+  });
+
   it('clears exosomes from the blood within minutes and circulating tumour cells within hours', () => {
     const n = SEEDS.length;
     expect(breast['exosomes.bloodHalfLifeMinutes'] / n).toBeGreaterThan(0.5);

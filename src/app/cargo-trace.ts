@@ -14,6 +14,8 @@ const ACTS_ON: Record<EffectId, (kind: string, label: string) => boolean> = {
   lymphangiogenesis: (k, l) => k === 'tumour' && l.startsWith('invading'),
   'tcell.suppress': (k, l) => k === 'immune' && l.startsWith('cd8'),
   'tcell.apoptosis': (k, l) => k === 'immune' && l.startsWith('cd8'),
+  // The ligand sits on the tumour cell; it acts where a CD8 cell attacks it.
+  'tcell.checkpoint': (k, l) => (k === 'immune' && l.startsWith('cd8')) || (k === 'tumour' && /^(circulating|invading|extravasated|dormant|colonising)/.test(l)),
   'nk.suppress': (k, l) => k === 'immune' && l.startsWith('nk'),
   'bcell.regulatory': (k, l) => k === 'immune' && l.startsWith('bcell'),
   'mdsc.expand': (k, l) => k === 'immune' && l.startsWith('mdsc'),

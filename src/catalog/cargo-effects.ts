@@ -30,7 +30,8 @@ function assumed(why: string, effect: EffectId, strength = 1, organs?: Partial<R
  *   tight junctions) → vessel.permeability; macrophage targets → macrophage.m2;
  *   'Lymphatic vessel formation' → lymphangiogenesis;
  * - step 3 → the suppression effect of the named immune cell (NK, T, B, MDSC), FasL → also
- *   tcell.apoptosis, 'platelet activation' → platelet.activate;
+ *   tcell.apoptosis, a checkpoint ligand whose receptor is on T cells (PD-L1 → PD-1) → also
+ *   tcell.checkpoint, 'platelet activation' → platelet.activate;
  * - step 4 → homing with organ weights where the source names organs, otherwise the
  *   organ-agnostic adhesion.endothelium;
  * - 'tumor growth' on tumour cells → growth.proliferate; 'MET' → met.transition;
@@ -190,7 +191,10 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
     effects: [e('bmdc.recruit')],
     why: 'Step 5 on BM progenitor cells (Peinado et al. 2012): educated bone-marrow progenitors are mobilised to niches, organ not named → every primed organ.',
   },
-  'pd-l1': { effects: [e('tcell.suppress')] },
+  'pd-l1': {
+    effects: [e('tcell.suppress'), e('tcell.checkpoint')],
+    why: 'T cells via PD-1: exosomal PD-L1 suppresses them (tcell.suppress); the ligand the cell packs into its exosomes sits on its own membrane too (Chen et al. 2018), where it engages PD-1 on the CD8 cell that attacks it (Juneja et al. 2017) → tcell.checkpoint.',
+  },
   snrna: {
     effects: [e('tasc.convert'), e('niche.prime', 1, { lung: 1 })],
     why: 'Step 5: TASCs on lung epithelial cells (organ-resident) → also lung niche.',

@@ -27,6 +27,7 @@ export const EFFECT_IDS = [
   // step 3 — protection of CTCs
   'tcell.suppress',
   'tcell.apoptosis',
+  'tcell.checkpoint',
   'nk.suppress',
   'bcell.regulatory',
   'mdsc.expand',
@@ -102,6 +103,10 @@ export const EFFECTS: Record<EffectId, EffectInfo> = {
   'tcell.apoptosis': {
     step: 3,
     meaning: 'Kills T cells directly (e.g. FasL-induced apoptosis), shrinking the T-cell pool.',
+  },
+  'tcell.checkpoint': {
+    step: 3,
+    meaning: 'A checkpoint ligand on the tumour cell\'s own membrane (as on its exosomes, e.g. PD-L1): engages PD-1 on the CD8 cell that attacks it and lowers that cell\'s killing.',
   },
   'nk.suppress': {
     step: 3,

@@ -19,7 +19,7 @@ function checkLine(r: ClaimResult, c: ClaimResult['checks'][number]): string {
   // A failed check says whether it lacks seeds or effect: the seeds at which its CI would clear
   // the bound were this mean and SD to hold, or that the mean itself falls short.
   const power = c.pass ? '' : c.seedsToHold === null ? '; the mean itself falls short, more seeds would not help' : `; would hold at ~${c.seedsToHold} seeds were this mean and SD to hold`;
-  return `  ${c.pass ? 'ok  ' : 'FAIL'} ${c.metric} ${rule}: ${fmt(c.baselineMean)} → ${fmt(c.whatIfMean)}  Δ ${fmtSigned(c.meanDiff)}${rel} 95% CI ${fmtInterval(c.ci, true)}${power}`;
+  return `  ${c.pass ? 'ok  ' : 'FAIL'} ${c.metric}${c.per ? ` per ${c.per}` : ''} ${rule}: ${fmt(c.baselineMean)} → ${fmt(c.whatIfMean)}  Δ ${fmtSigned(c.meanDiff)}${rel} 95% CI ${fmtInterval(c.ci, true)}${power}`;
 }
 
 /** The convergence table as text, one line per preset and outcome. */

@@ -13,6 +13,7 @@ export const FX = {
   lymphangiogenesis: effectIndex('lymphangiogenesis'),
   tcellSuppress: effectIndex('tcell.suppress'),
   tcellApoptosis: effectIndex('tcell.apoptosis'),
+  tcellCheckpoint: effectIndex('tcell.checkpoint'),
   nkSuppress: effectIndex('nk.suppress'),
   bcellRegulatory: effectIndex('bcell.regulatory'),
   mdscExpand: effectIndex('mdsc.expand'),

@@ -39,6 +39,11 @@ export interface EffectClaim extends ClaimBase {
   checks: {
     metric: string;
     direction: 'lower' | 'higher';
+    /**
+     * Tests the metric per unit of this one, per seed (a share: e.g. T-cell kills per CTC that
+     * left the blood), when an intervention also changes how many targets there are.
+     */
+    per?: string;
     /** Relative change of the mean required (default 0.2). */
     minEffect?: number;
   }[];
@@ -87,9 +92,12 @@ export const CLAIMS: readonly Claim[] = [
   },
   {
     id: 'pd-l1-tcells', kind: 'effect', step: 3, scenario: 'melanoma', whatIfs: ['ko:pd-l1'],
-    statement: 'Exosomal PD-L1 exhausts CD8 T cells: knocking it out lowers exhaustion, raises T-cell killing and lowers metastasis.',
-    source: 'Review step 3 (immune escape), Table 2 melanoma PD-L1 row; Chen G, Huang AC, Zhang W, et al. Exosomal PD-L1 contributes to immunosuppression and is associated with anti-PD-1 response. Nature 2018;560:382-386',
-    checks: [{ metric: 'tcells.exhausted', direction: 'lower' }, { metric: 'ctc.killed.t', direction: 'higher' }, { metric: 'metastases.total', direction: 'lower' }],
+    statement: 'Exosomal PD-L1 exhausts CD8 T cells and, on the tumour cell, blunts their killing: knocking it out lowers exhaustion, raises the share of circulating tumour cells T cells kill and lowers metastasis.',
+    source: 'Review step 3 (immune escape), Table 2 melanoma PD-L1 row; Chen G, Huang AC, Zhang W, et al. Exosomal PD-L1 contributes to immunosuppression and is associated with anti-PD-1 response. Nature 2018;560:382-386; Juneja VR, McGuire KA, Manguso RT, et al. PD-L1 on tumor cells is sufficient for immune evasion in immunogenic tumors and inhibits CD8 T cell cytotoxicity. J Exp Med 2017;214:895-904',
+    // Kills per CTC that left the blood, not their count: the knockout also lowers how many
+    // cells invade and circulate (T cells kill more of them in the primary), so fewer targets
+    // can hide a higher chance of being killed.
+    checks: [{ metric: 'tcells.exhausted', direction: 'lower' }, { metric: 'ctc.killed.t', per: 'ctc.bloodExits', direction: 'higher' }, { metric: 'metastases.total', direction: 'lower' }],
   },
   {
     id: 'emt-cargo-invasion', kind: 'effect', step: 1, scenario: 'prostate', whatIfs: ['block:emt.induce@0=1'],

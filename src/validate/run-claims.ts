@@ -26,6 +26,8 @@ import { DEFAULT_MARGIN, DEFAULT_MIN_EFFECT, type Claim, type ClaimStep } from '
 /** Outcome of one check of a claim. */
 export interface CheckResult {
   metric: string;
+  /** The metric the check divides by, per seed (a share), or null when it tests the metric itself. */
+  per: string | null;
   /** Effects: the expected direction; controls: null. */
   direction: 'lower' | 'higher' | null;
   /** Controls: 'both' (unchanged), or the one side tested ('not-lower', 'not-higher'); effects: null. */
@@ -123,7 +125,7 @@ export function testCheck(claim: Claim, k: number, arm: readonly number[], base:
     const pass = ci !== null && (c.direction === 'lower' ? ci[1] <= -threshold && ci[1] < 0 : ci[0] >= threshold && ci[0] > 0);
     // How far the mean lies beyond the bound in the expected direction.
     const room = (c.direction === 'lower' ? -meanDiff : meanDiff) - threshold;
-    return { metric: c.metric, direction: c.direction, side: null, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(room, d.sd), pass };
+    return { metric: c.metric, per: c.per ?? null, direction: c.direction, side: null, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(room, d.sd), pass };
   }
   const c = claim.checks[k];
   const relative = c.margin ?? DEFAULT_MARGIN;
@@ -134,7 +136,17 @@ export function testCheck(claim: Claim, k: number, arm: readonly number[], base:
   const pass = side === 'not-lower' ? lowOk : side === 'not-higher' ? highOk : lowOk && highOk;
   // How far the mean lies inside the bound(s) it is tested against.
   const room = side === 'not-lower' ? threshold + meanDiff : side === 'not-higher' ? threshold - meanDiff : threshold - Math.abs(meanDiff);
-  return { metric: c.metric, direction: null, side, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(room, d.sd), pass };
+  return { metric: c.metric, per: null, direction: null, side, relative, threshold, baselineMean: b, whatIfMean: mean(arm), meanDiff, ci, relativeChange, seedsToHold: seedsToHold(room, d.sd), pass };
+}
+
+/**
+ * What a check tests in one run's final metrics: the metric, or its share of `per` when the check
+ * has one (0 when `per` is 0: a run with nothing to divide by has none of the numerator either).
+ */
+export function checkValue(check: Claim['checks'][number], metrics: Readonly<Record<string, number>>): number {
+  const per = 'per' in check ? check.per : undefined;
+  if (per === undefined) return metrics[check.metric];
+  return metrics[per] > 0 ? metrics[check.metric] / metrics[per] : 0;
 }
 
 /** Runs the claims over seeds 1..n on the pool (or in this thread with workers 0). */
@@ -165,7 +177,7 @@ export async function runClaims(claims: readonly Claim[], opts: RunClaimsOptions
   return claims.map((claim) => {
     const base = finals.get(armName(claim.scenario, []))!;
     const arm = finals.get(armName(claim.scenario, claim.whatIfs))!;
-    const checks = claim.checks.map((c, k) => testCheck(claim, k, arm.map((m) => m[c.metric]), base.map((m) => m[c.metric])));
+    const checks = claim.checks.map((c, k) => testCheck(claim, k, arm.map((m) => checkValue(c, m)), base.map((m) => checkValue(c, m))));
     return {
       id: claim.id, statement: claim.statement, source: claim.source, step: claim.step, kind: claim.kind, scenario: claim.scenario,
       whatIfs: [...claim.whatIfs], seeds: opts.seeds, ticks: ticksOf.get(claim.scenario)!, checks, pass: checks.every((c) => c.pass),

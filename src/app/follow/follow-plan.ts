@@ -31,7 +31,7 @@ export interface FollowStage {
 const STAGE_EFFECTS: Record<StageId, readonly EffectId[]> = {
   invade: ['emt.induce', 'ecm.degrade', 'invasion.boost', 'caf.activate'],
   intravasate: ['vessel.permeability', 'angio.sprout', 'macrophage.m2'],
-  blood: ['nk.suppress', 'tcell.suppress', 'tcell.apoptosis', 'platelet.activate', 'mdsc.expand', 'bcell.regulatory'],
+  blood: ['nk.suppress', 'tcell.suppress', 'tcell.checkpoint', 'tcell.apoptosis', 'platelet.activate', 'mdsc.expand', 'bcell.regulatory'],
   arrest: ['homing', 'adhesion.endothelium'],
   extravasate: ['vessel.permeability', 'niche.prime', 'niche.kupffer'],
   dormant: ['met.transition', 'niche.metabolic'],

@@ -13,6 +13,7 @@ const POPULATION_LABELS: Record<Depletable, string> = {
 /** Examples of therapies an effect block stands for. */
 const EFFECT_HINTS: Partial<Record<string, string>> = {
   'tcell.suppress': 'anti-PD-L1 / anti-PD-1',
+  'tcell.checkpoint': 'anti-PD-L1 / anti-PD-1',
   homing: 'integrin-blocking antibodies',
   'platelet.activate': 'antiplatelet drugs',
   'angio.sprout': 'anti-VEGF',

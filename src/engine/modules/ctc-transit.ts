@@ -7,6 +7,7 @@ import { SLOT_BLOOD } from '../exposure';
 import { ImmuneState, ImmuneType, PlateletState, Stage } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
+import { tKillShareByClone } from '../t-shield';
 
 const KILLED_NK = metricIndex('ctc.killed.nk');
 const KILLED_T = metricIndex('ctc.killed.t');
@@ -49,7 +50,7 @@ export const ctcTransit = defineModule({
   doc: 'CTCs ride the blood and lymph meeting NK and T cells, shear, platelet cloaks and capillary beds where they arrest (review: Steps 3–4).',
   phase: 'move',
   everyTicks: 1,
-  needs: { pools: ['tumour', 'immune', 'platelet'], fields: true, graph: true, exposure: true, populations: true, blood: true, organs: true },
+  needs: { pools: ['tumour', 'immune', 'platelet'], fields: true, graph: true, exposure: true, populations: true, blood: true, organs: true, cargo: true, worldParams: true },
   params: {
     nkKillRatePerHour: {
       default: 0.4, min: 0, max: 100, range: [0.04, 0.7], unit: 'per CTC per hour', doc: 'NK kill hazard on an uncloaked CTC when every NK cell is fully active',
@@ -176,6 +177,10 @@ export const ctcTransit = defineModule({
       arrest[b * 2 + 1] = arrest[b * 2] * p.cloakedArrestFactor;
     }
 
+    // A checkpoint ligand on a cell's own membrane (PD-L1, as on the exosomes it packs) lowers
+    // the killing of the CD8 cell that engages it.
+    const tShare = tKillShareByClone(ctx.cargo, ctx.clones, ctx.worldParams.checkpointKillCutPerLevel);
+
     const t = ctx.pools.tumour;
     const tc = t.cols;
     let bloodHours = 0;
@@ -200,7 +205,8 @@ export const ctcTransit = defineModule({
         const piece = toEnd < left ? toEnd : left;
         const arrestHere = g.bedRegion >= 0 ? arrest[g.bedRegion * 2 + cloaked] / (g.lengthUm / g.speedUmPerHour) : 0;
         const cloakHere = cloaked ? 0 : cloakBase * (pop.platelets > 0 ? nFree / pop.platelets : 0);
-        const total = nk[cloaked] + tk[cloaked] + sh[cloaked] + cloakHere + arrestHere;
+        const tHere = tk[cloaked] * tShare[tc.clone[i]];
+        const total = nk[cloaked] + tHere + sh[cloaked] + cloakHere + arrestHere;
         const wait = waitingHours(total, rng.uniform());
         if (wait < piece) {
           pos += wait * g.speedUmPerHour;
@@ -208,7 +214,7 @@ export const ctcTransit = defineModule({
           bloodHours += wait;
           let pick = rng.uniform() * total;
           if ((pick -= nk[cloaked]) < 0) ride = Ride.killedNk;
-          else if ((pick -= tk[cloaked]) < 0) ride = Ride.killedT;
+          else if ((pick -= tHere) < 0) ride = Ride.killedT;
           else if ((pick -= sh[cloaked]) < 0) ride = Ride.killedShear;
           else if ((pick -= cloakHere) < 0) {
             if (nFree >= p.plateletsPerCloak) {

@@ -6,6 +6,7 @@ import { EXPOSURE_SLOTS, SLOT_BLOOD } from '../exposure';
 import { ImmuneState, ImmuneType, Stage, StromaType } from '../kinds';
 import { metricIndex } from '../metrics';
 import { defineModule } from '../module';
+import { tKillShareByClone } from '../t-shield';
 
 const DIED = metricIndex('cells.died');
 const KILLED_ORGANS = metricIndex('organs.killed.t');
@@ -26,7 +27,7 @@ export const immuneSurveillance = defineModule({
   doc: 'Cargo and platelet TGF-β suppress T, NK and B cells and expand MDSCs; CD8 T cells kill tumour cells in tissue (review: Step 3).',
   phase: 'act',
   everyTicks: 1,
-  needs: { pools: ['immune', 'tumour', 'colony'], graph: true, exposure: true, populations: true, blood: true, organs: true },
+  needs: { pools: ['immune', 'tumour', 'colony'], graph: true, exposure: true, populations: true, blood: true, organs: true, cargo: true, worldParams: true },
   params: {
     suppressRatePerHour: {
       default: 0.02, min: 0, max: 100, range: [0.003, 0.3], unit: 'per hour', doc: 'suppression/exhaustion hazard of an immune cell per unit of cargo response',
@@ -153,16 +154,21 @@ export const immuneSurveillance = defineModule({
       placeOnSegment(graph, graph.primaryVenousOutlet, 0, c.x, c.y, r);
     }
 
-    // Killing in tissue. Hazards scale with the active share of the tick-0 CD8 population.
+    // Killing in tissue. Hazards scale with the active share of the tick-0 CD8 population, and
+    // a checkpoint ligand on a cell's own membrane lowers them (as in the blood):
+    // chances per region and clone, organKill[region · clones + clone].
     const tScale = pop.cd8Cells > 0 ? tBloodActive / Math.ceil(pop.cd8Cells / 2) : 0;
     const tPrimaryScale = pop.cd8Cells > 0 ? tPrimary / Math.floor(pop.cd8Cells / 2 || 1) : 0;
-    const organKill = new Float64Array(EXPOSURE_SLOTS);
+    const share = tKillShareByClone(ctx.cargo, ctx.clones, ctx.worldParams.checkpointKillCutPerLevel);
+    const clones = share.length;
+    const organKill = new Float64Array(SLOT_BLOOD * clones);
     for (let region = 1; region < SLOT_BLOOD; region++) {
       const local = Math.min(1, Math.max(0, exposure.of(region, FX.tcellSuppress))
         + (region === BRAIN ? p.microgliaSuppression * ctx.organs.educationOf(BRAIN, StromaType.microglia) : 0));
-      organKill[region] = perTickProbability(p.organKillRatePerHour * tScale * (1 - local), dt);
+      for (let k = 0; k < clones; k++) organKill[region * clones + k] = perTickProbability(p.organKillRatePerHour * tScale * (1 - local) * share[k], dt);
     }
-    const primaryKill = perTickProbability(p.primaryKillRatePerHour * tPrimaryScale, dt);
+    const primaryKill = new Float64Array(clones);
+    for (let k = 0; k < clones; k++) primaryKill[k] = perTickProbability(p.primaryKillRatePerHour * tPrimaryScale * share[k], dt);
     const t = ctx.pools.tumour;
     const tc = t.cols;
     const colonies = ctx.pools.colony;
@@ -174,13 +180,13 @@ export const immuneSurveillance = defineModule({
       if (region !== REGION_PRIMARY) {
         // Micrometastases: killed at a rate set by the active share of CD8 cells (tissue
         // patrols are not drawn as agents, so no killer is tied up); colonies shrink.
-        if (rng.uniform() < organKill[region]) {
+        if (rng.uniform() < organKill[region * clones + tc.clone[i]]) {
           t.stageRemove(i);
           inOrgans++;
           const colony = colonies.rowOf(tc.colony[i]);
           if (colony >= 0) colonies.cols.size[colony]--;
         }
-      } else if (tc.stage[i] === Stage.invading && rng.uniform() < primaryKill) {
+      } else if (tc.stage[i] === Stage.invading && rng.uniform() < primaryKill[tc.clone[i]]) {
         t.stageRemove(i);
         inPrimary++;
       }
