@@ -79,7 +79,7 @@ export const STEPS: readonly StepDef[] = [
     title: 'Protection',
     tagline: 'Circulating tumour cells evade immune attack',
     explanation:
-      'In the blood, circulating tumour cells (CTCs) meet NK cells and T cells that can kill them. Tumour exosomes blunt this attack: PD-L1 exhausts CD8 T cells, TGF-β and reduced NKG2D suppress NK cells, HMGB1 expands regulatory B cells, FasL kills T cells. Activated platelets coat the CTCs (a "cloak") that hides them from NK cells and shields them from shear.',
+      'In the blood, circulating tumour cells (CTCs) meet NK cells and T cells that can kill them. Tumour exosomes blunt this attack: PD-L1 exhausts CD8 T cells (and on the tumour cell itself blunts the T cell attacking it), TGF-β and reduced NKG2D suppress NK cells, HMGB1 expands regulatory B cells, FasL kills T cells. Activated platelets coat the CTCs (a "cloak") that hides them from NK cells and shields them from shear.',
     prefixes: ['ctc.killed', 'ctc.cloaked', 'ctc.circulating', 'tcells.', 'nk.', 'bcells.'],
     focus: 'circulation',
     emphasis: (kind, label) => (kind === 'tumour' && label.startsWith('circulating')) || (kind === 'immune' && /^(nk|cd8)/.test(label)) || kind === 'platelet',

@@ -30,7 +30,7 @@ export const WORLD_PARAMS = {
   checkpointKillCutPerLevel: {
     default: 1.65, min: 0, max: 100, range: [0.5, 5], unit: 'per unit of level',
     doc: 'fall of the CD8 kill hazard on a tumour cell per unit of its clone\'s tcell.checkpoint level (the hazard is × 1 − min(1, this × level))',
-    source: 'schematic, bounded: set so a clone with one well-evidenced checkpoint ligand (level 0.158 at cargoEffectPerEntry 0.1577, melanoma\'s PD-L1) meets 26% less CD8 killing: CTLs without PD-1 killed 36% more PD-L1-bearing tumour cells (Zhao et al. 2018, Oncotarget 9:5208; 1 − 1/1.36 = 0.26); tumour-cell PD-L1 alone suppresses CD8 cytotoxicity (Juneja et al. 2017, J Exp Med 214:895)',
+    source: 'schematic, bounded: set so a clone with one well-evidenced checkpoint ligand (level 0.158 at cargoEffectPerEntry 0.1577, melanoma\'s PD-L1) meets 26% less CD8 killing: CTLs without PD-1 killed 36% more PD-L1-bearing tumour cells (Zhao et al. 2018, Oncotarget 9:5208; 1 − 1/1.36 = 0.26); tumour-cell PD-L1 alone suppresses CD8 cytotoxicity (Juneja et al. 2017, J Exp Med 214:895). The pd-l1-tcells claim holds from a cut between 1 and 1.65, see calibration/2026-12-defaults/checkpoint-cut',
   },
   ecmInitial: {
     default: 1, min: 0, max: 10, range: [0.5, 2], unit: 'relative density',
