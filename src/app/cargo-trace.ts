@@ -15,7 +15,7 @@ const ACTS_ON: Record<EffectId, (kind: string, label: string) => boolean> = {
   'tcell.suppress': (k, l) => k === 'immune' && l.startsWith('cd8'),
   'tcell.apoptosis': (k, l) => k === 'immune' && l.startsWith('cd8'),
   // The ligand sits on the tumour cell; it acts where a CD8 cell attacks it.
-  'tcell.checkpoint': (k, l) => (k === 'immune' && l.startsWith('cd8')) || (k === 'tumour' && /^(circulating|invading|extravasated|dormant|colonising)/.test(l)),
+  'tcell.checkpoint': (k, l) => (k === 'immune' && l.startsWith('cd8')) || (k === 'tumour' && /^(invading|circulating|arrested|extravasated|dormant|colonising)/.test(l)),
   'nk.suppress': (k, l) => k === 'immune' && l.startsWith('nk'),
   'bcell.regulatory': (k, l) => k === 'immune' && l.startsWith('bcell'),
   'mdsc.expand': (k, l) => k === 'immune' && l.startsWith('mdsc'),

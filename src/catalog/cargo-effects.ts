@@ -193,7 +193,7 @@ export const CARGO_EFFECTS: Readonly<Record<string, EffectSpec>> = {
   },
   'pd-l1': {
     effects: [e('tcell.suppress'), e('tcell.checkpoint')],
-    why: 'T cells via PD-1: exosomal PD-L1 suppresses them (tcell.suppress); the ligand the cell packs into its exosomes sits on its own membrane too (Chen et al. 2018), where it engages PD-1 on the CD8 cell that attacks it (Juneja et al. 2017) → tcell.checkpoint.',
+    why: 'T cells via PD-1: exosomal PD-L1 suppresses them (tcell.suppress); the review\'s step-3 prose has PD-L1 bind PD-1 and inactivate T cells through its extracellular domain (Chen and Han 2015), and the ligand the cell packs into its exosomes sits on its own membrane too (Chen et al. 2018), where it engages PD-1 on the CD8 cell that attacks it (Juneja et al. 2017) → tcell.checkpoint.',
   },
   snrna: {
     effects: [e('tasc.convert'), e('niche.prime', 1, { lung: 1 })],

@@ -19,8 +19,8 @@ const BRAIN = regionOfOrgan('brain');
  * (NKG2D), HMGB1 turns B cells regulatory, HSP70 expands MDSCs (which with regulatory B cells
  * add to T- and NK-cell suppression). CD8 T cells kill invading cells in the primary and
  * disseminated cells in organs, less where the organ's cargo or educated microglia suppress
- * them or the cell carries a checkpoint ligand (PD-L1) of its own. The attack on cells in the blood is the CTC transit module's, at rates set by the state
- * this module keeps.
+ * them or the cell carries a checkpoint ligand (PD-L1) of its own. The attack on cells in the
+ * blood is the CTC transit module's, at rates set by the state this module keeps.
  */
 export const immuneSurveillance = defineModule({
   id: 'immune-surveillance',
