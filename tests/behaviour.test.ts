@@ -15,7 +15,7 @@ const NOT_HOLDING: Record<string, string> = {
   'mir-770-suppresses': 'metastases rise by 41% (holds) and intravasation by 25%, but its CI’s lower end is 18%, not 20%: the primary sheds copies and is not emptied (0.5.0: +5%), and passively shed cells, which the cargo does not restrain, dilute the rise a little (over 160 seeds +24.1%, CI +21.4% to +26.8%: short of power, not of effect)',
   'mir-193a-suppresses': 'metastases rise by 30%, but the CI over 40 seeds (+18% to +43%) does not clear 20% (a colorectal run seeds ~13 metastases; over 160 seeds at 0.7.0 +28.9%, CI +22.5% to +35.3%)',
   'pkm2-bone': 'the bone niche falls by 37%, bone metastases by 11% only (CI −19% to −2%): the bone soil (0.3) lets ~30% of arriving cells grow unprimed, and a lower one costs breast its bone share (calibration/2026-12-stage3, 2026-12-explore-primary-copies)',
-  'itga6b4-spares-liver': 'a breast run seeds ~0.65 liver metastases, too few for the one-sided test (−35%, CI −81% to +12%); lung colonies shed cells that reach the liver, so fewer lung metastases mean a few fewer liver ones',
+  'itga6b4-spares-liver': 'a breast run seeds ~0.65 liver metastases, too few for the one-sided test (−35%, CI −81% to +12%); over 160 seeds at 0.7.0 −14% (CI −39% to +12%), inside the margin: short of power, not of effect',
 };
 
 let results: Map<string, ClaimResult>;
