@@ -197,6 +197,7 @@ export const ctcTransit = defineModule({
       let seg = tc.seg[i];
       let pos = tc.sUm[i];
       let cloaked = tc.cloak[i] > 0 ? 1 : 0;
+      const tShareHere = tShare[tc.clone[i]];
       let ride: number = Ride.on;
       let bed = -1;
       for (let hops = 0; left > 0 && hops < MAX_HOPS;) {
@@ -205,7 +206,7 @@ export const ctcTransit = defineModule({
         const piece = toEnd < left ? toEnd : left;
         const arrestHere = g.bedRegion >= 0 ? arrest[g.bedRegion * 2 + cloaked] / (g.lengthUm / g.speedUmPerHour) : 0;
         const cloakHere = cloaked ? 0 : cloakBase * (pop.platelets > 0 ? nFree / pop.platelets : 0);
-        const tHere = tk[cloaked] * tShare[tc.clone[i]];
+        const tHere = tk[cloaked] * tShareHere;
         const total = nk[cloaked] + tHere + sh[cloaked] + cloakHere + arrestHere;
         const wait = waitingHours(total, rng.uniform());
         if (wait < piece) {
