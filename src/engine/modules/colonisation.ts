@@ -28,7 +28,8 @@ interface Scratch {
  * awaken in a receptive niche. Priming decides in every organ: an unprimed soil lets few cells
  * grow (Chambers et al. 2002), so a knockout that weakens a niche lowers its metastases.
  * Colonising cells revert to an epithelial phenotype (MET) and divide: faster with growth and
- * metabolic cargo, in a fuller niche, with TGF-β from the stroma (Kupffer cells, osteoclasts),
+ * metabolic cargo, in a primed niche (educated stroma feeds growth as well as seeding: CXCL12
+ * from PKM2-educated marrow stroma, Dai et al. 2019), with TGF-β from the stroma (Kupffer cells, osteoclasts),
  * and near vessels — a colony far from any vessel is starved until it recruits some
  * (angiogenesis at the metastatic site: colony cells secrete VEGF when hypoxic). Perfused colony
  * cells are shed into the organ's veins, as the primary's are: secondary tumours seed further
@@ -74,16 +75,20 @@ export const colonisation = defineModule({
       source: 'calibrated by hand (calibration/2026-12-explore-soil-chance, points W1–W6: the 0.4.0 colonisation rule with sub-stepped exosome fates): 0.05 left gastric cancer with a distant metastasis in 55% of seeds, 0.2 weakened αvβ5’s knockout to −16%; prior: Costa-Silva et al. (2015): liver metastasis of pancreatic cells needs the Kupffer-cell niche their exosomes build',
     },
     soilBone: {
-      default: 0.3, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed bone marrow, with its CXCL12-rich osteoblastic and vascular niches (priming raises it toward 1)',
-      source: 'calibrated: screen against targets/clinical.json (ffe042d0d53a2f40) over seeds 1..40 on engine 0.6.0, see calibration/2026-12-stage5 (0.3 keeps breast’s bone share once the primary sheds copies: 0.25 gave 0.27, calibration/2026-12-explore-primary-copies point D; 0.4.0’s grid, calibration/2026-12-stage3, chose 0.25); prior: Chambers et al. (2002, Nat Rev Cancer): metastatic inefficiency is due mainly to regulation of growth in secondary sites, so few cells grow in an unprimed soil; organ soils differ (Paget 1889)',
+      default: 0.5, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed bone marrow, with its CXCL12-rich osteoblastic and vascular niches (priming raises it toward 1)',
+      source: 'calibrated: screen against targets/clinical.json (ffe042d0d53a2f40) over seeds 1..40 on engine 0.8.0, see calibration/2026-12-stage6 (at the top of its range: once colony growth needs priming, 0.5 keeps breast’s bone share at 0.37 and 0.4 at 0.30, while PKM2’s knockout lowers prostate’s bone metastases by ~21% at either); before: calibrated on engine 0.6.0, calibration/2026-12-stage5 (0.3 keeps breast’s bone share once the primary sheds copies: 0.25 gave 0.27, calibration/2026-12-explore-primary-copies point D; 0.4.0’s grid, calibration/2026-12-stage3, chose 0.25); prior: Chambers et al. (2002, Nat Rev Cancer): metastatic inefficiency is due mainly to regulation of growth in secondary sites, so few cells grow in an unprimed soil; organ soils differ (Paget 1889)',
     },
     soilBrain: {
-      default: 0.15, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed brain (priming raises it toward 1)',
-      source: 'calibrated: screen against targets/clinical.json (ffe042d0d53a2f40) over seeds 1..40 on engine 0.6.0, see calibration/2026-12-stage5 (passive shedding at 0.135 left lung cancer’s brain share at 0.135 over seeds 1..20, point F2; 0.15 gives 0.19 over seeds 1..40); before: calibrated by hand (calibration/2026-12-explore-soil-chance: 0.12 lost lung cancer’s brain share); prior: schematic: organ soils differ (Paget 1889)',
+      default: 0.2, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed brain (priming raises it toward 1)',
+      source: 'calibrated: screen against targets/clinical.json (ffe042d0d53a2f40) over seeds 1..40 on engine 0.8.0, see calibration/2026-12-stage6 (once colony growth needs priming, 0.15 left lung cancer’s brain share at 0.12–0.15 over seeds 1..20; 0.2 gives it back); before: calibrated on engine 0.6.0, calibration/2026-12-stage5 (passive shedding at 0.135 left lung cancer’s brain share at 0.135 over seeds 1..20, point F2; 0.15 gives 0.19 over seeds 1..40); before: calibrated by hand (calibration/2026-12-explore-soil-chance: 0.12 lost lung cancer’s brain share); prior: schematic: organ soils differ (Paget 1889)',
     },
     soilLymphNode: {
       default: 0.2, min: 0, max: 1, range: [0, 0.5], unit: 'probability', doc: 'chance an extravasated cell colonises the unprimed lymph node (priming raises it toward 1)',
       source: 'schematic: lymph nodes are the commonest first site of carcinoma spread (Table 1); a fifth of arriving cells grow unprimed, set by hand (calibration/2026-12-explore-soil-chance)',
+    },
+    primedGrowthShare: {
+      default: 0.5, min: 0, max: 1, range: [0, 1], unit: '1', doc: 'share of a colonising cell’s growth that needs a primed niche: an unprimed soil supports 1 − share of it, a full niche all of it (Hill response in the local niche level)',
+      source: 'calibrated: screen against targets/clinical.json (ffe042d0d53a2f40) over seeds 1..40 on engine 0.8.0, see calibration/2026-12-stage6 (0.3 and 0.4 left PKM2’s knockout at −4% to −16% over seeds 1..20, 0.8 met 12 of 21 targets); prior: Dai et al. (2019, J Exp Med 216:2883): exosomal PKM2 makes bone-marrow stromal cells secrete CXCL12, which “enhances PCa seeding and growth in the bone marrow”, and targeting that axis diminished exosome-mediated bone metastasis — priming feeds growth, not only seeding; the share is unmeasured (until 0.7.0 growth scaled as 0.5 + 0.5 × the receptive chance, soil included, so an unprimed marrow grew colonies at 65% of a full niche’s rate)',
     },
     awakenRatePerHour: {
       default: 0.003, min: 0, max: 100, range: [0.0003, 0.03], unit: 'per hour', doc: 'rate a dormant cell resumes growth in a full soil', source: 'schematic: solitary dormant cells persist in secondary sites and rarely resume growth (Townson & Chambers 2006); 0.003/h gives a ~2-week mean in a full soil; no measured rate',
@@ -99,7 +104,7 @@ export const colonisation = defineModule({
       default: 1, min: 0, max: 100, range: [0.1, 10], unit: '1', doc: 'relative rise of MET per unit of met.transition level', source: 'schematic: MET-promoting cargo (review Step 5) speeds reversion; the size of the effect per unit level is unmeasured',
     },
     colonyDoublingHours: {
-      default: 18.65, min: 1, max: 1e5, range: [15, 96], unit: 'hours', doc: 'doubling time of a colonising cell in a full, perfused soil', source: 'calibrated: ABC-SMC against targets/clinical.json (ffe042d0d53a2f40) on engine 0.3.0, see calibration/2026-12-stage2; prior: perfused colony cells are assumed to divide as fast as carcinoma lines in culture (~15–34 h; Table 1 of a breast-model study); micrometastasis growth in vivo is slower and very variable (schematic)',
+      default: 16.5, min: 1, max: 1e5, range: [15, 96], unit: 'hours', doc: 'doubling time of a colonising cell in a full, perfused soil', source: 'calibrated: screen against targets/clinical.json (ffe042d0d53a2f40) over seeds 1..20 on engine 0.8.0, see calibration/2026-12-stage6 (an unprimed soil now supports half of a colony’s growth: 16.5 h restores the pace: 18.65 h left colorectal’s lung share at 0.018 and lung cancer’s brain share at 0.14, 15 h lowered breast’s bone share to 0.29); before: ABC-SMC on engine 0.3.0, calibration/2026-12-stage2 (18.65 h); prior: perfused colony cells are assumed to divide as fast as carcinoma lines in culture (~15–34 h; Table 1 of a breast-model study); micrometastasis growth in vivo is slower and very variable (schematic)',
     },
     growthCargoGain: {
       default: 0.5, min: 0, max: 100, range: [0.05, 5], unit: '1', doc: 'relative change of colony growth per unit of growth.proliferate (minus growth.suppress) level',
@@ -176,7 +181,8 @@ export const colonisation = defineModule({
       const stage = c.stage[i];
       // The organ's own soil is the chance without priming; the local niche raises it toward 1.
       const level = regions[region].fields.niche.sample(c.x[i], c.y[i]);
-      const receptive = soil[region] + (1 - soil[region]) * saturating(powInt(level, p.nicheHill), halfPow);
+      const primed = saturating(powInt(level, p.nicheHill), halfPow);
+      const receptive = soil[region] + (1 - soil[region]) * primed;
       if (stage === Stage.arrested) {
         const leak = organs.permeability[region] - BASE_PERMEABILITY;
         rates[0] = p.extravasationRatePerHour * (1 + p.leakGain * (leak > 0 ? leak : 0)) * (region === BRAIN ? p.brainBarrier : 1);
@@ -232,7 +238,7 @@ export const colonisation = defineModule({
         const metabolic = 1 + p.metabolicGain * Math.max(0, ctx.exposure.of(region, FX.nicheMetabolic));
         const tgfb = 1 + p.tgfbGrowthGain * saturating(fields.tgfb.sample(c.x[i], c.y[i]), p.tgfbHalf);
         const supply = p.avascularGrowth + (1 - p.avascularGrowth) * perfused;
-        const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (0.5 + 0.5 * receptive) * metabolic * tgfb * supply * room[region];
+        const rate = divideBase * (1 - c.emt[i]) * (growth > 0 ? growth : 0) * (1 - p.primedGrowthShare + p.primedGrowthShare * primed) * metabolic * tgfb * supply * room[region];
         // Divisions through the part of the tick the cell lived; more than one in a long tick.
         const colonyRow = colonies.rowOf(c.colony[i]);
         const u0 = rng.uniform();
