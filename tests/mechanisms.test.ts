@@ -102,6 +102,21 @@ describe('the mechanisms of the cascade', () => {
     expect(breastCut).toEqual(summed('breast', [], 150));
   });
 
+  it('lets a primed niche feed colony growth: with all growth needing priming and no priming anywhere, no colony divides', () => {
+    // A niche half level far above any niche makes every soil unprimed; cells still colonise
+    // (the soil's own chance), but how fast they divide then rests on 1 − primedGrowthShare.
+    const unprimed = (share: number) => ({ modules: { colonisation: { nicheHalf: 1e6, primedGrowthShare: share } } });
+    const starved = summed('prostate', [], 150, unprimed(1));
+    const fed = summed('prostate', [], 150, unprimed(0));
+    expect(starved['cells.extravasated.bone']).toBeGreaterThan(20);
+    expect(starved['metastases.total']).toBe(0);
+    expect(fed['metastases.total']).toBeGreaterThan(0);
+    // Half the growth needing priming: colonies in the unprimed soil grow, more slowly than with none needing it.
+    const half = summed('prostate', [], 150, unprimed(0.5));
+    expect(half['burden.bone']).toBeGreaterThan(starved['burden.bone']);
+    expect(half['burden.bone']).toBeLessThan(fed['burden.bone']);
+  });
+
   it('clears exosomes from the blood within minutes and circulating tumour cells within hours', () => {
     const n = SEEDS.length;
     expect(breast['exosomes.bloodHalfLifeMinutes'] / n).toBeGreaterThan(0.5);
